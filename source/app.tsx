@@ -1,0 +1,46 @@
+import {useApp, useInput, useStdin} from 'ink';
+import {useReducer} from 'react';
+import {Dashboard} from './components/Dashboard.js';
+import {ColorContext} from './components/theme.js';
+import {actionForKey, type KeyPress} from './core/keymap.js';
+import {sessionStep, type Session, type SessionAction} from './core/session.js';
+import {useTerminalSize} from './hooks/useTerminalSize.js';
+import {useTicker} from './hooks/useTicker.js';
+
+type AppEvent = {readonly key: KeyPress} | {readonly action: SessionAction};
+
+/** Keys are mapped inside the reducer, so fast typing always sees the state the previous key left. */
+function reduce(session: Session, event: AppEvent): Session {
+	if ('action' in event) return sessionStep(session, event.action);
+	const action = actionForKey(session, event.key);
+	return action && action !== 'quit' ? sessionStep(session, action) : session;
+}
+
+type Props = {readonly initial: Session; readonly color?: boolean};
+
+export function App({initial, color = true}: Props) {
+	const {exit} = useApp();
+	const {isRawModeSupported} = useStdin();
+	const [session, dispatch] = useReducer(reduce, initial);
+	const size = useTerminalSize();
+	useInput(
+		(input, key) => {
+			const press: KeyPress = {...key, input};
+			if (input === 'q' || (key.ctrl && input === 'c')) {
+				exit();
+				return;
+			}
+
+			dispatch({key: press});
+		},
+		{isActive: Boolean(isRawModeSupported)},
+	);
+	useTicker(session, ms => {
+		dispatch({action: {type: 'tick', ms}});
+	});
+	return (
+		<ColorContext.Provider value={color}>
+			<Dashboard session={session} columns={size.columns} rows={size.rows} />
+		</ColorContext.Provider>
+	);
+}

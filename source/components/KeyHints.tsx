@@ -1,0 +1,34 @@
+import {Text} from 'ink';
+import {faultInfo, faultTypes} from '../core/fault.js';
+import type {Session} from '../core/session.js';
+import {fit} from './text.js';
+import {useColor} from './theme.js';
+
+export const mainHints = ['space pause', 's step', '←→ select', 'f fault', 'r repair', '+/- speed', '? help', 'q quit'];
+const compactHints = ['space pause', 's step', '←→ pick', 'f fault', 'r repair', '+- speed', '? help', 'q quit'];
+
+/** The full hints, or a shorter wording when they do not fit. */
+export function hintLine(width: number): string {
+	const full = ` ${mainHints.join(' · ')}`;
+	return full.length <= width ? full : ` ${compactHints.join('  ')}`;
+}
+
+export function faultMenuText(replicaName: string): string {
+	const choices = faultTypes.map(type => `${faultInfo[type].key} ${type}`).join(' · ');
+	return ` fault for ${replicaName}: ${choices} · esc cancel`;
+}
+
+export function KeyHints({session, width}: {readonly session: Session; readonly width: number}) {
+	const color = useColor();
+	if (session.overlay === 'fault-menu') {
+		const name = session.sim.replicas[session.selected]!.name;
+		return (
+			<Text bold inverse color={color('warn')}>
+				{fit(faultMenuText(name), width)}
+			</Text>
+		);
+	}
+
+	const hints = session.overlay === 'help' ? ' esc or ? close help · q quit' : hintLine(width);
+	return <Text color={color('dim')}>{fit(hints, width)}</Text>;
+}

@@ -1,0 +1,66 @@
+import {Box, Text} from 'ink';
+import {quorumStatus, type OutOfLine, type QuorumStatus} from '../core/quorum.js';
+import {shortDigest} from '../core/replica-status.js';
+import type {SimState} from '../core/types.js';
+import {fit} from './text.js';
+import {useColor} from './theme.js';
+
+type Tone = 'good' | 'warn' | 'bad' | 'muted';
+
+/** The vote in words: what the majority decided, or why nothing is decided. */
+export function decisionText(sim: SimState, status: QuorumStatus): {text: string; tone: Tone} {
+	const {model} = sim;
+	const faults = `tolerates ${status.tolerates} fault${status.tolerates === 1 ? '' : 's'}`;
+	switch (status.kind) {
+		case 'idle':
+			return {text: ` quorum — no inputs yet · ${status.replicas} replica${status.replicas === 1 ? '' : 's'}, majority ${status.needed}, ${faults}`, tone: 'muted'};
+		case 'decided': {
+			const decided = status.decision!.decided!;
+			return {
+				text: ` quorum #${status.index} ✓ ${decided.count} of ${status.replicas} agree on ${shortDigest(decided.digest)} (${model.summary(decided.state)}) · ${faults}`,
+				tone: 'good',
+			};
+		}
+
+		case 'split': {
+			const values = status.groups.map(group => `${group.members.join('+')} ${model.summary(group.state)}`).join(' vs ');
+			const why = status.groups.length > 1 ? 'cannot tell which replica is right' : `${status.reported} of ${status.replicas} is not a majority`;
+			return {text: ` quorum #${status.index} ✗ no majority (need ${status.needed}): ${values} — ${why}`, tone: 'bad'};
+		}
+
+		case 'waiting': {
+			const last = status.decision;
+			const before = last?.decided ? ` · last decided #${last.index}: ${model.summary(last.decided.state)}` : '';
+			return {text: ` quorum #${status.index} … waiting: ${status.reported} of ${status.replicas} reported, need ${status.needed}${before}`, tone: 'warn'};
+		}
+	}
+}
+
+function outOfLineText(entry: OutOfLine): string {
+	switch (entry.reason) {
+		case 'diverged':
+			return `✗ ${entry.name} diverged at #${entry.at}`;
+		case 'crashed':
+			return `○ ${entry.name} crashed (${entry.at} behind)`;
+		case 'behind':
+			return `◐ ${entry.name} ${entry.at} behind`;
+	}
+}
+
+export function QuorumLine({sim, width}: {readonly sim: SimState; readonly width: number}) {
+	const color = useColor();
+	const status = quorumStatus(sim);
+	const decision = decisionText(sim, status);
+	const flagged = status.outOfLine.map(entry => outOfLineText(entry)).join(' · ');
+	const diverged = status.outOfLine.some(entry => entry.reason === 'diverged');
+	const lastEvent = sim.events.at(-1);
+	const second = flagged ? ` out of line: ${flagged}` : status.kind === 'idle' ? '' : ` ✓ all replicas in line${lastEvent ? ` · last: ${lastEvent.text}` : ''}`;
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text bold color={color(decision.tone)}>
+				{fit(decision.text, width)}
+			</Text>
+			<Text color={color(diverged ? 'bad' : flagged ? 'warn' : 'muted')}>{fit(second, width)}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,25 @@
+import type {Draw} from './random.js';
+
+/**
+ * A deterministic state machine. States are immutable: `apply` returns a new
+ * state (or the same object when the input changes nothing).
+ */
+export type Model<S = any, I = any> = {
+	readonly name: string;
+	/** One line on what this model teaches. */
+	readonly teaches: string;
+	initial(): S;
+	/** A plausible input, drawn from the seeded generator. */
+	generate(draw: Draw): I;
+	apply(state: S, input: I): S;
+	describeInput(input: I): string;
+	/** What applying `input` to `before` gave, e.g. "→ 130" or "rejected". */
+	describeResult(before: S, input: I, after: S): string;
+	/** A few short lines describing the state, label then value. */
+	describeState(state: S): Array<[label: string, value: string]>;
+	/** The state in a few words, for the quorum line. */
+	summary(state: S): string;
+	digest(state: S): number;
+	/** The state silently altered: always different from `state`. */
+	corrupt(state: S, draw: Draw): S;
+};

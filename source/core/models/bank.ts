@@ -1,0 +1,29 @@
+import {hash32} from '../random.js';
+import type {Model} from '../model.js';
+
+export type BankState = {readonly balance: number};
+export type BankInput = {readonly kind: 'deposit' | 'withdraw'; readonly amount: number};
+
+export const bank: Model<BankState, BankInput> = {
+	name: 'bank',
+	teaches: 'deposits and withdrawals; an overdraft is rejected, so the order of inputs matters',
+	initial: () => ({balance: 100}),
+	generate(draw) {
+		return draw.chance(0.55)
+			? {kind: 'deposit', amount: 5 * (1 + draw.int(10))}
+			: {kind: 'withdraw', amount: 5 * (1 + draw.int(20))};
+	},
+	apply(state, input) {
+		if (input.kind === 'deposit') return {balance: state.balance + input.amount};
+		return input.amount > state.balance ? state : {balance: state.balance - input.amount};
+	},
+	describeInput: input => `${input.kind} ${input.amount}`,
+	describeResult: (before, _input, after) => (after === before ? 'rejected' : `→ ${after.balance}`),
+	describeState: state => [['balance', String(state.balance)]],
+	summary: state => `balance ${state.balance}`,
+	digest: state => hash32(state.balance),
+	corrupt(state, draw) {
+		const delta = 5 * (1 + draw.int(10));
+		return {balance: draw.chance(0.5) || state.balance < delta ? state.balance + delta : state.balance - delta};
+	},
+};

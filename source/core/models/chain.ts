@@ -1,0 +1,33 @@
+import {hash32} from '../random.js';
+import type {Model} from '../model.js';
+
+/** The course's demo machine: START → STATE1 → … → END, then round again. */
+export const chainStates = ['START', 'STATE1', 'STATE2', 'STATE3', 'STATE4', 'END'] as const;
+
+export type ChainState = {readonly position: number; readonly rounds: number};
+export type ChainInput = {readonly kind: 'next'};
+
+const name = (state: ChainState) => chainStates[state.position]!;
+
+export const chain: Model<ChainState, ChainInput> = {
+	name: 'chain',
+	teaches: 'the course demo: each input moves one state on, so one skipped transition shows at once',
+	initial: () => ({position: 0, rounds: 0}),
+	generate: () => ({kind: 'next'}),
+	apply(state) {
+		const position = (state.position + 1) % chainStates.length;
+		return {position, rounds: position === 0 ? state.rounds + 1 : state.rounds};
+	},
+	describeInput: () => 'next',
+	describeResult: (_before, _input, after) => `→ ${name(after)}`,
+	describeState: state => [
+		['state', name(state)],
+		['rounds', String(state.rounds)],
+	],
+	summary: state => name(state),
+	digest: state => hash32(state.position, state.rounds),
+	corrupt(state, draw) {
+		const position = (state.position + 1 + draw.int(chainStates.length - 1)) % chainStates.length;
+		return {position, rounds: state.rounds};
+	},
+};

@@ -1,0 +1,323 @@
+import {appendBounded} from './bounded.js';
+import {flakyProbability, lagDistance, type FaultType} from './fault.js';
+import {eventLimit, historyLimit, recentLimit, replayLimit, voteWindow} from './limits.js';
+import type {Model} from './model.js';
+import {modelNamed} from './models/index.js';
+import {drawAt, Stream, unitAt} from './random.js';
+import type {ActiveFaults, ReplicaState, SimAction, SimConfig, SimEvent, SimState, Transition, TransitionNote, VoteRecord} from './types.js';
+
+const noFaults: ActiveFaults = {skipNext: false, flaky: false, lag: false, reorder: false};
+
+export function replicaName(id: number): string {
+	return `R${id + 1}`;
+}
+
+export function inputAt(sim: Pick<SimState, 'model' | 'config'>, index: number): unknown {
+	return sim.model.generate(drawAt(sim.config.seed, Stream.input, index));
+}
+
+export function createSimulation(config: SimConfig): SimState {
+	const model = modelNamed(config.model);
+	if (!model) throw new Error(`unknown model "${config.model}"`);
+	const state = model.initial();
+	const digest = model.digest(state);
+	const replicas: ReplicaState[] = Array.from({length: config.replicas}, (_, id) => ({
+		id,
+		name: replicaName(id),
+		state,
+		digest,
+		applied: 0,
+		crashed: false,
+		faults: noFaults,
+		recent: [],
+		history: [],
+		firstDivergence: null,
+		check: null,
+	}));
+	const scheduled = [...config.faults].sort((a, b) => a.atIndex - b.atIndex);
+	let sim: SimState = {config, model, index: 0, replicas, scheduled, votes: [], lastDecision: null, serial: 0, events: []};
+	sim = injectDue(sim, 0);
+	return sim;
+}
+
+export function step(sim: SimState, action: SimAction): SimState {
+	switch (action.type) {
+		case 'input': {
+			let next = sim;
+			for (let i = action.count ?? 1; i > 0; i--) next = issueInput(next);
+			return next;
+		}
+
+		case 'inject':
+			return inject(sim, action.replica, action.fault);
+		case 'repair':
+			return repair(sim, action.replica);
+	}
+}
+
+function injectDue(sim: SimState, index: number): SimState {
+	let next = sim;
+	while (next.scheduled.length > 0 && next.scheduled[0]!.atIndex <= index) {
+		const [fault, ...rest] = next.scheduled;
+		next = inject({...next, scheduled: rest}, fault!.replica, fault!.type);
+	}
+
+	return next;
+}
+
+function issueInput(sim0: SimState): SimState {
+	const index = sim0.index + 1;
+	const sim = injectDue(sim0, index);
+	const tx = new Transaction({...sim, index});
+	tx.openVote(index);
+	for (const replica of sim.replicas) tx.advance(replica.id, index);
+	return tx.commit();
+}
+
+function inject(sim: SimState, id: number, fault: FaultType): SimState {
+	const tx = new Transaction({...sim, serial: sim.serial + 1});
+	const replica = sim.replicas[id]!;
+	tx.note(replica, {type: fault, at: sim.index});
+	switch (fault) {
+		case 'skip':
+			tx.setFaults(id, {skipNext: true});
+			break;
+		case 'flaky':
+			tx.setFaults(id, {flaky: true});
+			break;
+		case 'lag':
+			tx.setFaults(id, {lag: true});
+			break;
+		case 'reorder':
+			tx.setFaults(id, {reorder: true});
+			break;
+		case 'crash':
+			tx.replace(id, {crashed: true});
+			break;
+		case 'corrupt': {
+			const after = sim.model.corrupt(replica.state, drawAt(sim.config.seed, Stream.corrupt, id, sim.serial));
+			tx.replace(id, {state: after, digest: sim.model.digest(after)});
+			tx.remember(id, [{index: replica.applied, input: undefined, before: replica.state, after, note: 'corrupted'}]);
+			break;
+		}
+	}
+
+	tx.event(`${replica.name}: ${fault} injected`);
+	return tx.commit();
+}
+
+function repair(sim: SimState, id: number): SimState {
+	const tx = new Transaction(sim);
+	const replica = sim.replicas[id]!;
+	tx.note(replica, {type: 'repair', at: sim.index});
+	tx.replace(id, {crashed: false, faults: noFaults, firstDivergence: null});
+	const missed = sim.index - replica.applied;
+	const majority = sim.lastDecision;
+	if (missed > replayLimit && majority) {
+		tx.transfer(id, majority);
+		tx.event(`${replica.name}: ${missed} inputs behind; copied the majority's state instead of replaying`);
+		return tx.commit();
+	}
+
+	tx.advance(id, sim.index, 'replayed');
+	const caughtUp = tx.replica(id);
+	if (majority) {
+		const expected = tx.replayFrom(majority.decided!.state, majority.index, sim.index);
+		if (sim.model.digest(expected) !== caughtUp.digest) {
+			tx.transfer(id, majority);
+			tx.event(`${replica.name}: repaired by state transfer from the majority`);
+			return tx.commit();
+		}
+	}
+
+	tx.event(missed > 0 ? `${replica.name}: repaired, replayed ${missed} missed input${missed === 1 ? '' : 's'}` : `${replica.name}: repaired`);
+	return tx.commit();
+}
+
+/** Mutable working copies for one action; `commit` returns the next immutable state. */
+class Transaction {
+	private readonly model: Model;
+	private readonly replicas: ReplicaState[];
+	private readonly votes: VoteRecord[];
+	private readonly touched = new Set<number>();
+	private readonly events: SimEvent[] = [];
+	private readonly inputs = new Map<number, unknown>();
+
+	constructor(private readonly sim: SimState) {
+		this.model = sim.model;
+		this.replicas = [...sim.replicas];
+		this.votes = [...sim.votes];
+	}
+
+	replica(id: number): ReplicaState {
+		return this.replicas[id]!;
+	}
+
+	replace(id: number, changes: Partial<ReplicaState>): void {
+		this.replicas[id] = {...this.replicas[id]!, ...changes};
+	}
+
+	setFaults(id: number, changes: Partial<ActiveFaults>): void {
+		this.replace(id, {faults: {...this.replicas[id]!.faults, ...changes}});
+	}
+
+	note(replica: ReplicaState, record: ReplicaState['history'][number]): void {
+		this.replace(replica.id, {history: appendBounded(this.replicas[replica.id]!.history, [record], historyLimit)});
+	}
+
+	remember(id: number, transitions: readonly Transition[]): void {
+		this.replace(id, {recent: appendBounded(this.replicas[id]!.recent, transitions, recentLimit)});
+	}
+
+	event(text: string): void {
+		this.events.push({index: this.sim.index, text});
+	}
+
+	openVote(index: number): void {
+		this.votes.push({index, digests: [], states: [], decided: null});
+	}
+
+	input(index: number): unknown {
+		let input = this.inputs.get(index);
+		if (input === undefined) {
+			input = inputAt(this.sim, index);
+			this.inputs.set(index, input);
+		}
+
+		return input;
+	}
+
+	/** Brings replica `id` towards input `target`, as far as its faults let it. */
+	advance(id: number, target: number, forcedNote?: TransitionNote): void {
+		const replica = this.replicas[id]!;
+		if (replica.crashed) return;
+		const {seed} = this.sim.config;
+		const until = replica.faults.lag ? target - lagDistance : target;
+		let {state, applied, faults} = replica;
+		let digest = replica.digest;
+		const transitions: Transition[] = [];
+		const applyOne = (index: number, note: TransitionNote | undefined) => {
+			const input = this.input(index);
+			const skip = faults.skipNext || (faults.flaky && unitAt(seed, Stream.flaky, id, index) < flakyProbability);
+			if (faults.skipNext) faults = {...faults, skipNext: false};
+			const after = skip ? state : this.model.apply(state, input);
+			transitions.push({index, input, before: state, after, note: skip ? 'skipped' : note});
+			state = after;
+		};
+
+		const lateNote = forcedNote ?? (faults.lag ? 'late' : undefined);
+		while (applied < until) {
+			if (faults.reorder && !forcedNote) {
+				if (applied + 2 > until) break;
+				applyOne(applied + 2, 'early');
+				applyOne(applied + 1, 'late');
+				applied += 2;
+			} else {
+				applyOne(applied + 1, lateNote);
+				applied += 1;
+			}
+
+			digest = this.model.digest(state);
+			this.contribute(id, applied, digest, state);
+		}
+
+		if (transitions.length === 0) return;
+		this.replicas[id] = {...replica, state, digest, applied, faults, recent: appendBounded(replica.recent, transitions.slice(-recentLimit), recentLimit)};
+	}
+
+	/** The state `from` after applying inputs (fromIndex, toIndex] with no faults. */
+	replayFrom(from: unknown, fromIndex: number, toIndex: number): unknown {
+		let state = from;
+		for (let index = fromIndex + 1; index <= toIndex; index++) state = this.model.apply(state, this.input(index));
+		return state;
+	}
+
+	/** Copies the majority's state into replica `id` and brings it up to date. */
+	transfer(id: number, majority: VoteRecord): void {
+		const replica = this.replicas[id]!;
+		const state = this.replayFrom(majority.decided!.state, majority.index, this.sim.index);
+		const digest = this.model.digest(state);
+		this.replicas[id] = {
+			...replica,
+			state,
+			digest,
+			applied: this.sim.index,
+			firstDivergence: null,
+			check: null,
+			recent: appendBounded(replica.recent, [{index: this.sim.index, input: undefined, before: replica.state, after: state, note: 'transfer'}], recentLimit),
+		};
+		this.contribute(id, this.sim.index, digest, state);
+	}
+
+	private contribute(id: number, index: number, digest: number, state: unknown): void {
+		const position = this.votes.length - 1 - (this.sim.index - index);
+		const vote = this.votes[position];
+		if (vote?.index !== index) return;
+		const digests = [...vote.digests];
+		const states = [...vote.states];
+		digests[id] = digest;
+		states[id] = state;
+		this.votes[position] = {...vote, digests, states};
+		this.touched.add(position);
+	}
+
+	commit(): SimState {
+		const n = this.replicas.length;
+		const needed = Math.floor(n / 2) + 1;
+		let {lastDecision} = this.sim;
+		for (const position of [...this.touched].sort((a, b) => a - b)) {
+			const vote = this.votes[position]!;
+			const decided = decide(vote, needed);
+			const record = {...vote, decided};
+			this.votes[position] = record;
+			if (!decided) continue;
+			if (!lastDecision || record.index >= lastDecision.index) lastDecision = record;
+			for (const [id, digest] of vote.digests.entries()) {
+				if (digest !== undefined) this.check(id, record.index, digest === decided.digest);
+			}
+		}
+
+		return {
+			...this.sim,
+			replicas: this.replicas,
+			votes: this.prunedVotes(),
+			lastDecision,
+			events: appendBounded(this.sim.events, this.events, eventLimit),
+		};
+	}
+
+	private check(id: number, index: number, agrees: boolean): void {
+		const replica = this.replicas[id]!;
+		if (replica.check && replica.check.index > index) return;
+		const firstDivergence = agrees || replica.firstDivergence !== null ? replica.firstDivergence : index;
+		if (!agrees && replica.firstDivergence === null) this.event(`${replica.name} diverged at #${index}`);
+		this.replicas[id] = {...replica, check: {index, agrees}, firstDivergence};
+	}
+
+	private prunedVotes(): VoteRecord[] {
+		let oldestNeeded = this.sim.index;
+		for (const replica of this.replicas) {
+			if (!replica.crashed) oldestNeeded = Math.min(oldestNeeded, replica.applied + 1);
+		}
+
+		oldestNeeded = Math.max(oldestNeeded, this.sim.index - voteWindow + 1);
+		const first = this.votes.findIndex(vote => vote.index >= oldestNeeded);
+		return first <= 0 ? this.votes : this.votes.slice(first);
+	}
+}
+
+function decide(vote: VoteRecord, needed: number): VoteRecord['decided'] {
+	const counts = new Map<number, number>();
+	for (const [id, digest] of vote.digests.entries()) {
+		if (digest === undefined) continue;
+		const count = (counts.get(digest) ?? 0) + 1;
+		counts.set(digest, count);
+		if (count >= needed) return {digest, state: vote.states[id], count: countOf(vote, digest)};
+	}
+
+	return null;
+}
+
+function countOf(vote: VoteRecord, digest: number): number {
+	return vote.digests.filter(d => d === digest).length;
+}

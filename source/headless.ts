@@ -1,0 +1,54 @@
+import {closeSync, openSync, writeSync} from 'node:fs';
+import {report, traceLine} from './core/report.js';
+import {createSimulation, step} from './core/simulation.js';
+import type {SimState} from './core/types.js';
+import type {RunOptions} from './options.js';
+import {UsageError} from './options.js';
+
+const traceChunkBytes = 1 << 16;
+
+/** Opens a file for writing now, so a bad path is refused before anything runs. */
+export function openForWriting(flag: string, path: string): number {
+	try {
+		return openSync(path, 'w');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? 'error';
+		const why = {ENOENT: 'its folder does not exist', EACCES: 'permission denied', EISDIR: 'it is a folder', EROFS: 'read-only file system'}[code] ?? code;
+		throw new UsageError(`cannot write --${flag} file "${path}": ${why}`);
+	}
+}
+
+/** Runs `options.steps` inputs with no UI; streams the trace and returns the final state. */
+export function runHeadless(options: RunOptions): SimState {
+	const traceFd = options.trace === undefined ? undefined : openForWriting('trace', options.trace);
+	let sim = createSimulation({model: options.model, replicas: options.replicas, seed: options.seed, faults: options.faults});
+	let buffered = '';
+	try {
+		for (let i = 0; i < options.steps!; i++) {
+			sim = step(sim, {type: 'input'});
+			if (traceFd === undefined) continue;
+			buffered += JSON.stringify(traceLine(sim)) + '\n';
+			if (buffered.length > traceChunkBytes) {
+				writeSync(traceFd, buffered);
+				buffered = '';
+			}
+		}
+	} finally {
+		if (traceFd !== undefined) {
+			writeSync(traceFd, buffered);
+			closeSync(traceFd);
+		}
+	}
+
+	return sim;
+}
+
+export function headlessOutput(sim: SimState, json: boolean): string {
+	const result = report(sim);
+	if (json) return JSON.stringify(result, null, 2);
+	const lines = result.replicas.map(replica => `${replica.name.padEnd(3)} ${replica.status.padEnd(10)} applied #${replica.applied}  ${replica.summary}  ${replica.digest}`);
+	const {quorum} = result;
+	const verdict = quorum.decided ? `quorum #${quorum.index}: ${quorum.agree} of ${result.replicaCount} agree on ${quorum.value}` : `quorum #${quorum.index}: ${quorum.outcome}, no majority`;
+	const flagged = quorum.flagged.map(entry => `${entry.name} ${entry.reason}${entry.reason === 'diverged' ? ` at #${entry.at}` : ''}`).join(', ');
+	return [`model ${result.model} · seed ${result.seed} · ${result.inputs} inputs`, ...lines, verdict + (flagged ? ` · out of line: ${flagged}` : '')].join('\n');
+}
