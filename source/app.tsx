@@ -5,7 +5,9 @@ import {ColorContext} from './components/theme.js';
 import {actionForKey, type KeyPress} from './core/keymap.js';
 import {sessionStep, type Session, type SessionAction} from './core/session.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
+import {useScenario} from './hooks/useScenario.js';
 import {useTicker} from './hooks/useTicker.js';
+import type {ScenarioStep} from './scenario/types.js';
 
 type AppEvent = {readonly key: KeyPress} | {readonly action: SessionAction};
 
@@ -16,9 +18,9 @@ function reduce(session: Session, event: AppEvent): Session {
 	return action && action !== 'quit' ? sessionStep(session, action) : session;
 }
 
-type Props = {readonly initial: Session; readonly color?: boolean};
+type Props = {readonly initial: Session; readonly color?: boolean; readonly scenario?: readonly ScenarioStep[]};
 
-export function App({initial, color = true}: Props) {
+export function App({initial, color = true, scenario}: Props) {
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const [session, dispatch] = useReducer(reduce, initial);
@@ -35,6 +37,7 @@ export function App({initial, color = true}: Props) {
 		},
 		{isActive: Boolean(isRawModeSupported)},
 	);
+	useScenario(scenario, session.awaitingPresenter, dispatch, exit);
 	useTicker(session, ms => {
 		dispatch({action: {type: 'tick', ms}});
 	});

@@ -15,6 +15,9 @@ const flagSpec = {
 	json: {type: 'boolean'},
 	trace: {type: 'string'},
 	record: {type: 'string'},
+	output: {type: 'string', shortFlag: 'o'},
+	size: {type: 'string'},
+	fontSize: {type: 'string'},
 } as const;
 
 function fail(message: string): never {
@@ -22,14 +25,38 @@ function fail(message: string): never {
 	process.exit(2);
 }
 
+/** The reader went away (e.g. `replica-tui --steps N --trace /dev/stdout | head`): stop quietly. */
+function isBrokenPipe(error: unknown): boolean {
+	return (error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+}
+
+process.stdout.on('error', error => {
+	if (isBrokenPipe(error)) process.exit(0);
+	throw error;
+});
+
+function parseArguments() {
+	try {
+		return meow(helpText, {importMeta: import.meta, flags: flagSpec, allowUnknownFlags: true, booleanDefault: undefined});
+	} catch (error) {
+		// Meow throws plain Errors for usage mistakes, e.g. "The flag --seed can only be set once."
+		const message = error instanceof Error ? error.message : String(error);
+		fail(`${message.replace(/^The flag/, 'the flag').replace(/\.$/, '')} (see replica-tui --help)`);
+	}
+}
+
 try {
-	const cli = meow(helpText, {importMeta: import.meta, flags: flagSpec, allowUnknownFlags: true, booleanDefault: undefined});
-	const known = new Set([...Object.keys(flagSpec), 'help', 'version']);
+	const cli = parseArguments();
+	const known = new Set([...Object.keys(flagSpec), 'o', 'font-size', 'help', 'version']);
 	const unknown = Object.keys(cli.unnormalizedFlags).find(flag => !known.has(flag));
-	if (unknown) fail(`unknown flag --${unknown} (see replica-tui --help)`);
+	if (unknown) fail(`unknown flag ${unknown.length === 1 ? '-' : '--'}${unknown} (see replica-tui --help)`);
+	// Meow only acts on --help and --version when they are the sole argument.
+	if (cli.unnormalizedFlags['help'] === true) cli.showHelp(0);
+	if (cli.unnormalizedFlags['version'] === true) cli.showVersion();
 	process.exitCode = await main(cli.input, cli.flags);
 } catch (error) {
 	if (error instanceof UsageError) fail(error.message);
+	if (isBrokenPipe(error)) process.exit(0);
 	process.stderr.write(`replica-tui: ${error instanceof Error ? error.message : String(error)}\n`);
 	process.exitCode = 1;
 }

@@ -3,8 +3,11 @@ import {models} from './core/models/index.js';
 
 export const helpText = `
   Usage
-    $ replica-tui [options]                    the live dashboard
-    $ replica-tui --steps N [--json] [--trace FILE]   a headless run
+    $ replica-tui [options]                         the live dashboard
+    $ replica-tui --steps N [--json] [--trace FILE] a headless run
+    $ replica-tui scenarios                         list the bundled lecture scenarios
+    $ replica-tui play <name|file>                  play a scenario live; pause points wait for Enter/PgDn
+    $ replica-tui record <name|file> -o OUT.gif     render a scenario to .gif or .cast, no terminal needed
 
   Options
     --replicas N        how many replicas, 1 to 9 (default 3)
@@ -17,6 +20,10 @@ export const helpText = `
     --steps N           run N inputs headless, print a summary and exit
     --json              with --steps: print the report as JSON
     --trace FILE        with --steps: write every input as one JSON line
+    --record FILE.cast  record the live session (dashboard or play) as you drive it
+    -o, --output FILE   with record: the .gif or .cast to write
+    --size COLSxROWS    with record: the terminal size (default: the scenario's)
+    --font-size PX      with record to .gif: the font size (default 16)
     --help, --version
 
   Models

@@ -13,9 +13,10 @@ export function hintLine(width: number): string {
 	return full.length <= width ? full : ` ${compactHints.join('  ')}`;
 }
 
-export function faultMenuText(replicaName: string): string {
-	const choices = faultTypes.map(type => `${faultInfo[type].key} ${type}`).join(' · ');
-	return ` fault for ${replicaName}: ${choices} · esc cancel`;
+export function faultMenuText(replicaName: string, width: number): string {
+	const choices = [...faultTypes.map(type => `${faultInfo[type].key} ${type}`), 'esc cancel'];
+	const full = ` fault for ${replicaName}: ${choices.join(' · ')}`;
+	return full.length <= width ? full : ` fault for ${replicaName}: ${choices.join('  ')}`;
 }
 
 export function KeyHints({session, width}: {readonly session: Session; readonly width: number}) {
@@ -24,7 +25,15 @@ export function KeyHints({session, width}: {readonly session: Session; readonly 
 		const name = session.sim.replicas[session.selected]!.name;
 		return (
 			<Text bold inverse color={color('warn')}>
-				{fit(faultMenuText(name), width)}
+				{fit(faultMenuText(name, width), width)}
+			</Text>
+		);
+	}
+
+	if (session.awaitingPresenter && session.overlay === 'none') {
+		return (
+			<Text bold inverse color={color('accent')}>
+				{fit(' ⏸ scenario paused: Enter, PgDn or n continues · every other key still works · q quit', width)}
 			</Text>
 		);
 	}

@@ -24,8 +24,7 @@ export function decisionText(sim: SimState, status: QuorumStatus): {text: string
 
 		case 'split': {
 			const values = status.groups.map(group => `${group.members.join('+')} ${model.summary(group.state)}`).join(' vs ');
-			const why = status.groups.length > 1 ? 'cannot tell which replica is right' : `${status.reported} of ${status.replicas} is not a majority`;
-			return {text: ` quorum #${status.index} ✗ no majority (need ${status.needed}): ${values} — ${why}`, tone: 'bad'};
+			return {text: ` quorum #${status.index} ✗ no majority (need ${status.needed} of ${status.replicas}): ${values}`, tone: 'bad'};
 		}
 
 		case 'waiting': {
@@ -47,6 +46,17 @@ function outOfLineText(entry: OutOfLine): string {
 	}
 }
 
+function secondLine(status: QuorumStatus, flagged: string, lastEvent: string | undefined): string {
+	if (status.kind === 'split') {
+		const why = status.groups.length > 1 ? 'cannot tell which replica is right' : 'too few replicas reported to decide';
+		return ` ⚠ ${why}: nothing decided, nobody can be flagged${flagged ? ` · ${flagged}` : ''}`;
+	}
+
+	if (flagged) return ` out of line: ${flagged}`;
+	if (status.kind === 'idle') return '';
+	return ` ✓ all replicas in line${lastEvent ? ` · last: ${lastEvent}` : ''}`;
+}
+
 export function QuorumLine({sim, width}: {readonly sim: SimState; readonly width: number}) {
 	const color = useColor();
 	const status = quorumStatus(sim);
@@ -54,13 +64,13 @@ export function QuorumLine({sim, width}: {readonly sim: SimState; readonly width
 	const flagged = status.outOfLine.map(entry => outOfLineText(entry)).join(' · ');
 	const diverged = status.outOfLine.some(entry => entry.reason === 'diverged');
 	const lastEvent = sim.events.at(-1);
-	const second = flagged ? ` out of line: ${flagged}` : status.kind === 'idle' ? '' : ` ✓ all replicas in line${lastEvent ? ` · last: ${lastEvent.text}` : ''}`;
+	const second = secondLine(status, flagged, lastEvent?.text);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold color={color(decision.tone)}>
 				{fit(decision.text, width)}
 			</Text>
-			<Text color={color(diverged ? 'bad' : flagged ? 'warn' : 'muted')}>{fit(second, width)}</Text>
+			<Text color={color(diverged || status.kind === 'split' ? 'bad' : flagged ? 'warn' : 'muted')}>{fit(second, width)}</Text>
 		</Box>
 	);
 }

@@ -17,7 +17,7 @@ type Props = {
 
 function ReplicaColumnView({sim, replica, selected, width, height, historyRows}: Props) {
 	const color = useColor();
-	const inner = width - 3;
+	const inner = width - 4;
 	const status = replicaStatus(sim, replica);
 	const label = (name: string, value: string) => fit(`${name.padEnd(8)} ${value}`, inner);
 	const history = [...replica.recent].reverse().slice(0, historyRows);
@@ -27,7 +27,7 @@ function ReplicaColumnView({sim, replica, selected, width, height, historyRows}:
 			flexDirection="column"
 			width={width}
 			height={height}
-			paddingLeft={1}
+			paddingX={1}
 			borderStyle={selected ? 'double' : 'single'}
 			borderColor={selected ? color('accent') : color('dim')}
 		>

@@ -9,6 +9,6 @@ export function transitionLine(model: Model, transition: Transition): string {
 	if (note === 'corrupted') return `⚡ corrupted → ${model.summary(after)}`;
 	if (note === 'transfer') return `⇐ copied majority #${index}`;
 	const head = `#${index} ${model.describeInput(input)}`;
-	if (note === 'skipped') return `${head} ✗ skipped`;
+	if (note === 'skipped') return `${head} ✗ skip`;
 	return `${head} ${model.describeResult(before, input, after)}${noteSuffix[note!] ?? ''}`;
 }

@@ -36,6 +36,7 @@ export function actionForKey(session: Session, key: KeyPress): SessionAction | '
 		return isEscape || input === '?' || input === ' ' || key.return ? {type: 'close-overlay'} : undefined;
 	}
 
+	if (session.awaitingPresenter && (key.return || key.pageDown || input === 'n')) return {type: 'continue'};
 	if (input === ' ' || key.pageUp) return {type: 'toggle-pause'};
 	if (input === 's' || input === '.' || key.pageDown || key.downArrow) return {type: 'step'};
 	if (key.leftArrow) return {type: 'select-by', delta: -1};

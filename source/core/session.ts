@@ -20,6 +20,8 @@ export type Session = {
 	/** Virtual milliseconds not yet turned into an input. */
 	readonly carryMs: number;
 	readonly caption: readonly string[];
+	/** A scenario is holding at a pause point until the presenter continues. */
+	readonly awaitingPresenter: boolean;
 };
 
 export type SessionAction =
@@ -35,10 +37,12 @@ export type SessionAction =
 	| {readonly type: 'slower'}
 	| {readonly type: 'toggle-help'}
 	| {readonly type: 'close-overlay'}
-	| {readonly type: 'caption'; readonly lines: readonly string[]};
+	| {readonly type: 'caption'; readonly lines: readonly string[]}
+	| {readonly type: 'await-presenter'}
+	| {readonly type: 'continue'};
 
 export function createSession(sim: SimState, options: {paused?: boolean; rate?: number} = {}): Session {
-	return {sim, paused: options.paused ?? false, rate: options.rate ?? 2, selected: 0, overlay: 'none', carryMs: 0, caption: []};
+	return {sim, paused: options.paused ?? false, rate: options.rate ?? 2, selected: 0, overlay: 'none', carryMs: 0, caption: [], awaitingPresenter: false};
 }
 
 export function sessionStep(session: Session, action: SessionAction): Session {
@@ -70,6 +74,10 @@ export function sessionStep(session: Session, action: SessionAction): Session {
 			return session.overlay === 'none' ? session : {...session, overlay: 'none'};
 		case 'caption':
 			return {...session, caption: action.lines};
+		case 'await-presenter':
+			return {...session, awaitingPresenter: true};
+		case 'continue':
+			return {...session, awaitingPresenter: false};
 	}
 }
 

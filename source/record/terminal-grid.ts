@@ -158,6 +158,7 @@ export async function * gridFrames(cast: Cast, options: GridOptions = {}): Async
 	try {
 		let previous: Cell[][] | undefined;
 		const {events} = cast;
+		if (events.length === 0) yield {time: 0, cells: snapshot(terminal)};
 		for (let index = 0; index < events.length;) {
 			const groupTime = events[index][0];
 			let data = '';

@@ -1,0 +1,27 @@
+import type {Cast, CastEvent} from './asciicast.js';
+import type {TextFrame} from './scenario-frames.js';
+
+const hideCursor = '\u001B[?25l';
+const clearScreen = '\u001B[H\u001B[2J';
+const eraseLineEnd = '\u001B[K';
+
+/** Frames as terminal output: the first in full, then only the lines that changed. */
+export function framesToCast(frames: readonly TextFrame[], width: number, height: number): Cast {
+	const events: CastEvent[] = [];
+	let previous: string[] = [];
+	for (const frame of frames) {
+		const lines = frame.text.split('\n');
+		let data = events.length === 0 ? hideCursor + clearScreen : '';
+		const count = Math.max(lines.length, previous.length);
+		for (let row = 0; row < count; row++) {
+			const line = lines[row] ?? '';
+			if (events.length > 0 && line === previous[row]) continue;
+			data += `\u001B[${row + 1};1H${line}${eraseLineEnd}`;
+		}
+
+		previous = lines;
+		if (data !== '') events.push([frame.time, 'o', data]);
+	}
+
+	return {width, height, events};
+}

@@ -1,0 +1,51 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterAll, describe, expect, test} from 'vitest';
+import {run} from './run.js';
+
+const folder = mkdtempSync(path.join(tmpdir(), 'replica-tui-e2e-'));
+afterAll(() => rmSync(folder, {recursive: true, force: true}));
+
+/** Each bad command line, with a word its one-line error must contain. */
+const cases: Array<[args: string[], mentions: RegExp]> = [
+	[['--replicas', '0'], /--replicas.*1 to 9/],
+	[['--replicas', '10'], /--replicas.*1 to 9/],
+	[['--replicas', 'abc'], /--replicas.*"abc"/],
+	[['--seed', '-1'], /--seed/],
+	[['--seed', 'x'], /--seed.*"x"/],
+	[['--rate', '0'], /--rate/],
+	[['--rate', 'abc'], /--rate.*"abc"/],
+	[['--model', 'nope'], /nope.*bank, chain, kv/],
+	[['--fault', '4:skip'], /R4.*3 replicas/],
+	[['--fault', '2:explode'], /explode.*skip/],
+	[['--fault', 'garbage'], /garbage/],
+	[['--bogus'], /unknown flag --bogus/],
+	[['frobnicate'], /unknown command "frobnicate"/],
+	[['--json'], /--json needs --steps/],
+	[['--trace', path.join(folder, 't.jsonl')], /--trace needs --steps/],
+	[['--steps', '5', '--trace', '/nonexistent/dir/t.jsonl'], /\/nonexistent\/dir\/t\.jsonl.*folder does not exist/],
+	[['--steps', '5', '--trace', folder], /is a folder/],
+	[['--steps', '-3'], /--steps/],
+	[['--steps', '2.5'], /--steps/],
+	[['--seed', '1', '--seed', '2'], /--seed.*once/],
+	[['-x'], /unknown flag -x/],
+];
+
+describe('bad values exit 2 with one line on stderr and no stack trace', () => {
+	test.each(cases)('%j', (args, mentions) => {
+		// --steps makes the run headless, so a line that were accepted would not wait for a terminal.
+		const {code, stdout, stderr} = run(args.includes('--steps') || args.includes('--json') || args.includes('--trace') ? args : [...args, '--steps', '3']);
+		expect(stderr).toMatch(/^replica-tui: [^\n]+\n$/);
+		expect(stderr).toMatch(mentions);
+		expect(stderr).not.toMatch(/^\s+at /m);
+		expect(stdout).toBe('');
+		expect(code).toBe(2);
+	});
+
+	test('bad values are refused before the terminal check too', () => {
+		const {code, stderr} = run(['--replicas', '0']);
+		expect(code).toBe(2);
+		expect(stderr).toMatch(/^replica-tui: --replicas[^\n]*\n$/);
+	});
+});
