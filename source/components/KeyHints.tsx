@@ -33,7 +33,7 @@ export function KeyHints({session, width}: {readonly session: Session; readonly 
 	if (session.awaitingPresenter && session.overlay === 'none') {
 		return (
 			<Text bold inverse color={color('accent')}>
-				{fit(' ⏸ scenario paused: Enter, PgDn or n continues · every other key still works · q quit', width)}
+				{fit(' ‖ scenario paused: Enter, PgDn or n continues · every other key still works · q quit', width)}
 			</Text>
 		);
 	}

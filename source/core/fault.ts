@@ -37,7 +37,7 @@ export function parseFaultSpec(spec: string, replicas: number): ScheduledFault |
 	const type = typeText!.toLowerCase();
 	if (!isFaultType(type)) return `unknown fault "${typeText}" in --fault "${spec}": choose one of ${faultTypes.join(', ')}`;
 	if (replica < 1 || replica > replicas) {
-		return `--fault "${spec}" names R${replica}, but there ${replicas === 1 ? 'is 1 replica' : `are ${replicas} replicas`} (R1…R${replicas})`;
+		return `--fault "${spec}" names R${replica}, but there ${replicas === 1 ? 'is only R1' : `are ${replicas} replicas (R1…R${replicas})`}`;
 	}
 
 	const atIndex = indexText === undefined ? 0 : Number(indexText);

@@ -57,7 +57,7 @@ export function sessionStep(session: Session, action: SessionAction): Session {
 		case 'select':
 			return action.replica >= 0 && action.replica < count ? {...session, selected: action.replica} : session;
 		case 'select-by':
-			return {...session, selected: (session.selected + action.delta + count) % count};
+			return {...session, selected: (((session.selected + action.delta) % count) + count) % count};
 		case 'open-fault-menu':
 			return {...session, overlay: 'fault-menu'};
 		case 'inject':

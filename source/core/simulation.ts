@@ -77,7 +77,7 @@ function issueInput(sim0: SimState): SimState {
 function inject(sim: SimState, id: number, fault: FaultType): SimState {
 	const tx = new Transaction({...sim, serial: sim.serial + 1});
 	const replica = sim.replicas[id]!;
-	tx.note(replica, {type: fault, at: sim.index});
+	tx.note(replica, {type: fault, at: sim.index + 1});
 	switch (fault) {
 		case 'skip':
 			tx.setFaults(id, {skipNext: true});
@@ -109,10 +109,11 @@ function inject(sim: SimState, id: number, fault: FaultType): SimState {
 function repair(sim: SimState, id: number): SimState {
 	const tx = new Transaction(sim);
 	const replica = sim.replicas[id]!;
-	tx.note(replica, {type: 'repair', at: sim.index});
+	tx.note(replica, {type: 'repair', at: sim.index + 1});
 	tx.replace(id, {crashed: false, faults: noFaults, firstDivergence: null});
 	const missed = sim.index - replica.applied;
-	const majority = sim.lastDecision;
+	// Before the first input there is no vote, but every replica agrees on the initial state.
+	const majority = sim.lastDecision ?? (sim.index === 0 ? initialAgreement(sim) : null);
 	if (missed > replayLimit && majority) {
 		tx.transfer(id, majority);
 		tx.event(`${replica.name}: ${missed} inputs behind; copied the majority's state instead of replaying`);
@@ -132,6 +133,11 @@ function repair(sim: SimState, id: number): SimState {
 
 	tx.event(missed > 0 ? `${replica.name}: repaired, replayed ${missed} missed input${missed === 1 ? '' : 's'}` : `${replica.name}: repaired`);
 	return tx.commit();
+}
+
+function initialAgreement(sim: SimState): VoteRecord {
+	const state = sim.model.initial();
+	return {index: 0, digests: [], states: [], decided: {digest: sim.model.digest(state), state, count: sim.replicas.length}};
 }
 
 /** Mutable working copies for one action; `commit` returns the next immutable state. */

@@ -19,6 +19,7 @@ export type ActiveFaults = {
 	readonly reorder: boolean;
 };
 
+/** `at`: the first input index the fault (or repair) can affect. */
 export type FaultRecord = {readonly type: FaultType | 'repair'; readonly at: number};
 
 export type ReplicaState = {

@@ -1,6 +1,9 @@
-import gifenc from 'gifenc';
+import {createRequire} from 'node:module';
+import type Gifenc from 'gifenc';
 
-const {GIFEncoder, quantize, nearestColorIndex} = gifenc;
+// Required, not imported: Node gives gifenc's CommonJS build as the default export, while
+// bundlers such as Vite (vitest) pick its ESM build, whose default export is GIFEncoder alone.
+const {GIFEncoder, quantize, nearestColorIndex} = createRequire(import.meta.url)('gifenc') as typeof Gifenc;
 
 export interface GifOptions {
 	/** How long the last frame stays before the animation loops (ms); default 2000. */
@@ -52,18 +55,22 @@ export class GifBuilder {
 		const last = this.patches.at(-1);
 		if (last && time < last.time) throw new Error('frame times must not decrease');
 
-		const current = new Uint32Array(width * height);
-		for (let i = 0, j = 0; i < current.length; i++, j += 4) current[i] = (rgba[j] << 16) | (rgba[j + 1] << 8) | rgba[j + 2];
-
+		// Whole pixels as 32-bit words, compared for equality only (so byte order does not matter).
+		const bytes = new Uint8Array(rgba);
+		const current = new Uint32Array(bytes.buffer);
 		const box = this.previous ? changedBox(this.previous, current, width) : {x: 0, y: 0, width, height};
 		if (!box) return;
 		const pixels = new Uint32Array(box.width * box.height);
 		for (let y = 0; y < box.height; y++) {
 			for (let x = 0; x < box.width; x++) {
 				const i = ((box.y + y) * width) + box.x + x;
-				const color = current[i];
-				this.colors.add(color);
-				pixels[(y * box.width) + x] = this.previous?.[i] === color ? color | sameAsBefore : color;
+				const color = (bytes[i * 4] << 16) | (bytes[(i * 4) + 1] << 8) | bytes[(i * 4) + 2];
+				if (this.previous?.[i] === current[i]) {
+					pixels[(y * box.width) + x] = color | sameAsBefore;
+				} else {
+					this.colors.add(color);
+					pixels[(y * box.width) + x] = color;
+				}
 			}
 		}
 
@@ -88,8 +95,9 @@ export class GifBuilder {
 
 		for (const [n, patch] of rest.entries()) {
 			const frameOptions = {colorDepth, delay: delays[n + 1], dispose: 1};
-			const opaque = encodeChunk(patch, toIndices(patch.pixels, indexOf), frameOptions);
-			const see = encodeChunk(patch, toIndices(patch.pixels, indexOf, transparentIndex), {...frameOptions, transparent: true, transparentIndex});
+			const indices = toIndices(patch.pixels, indexOf);
+			const opaque = encodeChunk(patch, indices, frameOptions);
+			const see = encodeChunk(patch, withTransparency(patch.pixels, indices, transparentIndex), {...frameOptions, transparent: true, transparentIndex});
 			parts.push(see.length < opaque.length ? see : opaque);
 		}
 
@@ -118,18 +126,22 @@ export function encodeGif(frames: RgbaFrame[], width: number, height: number, op
 }
 
 function changedBox(before: Uint32Array, after: Uint32Array, width: number) {
+	const height = after.length / width;
 	let minX = width;
-	let minY = -1;
 	let maxX = -1;
+	let minY = -1;
 	let maxY = -1;
-	for (let i = 0; i < after.length; i++) {
-		if (before[i] === after[i]) continue;
-		const y = Math.floor(i / width);
-		const x = i - (y * width);
+	for (let y = 0; y < height; y++) {
+		const row = y * width;
+		let x = 0;
+		while (x < width && before[row + x] === after[row + x]) x++;
+		if (x === width) continue;
 		if (minY < 0) minY = y;
 		maxY = y;
-		if (x < minX) minX = x;
-		if (x > maxX) maxX = x;
+		minX = Math.min(minX, x);
+		let right = width - 1;
+		while (before[row + right] === after[row + right]) right--;
+		maxX = Math.max(maxX, right);
 	}
 
 	return minY < 0 ? undefined : {x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1};
@@ -158,14 +170,19 @@ function buildPalette(colors: Set<number>): {palette: number[][]; indexOf: Map<n
 	return {palette, indexOf};
 }
 
-function toIndices(pixels: Uint32Array, indexOf: Map<number, number>, transparentIndex?: number): Uint8Array {
+function toIndices(pixels: Uint32Array, indexOf: Map<number, number>): Uint8Array {
 	const indices = new Uint8Array(pixels.length);
+	for (let i = 0; i < pixels.length; i++) indices[i] = indexOf.get(pixels[i] & 0xff_ff_ff)!;
+	return indices;
+}
+
+function withTransparency(pixels: Uint32Array, indices: Uint8Array, transparentIndex: number): Uint8Array {
+	const result = indices.slice();
 	for (let i = 0; i < pixels.length; i++) {
-		const pixel = pixels[i];
-		indices[i] = transparentIndex !== undefined && pixel & sameAsBefore ? transparentIndex : indexOf.get(pixel & 0xff_ff_ff)!;
+		if (pixels[i] & sameAsBefore) result[i] = transparentIndex;
 	}
 
-	return indices;
+	return result;
 }
 
 /** One frame without header or trailer, placed at the patch's offset (gifenc always writes 0,0). */

@@ -50,7 +50,7 @@ const shades = new Map([[0x25_91, 64], [0x25_92, 128], [0x25_93, 191]]);
 const quadrants = [4, 8, 1, 1 | 4 | 8, 1 | 8, 1 | 2 | 4, 1 | 2 | 8, 2, 2 | 4, 2 | 4 | 8];
 
 /** True when `lineArtMask` draws this character. */
-export function isLineArt(char: string): boolean {
+function isLineArt(char: string): boolean {
 	const code = char.codePointAt(0) ?? 0;
 	if (char.length !== 1 || code < 0x25_00 || code > 0x25_9F) return false;
 	return code >= 0x25_80 || dashed.has(code) || boxTable[code - 0x25_00] !== '....';

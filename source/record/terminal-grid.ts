@@ -140,7 +140,7 @@ function snapshot(terminal: HeadlessTerminal): Cell[][] {
 const sameCell = (a: Cell, b: Cell): boolean =>
 	a.char === b.char && a.fg === b.fg && a.bg === b.bg && a.bold === b.bold && a.underline === b.underline;
 
-export const sameGrid = (a: Cell[][], b: Cell[][]): boolean =>
+const sameGrid = (a: Cell[][], b: Cell[][]): boolean =>
 	a.length === b.length && a.every((row, y) => row.length === b[y].length && row.every((cell, x) => sameCell(cell, b[y][x])));
 
 /**

@@ -1,0 +1,59 @@
+import {describe, expect, it} from 'vitest';
+import {armedFaults, replicaStatus, shortDigest} from '../../source/core/replica-status.js';
+import {step} from '../../source/core/simulation.js';
+import type {SimState} from '../../source/core/types.js';
+import {inputs, sim} from './helpers.js';
+
+const statusOf = (s: SimState, id: number) => replicaStatus(s, s.replicas[id]!);
+
+describe('replicaStatus', () => {
+	it('always pairs a glyph with a word', () => {
+		let s = inputs(sim({model: 'chain', replicas: 6}), 4);
+		s = step(s, {type: 'inject', replica: 1, fault: 'crash'});
+		s = step(s, {type: 'inject', replica: 2, fault: 'lag'});
+		s = step(s, {type: 'inject', replica: 3, fault: 'skip'});
+		s = step(s, {type: 'inject', replica: 4, fault: 'corrupt'});
+		s = step(s, {type: 'inject', replica: 4, fault: 'flaky'});
+		s = step(s, {type: 'inject', replica: 5, fault: 'reorder'});
+		const before = s.replicas.map((_, id) => statusOf(s, id));
+		expect(before.map(status => [status.glyph, status.word])).toEqual([
+			['●', 'ok'],
+			['○', 'crashed'],
+			['◐', 'lag 0'],
+			['⚠', 'skip'],
+			['⚠', 'flaky'],
+			['⚠', 'reorder'],
+		]);
+		s = inputs(s, 1);
+		expect(statusOf(s, 2)).toEqual({glyph: '◐', word: 'lag 1', tone: 'warn'});
+		for (const status of s.replicas.map((_, id) => statusOf(s, id))) {
+			expect(status.glyph).not.toBe('');
+			expect(status.word).not.toBe('');
+		}
+	});
+
+	it('calls a wrong replica diverged, naming the faults still armed', () => {
+		// R2 skips input 1 and may skip more: two inputs on, it is 1–3 moves short of the chain, never a full round.
+		let s = sim({model: 'chain'});
+		s = step(s, {type: 'inject', replica: 1, fault: 'skip'});
+		s = step(s, {type: 'inject', replica: 1, fault: 'flaky'});
+		s = inputs(s, 2);
+		expect(statusOf(s, 1)).toEqual({glyph: '✗', word: 'diverged · flaky', tone: 'bad'});
+		s = step(s, {type: 'repair', replica: 1});
+		expect(statusOf(s, 1)).toEqual({glyph: '●', word: 'ok', tone: 'good'});
+	});
+
+	it('lists armed faults in a fixed order', () => {
+		let s = sim();
+		for (const fault of ['lag', 'reorder', 'flaky', 'skip'] as const) s = step(s, {type: 'inject', replica: 0, fault});
+		expect(armedFaults(s.replicas[0]!)).toEqual(['skip', 'flaky', 'reorder', 'lag']);
+	});
+});
+
+describe('shortDigest', () => {
+	it('is the top four hex digits', () => {
+		expect(shortDigest(0xa4_1f_00_00)).toBe('a41f');
+		expect(shortDigest(0x00_0f_ff_ff)).toBe('000f');
+		expect(shortDigest(0xff_ff_ff_ff)).toBe('ffff');
+	});
+});
