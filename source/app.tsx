@@ -18,6 +18,17 @@ function reduce(session: Session, event: AppEvent): Session {
 	return action && action !== 'quit' ? sessionStep(session, action) : session;
 }
 
+/**
+ * Keys typed faster than the terminal is read (a held key, a presenter remote,
+ * a loaded machine) arrive as one string, which Ink reports like a paste: press
+ * each character on its own.
+ */
+export function splitKeys(input: string, key: Omit<KeyPress, 'input'>): KeyPress[] {
+	const characters = [...input];
+	if (characters.length <= 1 || key.ctrl || key.meta) return [{...key, input}];
+	return characters.map(character => ({input: character}));
+}
+
 type Props = {readonly initial: Session; readonly color?: boolean; readonly scenario?: readonly ScenarioStep[]};
 
 export function App({initial, color = true, scenario}: Props) {
@@ -27,13 +38,14 @@ export function App({initial, color = true, scenario}: Props) {
 	const size = useTerminalSize();
 	useInput(
 		(input, key) => {
-			const press: KeyPress = {...key, input};
-			if (input === 'q' || (key.ctrl && input === 'c')) {
-				exit();
-				return;
-			}
+			for (const press of splitKeys(input, key)) {
+				if (press.input === 'q' || (press.ctrl && press.input === 'c')) {
+					exit();
+					return;
+				}
 
-			dispatch({key: press});
+				dispatch({key: press});
+			}
 		},
 		{isActive: Boolean(isRawModeSupported)},
 	);
