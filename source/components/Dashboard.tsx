@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {replicaStatus} from '../core/replica-status.js';
 import type {Session} from '../core/session.js';
 import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
@@ -46,8 +47,9 @@ export function Dashboard({session, columns, rows}: Props) {
 					{sim.replicas.map(replica => (
 						<ReplicaColumn
 							key={replica.id}
-							sim={sim}
+							model={sim.model}
 							replica={replica}
+							status={replicaStatus(sim, replica)}
 							selected={replica.id === session.selected}
 							width={layout.columnWidth}
 							height={layout.columnHeight}

@@ -1,0 +1,79 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterAll, describe, expect, test} from 'vitest';
+import {loadScenario} from '../../source/scenario/bundled.js';
+import {sleep, runInPty} from './pty.js';
+import {run} from './run.js';
+
+const captions = loadScenario('majority-vote')
+	.steps.flatMap(step => (step.kind === 'caption' && step.lines.length > 0 ? [step.lines[0]!] : []));
+const hint = 'Enter, PgDn or n continues';
+const folder = mkdtempSync(path.join(tmpdir(), 'replica-tui-play-'));
+afterAll(() => rmSync(folder, {recursive: true, force: true}));
+
+describe('replica-tui play in a terminal', () => {
+	test('majority-vote: the first caption, a pause point that waits for the presenter, Enter continues, q quits', async () => {
+		const app = runInPty(['play', 'majority-vote']);
+		try {
+			await app.waitFor(captions[0]!);
+			await app.waitFor(hint);
+			expect(app.screen()).toMatch(/scenario paused/);
+			// The file holds 1.5 s here when recorded; live, it waits for the presenter however long it takes.
+			await sleep(2500);
+			expect(app.screen()).toContain(captions[0]);
+			expect(app.screen()).toContain(hint);
+			expect(app.screen()).not.toContain(captions[1]);
+
+			app.write('\r');
+			await app.waitFor(captions[1]!);
+			expect(app.screen()).not.toContain(hint);
+			// The scenario's keys land as if typed: "s s" stepped the paused run to #2.
+			await app.waitFor(/PAUSED #2/);
+
+			app.write('q');
+			expect(await app.exited).toBe(0);
+		} finally {
+			app.kill();
+		}
+	}, 30_000);
+
+	test('a scenario file: every key still works at a pause point, and PgDn or n continues', async () => {
+		const file = path.join(folder, 'two-pauses.scenario');
+		writeFileSync(file, 'description Two pause points\nseed 7\npaused\ncaption First part\npause\ncaption Second part\npause\ncaption Third part\nwait 60s\n');
+		const app = runInPty(['play', file]);
+		try {
+			await app.waitFor('First part');
+			await app.waitFor(hint);
+			await app.press('s');
+			await app.waitFor(/PAUSED #1/);
+			expect(app.screen()).toContain(hint);
+			expect(app.screen()).toContain('First part');
+
+			app.write('\u001B[6~'); // PgDn
+			await app.waitFor('Second part');
+			await app.waitFor(hint);
+			app.write('n');
+			await app.waitFor('Third part');
+			expect(app.screen()).not.toContain(hint);
+
+			app.write('q');
+			expect(await app.exited).toBe(0);
+		} finally {
+			app.kill();
+		}
+	}, 30_000);
+
+	test('play with stdin not a terminal exits 2 with one line', () => {
+		const {code, stdout, stderr} = run(['play', 'majority-vote']);
+		expect(stderr).toMatch(/^replica-tui: [^\n]*needs a terminal[^\n]*\n$/);
+		expect(stdout).toBe('');
+		expect(code).toBe(2);
+	});
+
+	test('play of an unknown scenario exits 2 with one line', () => {
+		const {code, stderr} = run(['play', 'no-such-scenario']);
+		expect(stderr).toMatch(/^replica-tui: no scenario named "no-such-scenario"[^\n]*\n$/);
+		expect(code).toBe(2);
+	});
+});
