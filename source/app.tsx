@@ -1,12 +1,14 @@
 import {useApp, useInput, useStdin} from 'ink';
 import {useReducer} from 'react';
 import {Dashboard} from './components/Dashboard.js';
+import {ErrorBoundary} from './components/ErrorBoundary.js';
 import {ColorContext} from './components/theme.js';
 import {actionForKey, type KeyPress} from './core/keymap.js';
 import {sessionStep, type Session, type SessionAction} from './core/session.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {useScenario} from './hooks/useScenario.js';
 import {useTicker} from './hooks/useTicker.js';
+import {plannedCrash} from './terminal-guard.js';
 import type {ScenarioStep} from './scenario/types.js';
 
 type AppEvent = {readonly key: KeyPress} | {readonly action: SessionAction};
@@ -54,8 +56,24 @@ export function App({initial, color = true, scenario}: Props) {
 		dispatch({action: {type: 'tick', ms}});
 	});
 	return (
-		<ColorContext.Provider value={color}>
-			<Dashboard session={session} columns={size.columns} rows={size.rows} />
-		</ColorContext.Provider>
+		<ErrorBoundary onError={exit}>
+			<ColorContext.Provider value={color}>
+				<CrashOnPurpose index={session.sim.index} />
+				<Dashboard session={session} columns={size.columns} rows={size.rows} />
+			</ColorContext.Provider>
+		</ErrorBoundary>
 	);
+}
+
+/** Fails after the first input when REPLICA_TUI_TEST_CRASH asks it to: the tests' way to crash the real binary. */
+function CrashOnPurpose({index}: {readonly index: number}) {
+	const crash = plannedCrash();
+	if (crash === 'render' && index > 0) throw new Error('planned crash during render (REPLICA_TUI_TEST_CRASH=render)');
+	if (crash === 'timer' && index > 0) {
+		setTimeout(() => {
+			throw new Error('planned crash in a timer (REPLICA_TUI_TEST_CRASH=timer)');
+		}, 0);
+	}
+
+	return null;
 }

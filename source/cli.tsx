@@ -3,6 +3,11 @@ import meow from 'meow';
 import {helpText} from './help-text.js';
 import {UsageError} from './options.js';
 import {main} from './main.js';
+import {restoreTerminal} from './terminal-guard.js';
+
+// React's development build is several times slower and keeps more memory; Ink
+// and React are imported later, by the commands that draw, so this takes effect.
+process.env['NODE_ENV'] ??= 'production';
 
 const flagSpec = {
 	replicas: {type: 'string'},
@@ -29,6 +34,12 @@ function fail(message: string): never {
 function isBrokenPipe(error: unknown): boolean {
 	return (error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
 }
+
+process.on('uncaughtException', error => {
+	restoreTerminal();
+	process.stderr.write(`\nreplica-tui: internal error: ${error.message}\n`);
+	process.exit(1);
+});
 
 process.stdout.on('error', error => {
 	if (isBrokenPipe(error)) process.exit(0);
@@ -57,6 +68,7 @@ try {
 } catch (error) {
 	if (error instanceof UsageError) fail(error.message);
 	if (isBrokenPipe(error)) process.exit(0);
+	restoreTerminal();
 	process.stderr.write(`replica-tui: ${error instanceof Error ? error.message : String(error)}\n`);
 	process.exitCode = 1;
 }
