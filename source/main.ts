@@ -37,6 +37,8 @@ export async function main(input: readonly string[], flags: CliFlags): Promise<n
 	if (!['scenarios', 'play', 'record'].includes(command)) throw new UsageError(`unknown command "${command}" (see replica-tui --help)`);
 	const misplaced = runFlags.find(flag => flags[flag] !== undefined && !(Array.isArray(flags[flag]) && flags[flag].length === 0));
 	if (misplaced) throw new UsageError(`--${misplaced} does not apply to "${command}": the scenario sets up the run`);
+	if (command !== 'play' && flags.record !== undefined) throw new UsageError(`--record records a live session (the dashboard or play); it does not apply to "${command}"`);
+	if (command !== 'record') refuseRecordOnlyFlags(flags);
 	if (command === 'scenarios') {
 		if (args.length > 0) throw new UsageError('"scenarios" takes no arguments');
 		const {scenarioList} = await import('./commands/scenarios.js');
@@ -73,11 +75,15 @@ function loadScenarioOrFail(nameOrFile: string): Scenario {
 	}
 }
 
-async function dashboard(flags: CliFlags): Promise<number> {
+/** -o, --size and --font-size shape a recording; the dashboard and play draw in the terminal they are given. */
+function refuseRecordOnlyFlags(flags: CliFlags): void {
 	for (const flag of ['output', 'size', 'fontSize'] as const) {
 		if (flags[flag] !== undefined) throw new UsageError(`--${flag === 'fontSize' ? 'font-size' : flag} only applies to "record"`);
 	}
+}
 
+async function dashboard(flags: CliFlags): Promise<number> {
+	refuseRecordOnlyFlags(flags);
 	const options = parseRunOptions(flags);
 	if (options.steps !== undefined) {
 		const sim = runHeadless(options);

@@ -20,7 +20,7 @@ export function helpLines(sim: SimState): string[] {
 	const lines = keys.flatMap(([key, what]) => {
 		const line = `${key.padEnd(18)} ${what}`;
 		if (key !== 'f') return [line];
-		return [line, ...faultTypes.map(type => `${''.padEnd(18)}   ${faultInfo[type].key}  ${type.padEnd(8)} ${faultInfo[type].teaches}`)];
+		return [line, ...faultTypes.map(type => `  ${faultInfo[type].key}  ${type.padEnd(8)} ${faultInfo[type].teaches}`)];
 	});
 	return [
 		...lines,

@@ -137,10 +137,10 @@ describe('kv', () => {
 		const afterSet = kv.apply(start, set(1, 42));
 		expect(afterSet.values).toEqual([0, 42, 0, 0, 0]);
 		expect(kv.summary(afterSet)).toBe('a=— b=42 c=— d=— e=—');
-		expect(kv.describeResult(start, set(1, 42), afterSet)).toBe('→ b=42');
+		expect(kv.describeResult(start, set(1, 42), afterSet)).toBe('✓');
 		const afterDel = kv.apply(afterSet, del(1));
 		expect(afterDel.values).toEqual([0, 0, 0, 0, 0]);
-		expect(kv.describeResult(afterSet, del(1), afterDel)).toBe('→ b=—');
+		expect(kv.describeResult(afterSet, del(1), afterDel)).toBe('✓');
 		expect(start.values).toEqual([0, 0, 0, 0, 0]);
 	});
 

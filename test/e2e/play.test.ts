@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, test} from 'vitest';
 import {loadScenario} from '../../source/scenario/bundled.js';
-import {sleep, runInPty} from './pty.js';
+import {runInPty, sleep, until} from './pty.js';
 import {run} from './run.js';
 
 const captions = loadScenario('majority-vote')
@@ -69,6 +69,25 @@ describe('replica-tui play in a terminal', () => {
 		expect(stderr).toMatch(/^replica-tui: [^\n]*needs a terminal[^\n]*\n$/);
 		expect(stdout).toBe('');
 		expect(code).toBe(2);
+	});
+
+	test.each([
+		[['-o', 'talk.gif'], /--output only applies to "record"/],
+		[['--size', '100x30'], /--size only applies to "record"/],
+		[['--font-size', '20'], /--font-size only applies to "record"/],
+		[['--replicas', '5'], /--replicas does not apply to "play"/],
+		[['--record', 'talk.txt'], /--record writes an asciicast: name a \.cast file/],
+	])('play with %j is refused with one line, before anything is drawn', async (flags, mentions) => {
+		const app = runInPty(['play', 'majority-vote', ...flags]);
+		try {
+			expect(await app.exited).toBe(2);
+			await until(() => app.output().endsWith('\n'), 'the error line', 1000).catch(() => undefined);
+		} finally {
+			app.kill();
+		}
+
+		expect(app.output()).toMatch(/^replica-tui: [^\n]+\r?\n$/);
+		expect(app.output()).toMatch(mentions);
 	});
 
 	test('play of an unknown scenario exits 2 with one line', () => {

@@ -128,6 +128,7 @@ describe('bad record command lines exit 2 with one line on stderr and write noth
 		['--seed', ['record', 'majority-vote', '-o', out('a.cast'), '--seed', '3'], /--seed does not apply/],
 		['--paused', ['record', 'majority-vote', '-o', out('a.cast'), '--paused'], /--paused does not apply/],
 		['--fault', ['record', 'majority-vote', '-o', out('a.cast'), '--fault', '2:skip'], /--fault does not apply/],
+		['--record with record', ['record', 'majority-vote', '-o', out('a.cast'), '--record', out('b.cast')], /--record .*does not apply to "record"/],
 		['two scenarios', ['record', 'majority-vote', 'two-disagree', '-o', out('a.cast')], /needs one scenario/],
 	])('%s', (_what, args, mentions) => {
 		const {code, stdout, stderr} = run(args);

@@ -25,7 +25,7 @@ export const kv: Model<KvState, KvInput> = {
 		return {values};
 	},
 	describeInput: input => (input.kind === 'set' ? `set ${kvKeys[input.key]}=${input.value}` : `del ${kvKeys[input.key]}`),
-	describeResult: (before, input, after) => (after === before ? 'no change' : `→ ${kvKeys[input.key]}=${show(after.values[input.key]!)}`),
+	describeResult: (before, _input, after) => (after === before ? 'no change' : '✓'),
 	describeState: state => kvKeys.map((key, i) => [key, show(state.values[i]!)]),
 	summary: state => kvKeys.map((key, i) => `${key}=${show(state.values[i]!)}`).join(' '),
 	digest: state => hash32(...state.values),
