@@ -6,7 +6,7 @@ import type {ReplicaState} from '../core/types.js';
 import {historyWindow} from './history-window.js';
 import {fit} from './text.js';
 import {useColor} from './theme.js';
-import {transitionLine} from './transition-line.js';
+import {transitionLines} from './transition-line.js';
 
 type Props = {
 	readonly model: Model;
@@ -23,6 +23,7 @@ function ReplicaColumnView({model, replica, status, selected, width, height, his
 	const inner = width - 4;
 	const label = (name: string, value: string) => fit(`${name.padEnd(8)} ${value}`, inner);
 	const history = historyWindow(replica.recent, historyRows);
+	const lines = transitionLines(model, history, inner);
 	return (
 		<Box
 			flexDirection="column"
@@ -43,7 +44,7 @@ function ReplicaColumnView({model, replica, status, selected, width, height, his
 				<Text color={color('dim')}>{'\n' + '─'.repeat(inner)}</Text>
 				{history.map((transition, i) => (
 					<Text key={i} color={transition.note === 'skipped' || transition.note === 'corrupted' ? color('bad') : undefined}>
-						{'\n' + fit(transitionLine(model, transition), inner)}
+						{'\n' + fit(lines[i]!, inner)}
 					</Text>
 				))}
 			</Text>

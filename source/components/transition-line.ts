@@ -1,14 +1,27 @@
 import type {Model} from '../core/model.js';
 import type {Transition} from '../core/types.js';
 
+import {cellWidth} from './text.js';
+
 const noteSuffix: Partial<Record<NonNullable<Transition['note']>, string>> = {late: ' (late)', early: ' (early)', replayed: ' (replay)'};
 
-/** One line of a replica's history, e.g. "#42 deposit 15 → 130". */
-export function transitionLine(model: Model, transition: Transition): string {
+/** One line of a replica's history, e.g. "#42 deposit 15 → 130", or "#42 +15 → 130" in the short form. */
+export function transitionLine(model: Model, transition: Transition, short = false): string {
+	return describe(model, transition, short && model.shortInput ? model.shortInput.bind(model) : model.describeInput.bind(model));
+}
+
+/** History lines for a column: all in the long form if they fit `width`, else all in the short form. */
+export function transitionLines(model: Model, transitions: readonly Transition[], width: number): string[] {
+	const lines = transitions.map(transition => transitionLine(model, transition));
+	if (lines.every(line => cellWidth(line) <= width)) return lines;
+	return transitions.map(transition => transitionLine(model, transition, true));
+}
+
+function describe(model: Model, transition: Transition, describeInput: (input: unknown) => string): string {
 	const {index, input, before, after, note} = transition;
 	if (note === 'corrupted') return `⚡ corrupted → ${model.summary(after)}`;
 	if (note === 'transfer') return `⇐ copied majority #${index}`;
-	const head = `#${index} ${model.describeInput(input)}`;
+	const head = `#${index} ${describeInput(input)}`;
 	if (note === 'skipped') return `${head} ✗ skip`;
 	return `${head} ${model.describeResult(before, input, after)}${noteSuffix[note!] ?? ''}`;
 }

@@ -13,6 +13,8 @@ export type Model<S = any, I = any> = {
 	generate(draw: Draw): I;
 	apply(state: S, input: I): S;
 	describeInput(input: I): string;
+	/** A shorter form for narrow columns, e.g. "+15" for "deposit 15". */
+	shortInput?(input: I): string;
 	/** What applying `input` to `before` gave, e.g. "→ 130" or "rejected". */
 	describeResult(before: S, input: I, after: S): string;
 	/** A few short lines describing the state, label then value. */

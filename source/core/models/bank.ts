@@ -18,6 +18,7 @@ export const bank: Model<BankState, BankInput> = {
 		return input.amount > state.balance ? state : {balance: state.balance - input.amount};
 	},
 	describeInput: input => `${input.kind} ${input.amount}`,
+	shortInput: input => `${input.kind === 'deposit' ? '+' : '-'}${input.amount}`,
 	describeResult: (before, _input, after) => (after === before ? 'rejected' : `→ ${after.balance}`),
 	describeState: state => [['balance', String(state.balance)]],
 	summary: state => `balance ${state.balance}`,
