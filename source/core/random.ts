@@ -6,16 +6,47 @@
  */
 export const Stream = {input: 1, flaky: 2, corrupt: 3} as const;
 
-export function hash32(...parts: number[]): number {
-	let h = 0x9e_37_79_b9;
-	for (const part of parts) {
-		h = Math.imul(h ^ (part >>> 0), 0x85_eb_ca_6b);
-		h ^= h >>> 13;
-		h = Math.imul(h, 0xc2_b2_ae_35);
-		h ^= h >>> 16;
-	}
+/** The running value `hash32` starts from. */
+export const hashStart = 0x9e_37_79_b9;
 
+/**
+ * One round of `hash32`: folds `part` into the running value `h`. Chaining
+ * `mix32` from `hashStart` and ending with `>>> 0` gives `hash32` of the parts,
+ * so a fixed prefix (seed, stream, …) can be folded once and reused.
+ */
+export function mix32(h: number, part: number): number {
+	h = Math.imul(h ^ (part >>> 0), 0x85_eb_ca_6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2_b2_ae_35);
+	return h ^ (h >>> 16);
+}
+
+export function hash32(...parts: number[]): number {
+	return hashList(parts);
+}
+
+/** `hash32(...parts)` without the rest-parameter array. */
+export function hashList(parts: readonly number[]): number {
+	let h = hashStart;
+	for (let i = 0; i < parts.length; i++) h = mix32(h, parts[i]!);
 	return h >>> 0;
+}
+
+// Fixed-arity forms of hash32 for hot paths: no array per call.
+export function hash1(a: number): number {
+	return mix32(hashStart, a) >>> 0;
+}
+
+export function hash2(a: number, b: number): number {
+	return mix32(mix32(hashStart, a), b) >>> 0;
+}
+
+export function hash3(a: number, b: number, c: number): number {
+	return mix32(mix32(mix32(hashStart, a), b), c) >>> 0;
+}
+
+export function hash4(a: number, b: number, c: number, d: number): number {
+	return mix32(mix32(mix32(mix32(hashStart, a), b), c), d) >>> 0;
 }
 
 /** A small seeded generator (mulberry32) for the few draws one input needs. */
@@ -24,6 +55,12 @@ export class Draw {
 
 	constructor(seed: number) {
 		this.state = seed >>> 0;
+	}
+
+	/** Starts this generator afresh from `seed`, as `new Draw(seed)` would. */
+	reseed(seed: number): this {
+		this.state = seed >>> 0;
+		return this;
 	}
 
 	uint32(): number {
@@ -54,9 +91,9 @@ export class Draw {
 }
 
 export function drawAt(...parts: number[]): Draw {
-	return new Draw(hash32(...parts));
+	return new Draw(hashList(parts));
 }
 
 export function unitAt(...parts: number[]): number {
-	return hash32(...parts) / 4_294_967_296;
+	return hashList(parts) / 4_294_967_296;
 }

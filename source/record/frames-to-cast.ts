@@ -20,7 +20,8 @@ export function framesToCast(frames: readonly TextFrame[], width: number, height
 		}
 
 		previous = lines;
-		if (data !== '') events.push([frame.time, 'o', data]);
+		const isLast = frame === frames.at(-1);
+		if (data !== '' || isLast) events.push([frame.time, 'o', data]);
 	}
 
 	return {width, height, events};

@@ -55,5 +55,8 @@ export async function scenarioFrames(scenario: Scenario, options: {color: boolea
 			},
 		},
 	);
+	// The scenario's last wait is part of it: end on a repeat of the last frame, at the end time.
+	const last = frames.at(-1)!;
+	if (now / 1000 > last.time) frames.push({time: now / 1000, text: last.text});
 	return frames;
 }

@@ -18,11 +18,11 @@ const cell = cellMetrics(16);
 const renderTimeout = 90_000;
 
 /** Records `name` to `file` twice at once, the second time with CI=true, and checks both runs succeeded with identical bytes. */
-async function recordTwice(name: string, file: string, extraArgs: string[] = []): Promise<Buffer> {
+async function recordTwice(name: string, file: string): Promise<Buffer> {
 	const second = file.replace(/\.(\w+)$/, '.again.$1');
 	const [a, b] = await Promise.all([
-		runAsync(['record', name, '-o', file, ...extraArgs]),
-		runAsync(['record', name, '-o', second, ...extraArgs], plainEnv({CI: 'true'})),
+		runAsync(['record', name, '-o', file]),
+		runAsync(['record', name, '-o', second], plainEnv({CI: 'true'})),
 	]);
 	for (const [result, out] of [[a, file], [b, second]] as const) {
 		expect(result.stderr).toMatch(new RegExp(`^recorded ${name}: \\d+ frames, [\\d.]+ s, \\d+ bytes → .*\\n$`));
@@ -95,15 +95,18 @@ describe('record options', () => {
 		checkGif(readFileSync(fontFile), 80, 24, big);
 	}, renderTimeout);
 
-	test('colour follows NO_COLOR, not the terminal: NO_COLOR gives a cast without colour', async () => {
-		const file = path.join(folder, 'no-color.cast');
-		const result = await runAsync(['record', 'majority-vote', '-o', file], plainEnv({NO_COLOR: '1'}));
-		expect(result.code).toBe(0);
-		const data = parseCast(readFileSync(file, 'utf8')).events.map(([, , text]) => text).join('');
-		expect(data).toContain('quorum');
-		expect(data).not.toMatch(/\u001B\[[\d;]*m/);
-		const coloured = readFileSync(path.join(folder, 'majority-vote.cast'), 'utf8');
-		expect(coloured).toMatch(/\\u001b\[[\d;]*m/);
+	test('colour follows NO_COLOR, not the terminal: NO_COLOR gives a cast without colour; TERM=dumb FORCE_COLOR=0 still gives colour', async () => {
+		const plain = path.join(folder, 'no-color.cast');
+		const coloured = path.join(folder, 'color.cast');
+		const results = await Promise.all([
+			runAsync(['record', 'two-disagree', '-o', plain], plainEnv({NO_COLOR: '1'})),
+			runAsync(['record', 'two-disagree', '-o', coloured], plainEnv({TERM: 'dumb', FORCE_COLOR: '0'})),
+		]);
+		for (const result of results) expect(result.code, result.stderr).toBe(0);
+		const data = (file: string) => parseCast(readFileSync(file, 'utf8')).events.map(([, , text]) => text).join('');
+		expect(data(plain)).toContain('quorum');
+		expect(data(plain)).not.toMatch(/\u001B\[[\d;]*m/);
+		expect(data(coloured)).toMatch(/\u001B\[[\d;]*m/);
 	});
 });
 

@@ -1,4 +1,4 @@
-import {hash32} from '../random.js';
+import {hash1} from '../random.js';
 import type {Model} from '../model.js';
 
 export type BankState = {readonly balance: number};
@@ -22,7 +22,7 @@ export const bank: Model<BankState, BankInput> = {
 	describeResult: (before, _input, after) => (after === before ? 'rejected' : `→ ${after.balance}`),
 	describeState: state => [['balance', String(state.balance)]],
 	summary: state => `balance ${state.balance}`,
-	digest: state => hash32(state.balance),
+	digest: state => hash1(state.balance),
 	corrupt(state, draw) {
 		const delta = 5 * (1 + draw.int(10));
 		return {balance: draw.chance(0.5) || state.balance < delta ? state.balance + delta : state.balance - delta};

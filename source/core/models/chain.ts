@@ -1,4 +1,4 @@
-import {hash32} from '../random.js';
+import {hash2} from '../random.js';
 import type {Model} from '../model.js';
 
 /** The course's demo machine: START → STATE1 → … → END, then round again. */
@@ -25,7 +25,7 @@ export const chain: Model<ChainState, ChainInput> = {
 		['rounds', String(state.rounds)],
 	],
 	summary: state => name(state),
-	digest: state => hash32(state.position, state.rounds),
+	digest: state => hash2(state.position, state.rounds),
 	corrupt(state, draw) {
 		const position = (state.position + 1 + draw.int(chainStates.length - 1)) % chainStates.length;
 		return {position, rounds: state.rounds};

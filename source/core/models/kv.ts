@@ -1,4 +1,4 @@
-import {hash32} from '../random.js';
+import {hashList} from '../random.js';
 import type {Model} from '../model.js';
 
 export const kvKeys = ['a', 'b', 'c', 'd', 'e'] as const;
@@ -28,7 +28,7 @@ export const kv: Model<KvState, KvInput> = {
 	describeResult: (before, _input, after) => (after === before ? 'no change' : '✓'),
 	describeState: state => kvKeys.map((key, i) => [key, show(state.values[i]!)]),
 	summary: state => kvKeys.map((key, i) => `${key}=${show(state.values[i]!)}`).join(' '),
-	digest: state => hash32(...state.values),
+	digest: state => hashList(state.values),
 	corrupt(state, draw) {
 		const key = draw.int(kvKeys.length);
 		const values = [...state.values];
