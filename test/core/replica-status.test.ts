@@ -43,6 +43,29 @@ describe('replicaStatus', () => {
 		expect(statusOf(s, 1)).toEqual({glyph: '●', word: 'ok', tone: 'good'});
 	});
 
+	it('says "no majority" when every replica has reported and no value has a majority', () => {
+		// Two replicas of the chain: R2 skips input 1, so from then on they never agree and nothing is decided.
+		let s = sim({model: 'chain', replicas: 2});
+		s = step(s, {type: 'inject', replica: 1, fault: 'skip'});
+		s = inputs(s, 1);
+		expect([statusOf(s, 0), statusOf(s, 1)]).toEqual([
+			{glyph: '?', word: 'no majority', tone: 'warn'},
+			{glyph: '?', word: 'no majority', tone: 'warn'},
+		]);
+		// With no majority ever decided there is nothing to copy: repair cannot make R2 agree.
+		s = step(s, {type: 'repair', replica: 1});
+		expect(statusOf(s, 1).word).toBe('no majority');
+	});
+
+	it('waits for a late replica before calling an index undecided', () => {
+		let s = sim({model: 'chain', replicas: 3});
+		s = step(s, {type: 'inject', replica: 2, fault: 'lag'});
+		s = step(s, {type: 'inject', replica: 1, fault: 'skip'});
+		s = inputs(s, 1);
+		// R1 and R2 disagree at #1 but R3 has not reported it yet: not "no majority", just not decided yet.
+		expect(statusOf(s, 0).word).toBe('ok');
+	});
+
 	it('lists armed faults in a fixed order', () => {
 		let s = sim();
 		for (const fault of ['lag', 'reorder', 'flaky', 'skip'] as const) s = step(s, {type: 'inject', replica: 0, fault});
