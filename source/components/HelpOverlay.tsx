@@ -32,7 +32,9 @@ export function helpLines(sim: SimState): string[] {
 }
 
 export function HelpOverlay({sim, width, height}: {readonly sim: SimState; readonly width: number; readonly height: number}) {
-	const lines = helpLines(sim).slice(0, height - 3);
+	const all = helpLines(sim);
+	const room = height - 3;
+	const lines = all.length <= room ? all : [...all.slice(0, room - 1), `… ${all.length - room + 1} more lines in a taller terminal (or see --help)`];
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="round" paddingX={1}>
 			<Text bold>{fit('Keys', width - 4)}</Text>

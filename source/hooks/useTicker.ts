@@ -1,4 +1,4 @@
-import {useEffect} from 'react';
+import {useEffect, useRef} from 'react';
 import {msUntilNextInput, type Session} from '../core/session.js';
 
 /** A frame is at most this often, however fast the inputs come: faster rates batch inputs into one update. */
@@ -6,17 +6,30 @@ export const frameMs = 33;
 
 /**
  * The one ticker: while running it sleeps until the next input is due and
- * reports the time that really passed; while paused it runs no timer at all.
+ * reports the time that really passed since the last tick (so a speed change
+ * keeps the time already waited); while paused it runs no timer at all.
  */
 export function useTicker(session: Session, onTick: (ms: number) => void): void {
 	const {paused, rate} = session;
 	const {index} = session.sim;
+	const lastTick = useRef<number | undefined>(undefined);
 	useEffect(() => {
-		if (paused) return;
-		const started = performance.now();
-		const timer = setTimeout(() => {
-			onTick(Math.min(1000, performance.now() - started));
-		}, Math.max(frameMs, msUntilNextInput(session)));
+		if (paused) {
+			lastTick.current = undefined;
+			return;
+		}
+
+		lastTick.current ??= performance.now();
+		const waited = performance.now() - lastTick.current;
+		const timer = setTimeout(
+			() => {
+				const now = performance.now();
+				const elapsed = now - (lastTick.current ?? now);
+				lastTick.current = now;
+				onTick(Math.min(1000, elapsed));
+			},
+			Math.max(frameMs - waited, msUntilNextInput(session) - waited, 0),
+		);
 		return () => {
 			clearTimeout(timer);
 		};

@@ -28,8 +28,8 @@ describe('repair', () => {
 		await press(app.stdin, 'r');
 		const frame = await waitForFrame(app.frame, frame => columnTitle(frame, 3) === '▸R3 ● ok', 'R3 repaired');
 		expect(column(frame, 3)).toContain('applied  #3');
-		expect(column(frame, 3)).toMatch(/#3 deposit 40 → 215 \(replay\)/);
-		expect(column(frame, 3)).toMatch(/#2 deposit 40 → 175 \(replay\)/);
+		expect(column(frame, 3)).toMatch(/#3 (?:deposit |\+)40 → 215 \(replay\)/);
+		expect(column(frame, 3)).toMatch(/#2 (?:deposit |\+)40 → 175 \(replay\)/);
 		expect(quorumLines(frame)).toContain('R3: repaired, replayed 2 missed inputs');
 	});
 
