@@ -1,9 +1,10 @@
 import {appendBounded} from './bounded.js';
+import {issueBatch} from './batch.js';
 import {flakyProbability, lagDistance, type FaultType} from './fault.js';
 import {eventLimit, historyLimit, recentLimit, replayLimit, voteWindow} from './limits.js';
 import type {Model} from './model.js';
 import {modelNamed} from './models/index.js';
-import {drawAt, Stream, unitAt} from './random.js';
+import {Draw, hash3, hash4, Stream} from './random.js';
 import type {ActiveFaults, ReplicaState, SimAction, SimConfig, SimEvent, SimState, Transition, TransitionNote, VoteRecord} from './types.js';
 
 const noFaults: ActiveFaults = {skipNext: false, flaky: false, lag: false, reorder: false};
@@ -13,7 +14,7 @@ export function replicaName(id: number): string {
 }
 
 export function inputAt(sim: Pick<SimState, 'model' | 'config'>, index: number): unknown {
-	return sim.model.generate(drawAt(sim.config.seed, Stream.input, index));
+	return sim.model.generate(new Draw(hash3(sim.config.seed, Stream.input, index)));
 }
 
 export function createSimulation(config: SimConfig): SimState {
@@ -42,11 +43,8 @@ export function createSimulation(config: SimConfig): SimState {
 
 export function step(sim: SimState, action: SimAction): SimState {
 	switch (action.type) {
-		case 'input': {
-			let next = sim;
-			for (let i = action.count ?? 1; i > 0; i--) next = issueInput(next);
-			return next;
-		}
+		case 'input':
+			return issueInputs(sim, action.count ?? 1);
 
 		case 'inject':
 			return inject(sim, action.replica, action.fault);
@@ -65,13 +63,24 @@ function injectDue(sim: SimState, index: number): SimState {
 	return next;
 }
 
-function issueInput(sim0: SimState): SimState {
-	const index = sim0.index + 1;
-	const sim = injectDue(sim0, index);
-	const tx = new Transaction({...sim, index});
-	tx.openVote(index);
-	for (const replica of sim.replicas) tx.advance(replica.id, index);
-	return tx.commit();
+/**
+ * Issues `count` inputs as one state update. Each scheduled fault is injected
+ * just before the input it names, so the batch is split there.
+ */
+function issueInputs(sim: SimState, count: number): SimState {
+	// As a loop counting `count` down to zero would: a fraction rounds up, NaN or less than 1 issues none.
+	let remaining = count > 0 ? Math.ceil(count) : 0;
+	let next = sim;
+	while (remaining > 0) {
+		next = injectDue(next, next.index + 1);
+		const upcoming = next.scheduled[0];
+		// After injectDue, any upcoming fault is due after the next input, so each batch issues at least one.
+		const batch = upcoming === undefined ? remaining : Math.min(remaining, upcoming.atIndex - 1 - next.index);
+		next = issueBatch(next, batch);
+		remaining -= batch;
+	}
+
+	return next;
 }
 
 function inject(sim: SimState, id: number, fault: FaultType): SimState {
@@ -95,7 +104,7 @@ function inject(sim: SimState, id: number, fault: FaultType): SimState {
 			tx.replace(id, {crashed: true});
 			break;
 		case 'corrupt': {
-			const after = sim.model.corrupt(replica.state, drawAt(sim.config.seed, Stream.corrupt, id, sim.serial));
+			const after = sim.model.corrupt(replica.state, new Draw(hash4(sim.config.seed, Stream.corrupt, id, sim.serial)));
 			tx.replace(id, {state: after, digest: sim.model.digest(after)});
 			tx.remember(id, [{index: replica.applied, input: undefined, before: replica.state, after, note: 'corrupted'}]);
 			break;
@@ -140,7 +149,7 @@ function initialAgreement(sim: SimState): VoteRecord {
 	return {index: 0, digests: [], states: [], decided: {digest: sim.model.digest(state), state, count: sim.replicas.length}};
 }
 
-/** Mutable working copies for one action; `commit` returns the next immutable state. */
+/** Mutable working copies for one inject or repair; `commit` returns the next immutable state. (Inputs take the faster path in batch.ts.) */
 class Transaction {
 	private readonly model: Model;
 	private readonly replicas: ReplicaState[];
@@ -179,10 +188,6 @@ class Transaction {
 		this.events.push({index: this.sim.index, text});
 	}
 
-	openVote(index: number): void {
-		this.votes.push({index, digests: [], states: [], decided: null});
-	}
-
 	input(index: number): unknown {
 		let input = this.inputs.get(index);
 		if (input === undefined) {
@@ -204,7 +209,7 @@ class Transaction {
 		const transitions: Transition[] = [];
 		const applyOne = (index: number, note: TransitionNote | undefined) => {
 			const input = this.input(index);
-			const skip = faults.skipNext || (faults.flaky && unitAt(seed, Stream.flaky, id, index) < flakyProbability);
+			const skip = faults.skipNext || (faults.flaky && hash4(seed, Stream.flaky, id, index) / 4_294_967_296 < flakyProbability);
 			if (faults.skipNext) faults = {...faults, skipNext: false};
 			const after = skip ? state : this.model.apply(state, input);
 			transitions.push({index, input, before: state, after, note: skip ? 'skipped' : note});
@@ -312,12 +317,14 @@ class Transaction {
 	}
 }
 
+/** The first digest, in replica order, to reach `needed` reports (counted as a Map would count them). */
 function decide(vote: VoteRecord, needed: number): VoteRecord['decided'] {
-	const counts = new Map<number, number>();
-	for (const [id, digest] of vote.digests.entries()) {
+	const {digests} = vote;
+	for (let id = 0; id < digests.length; id++) {
+		const digest = digests[id];
 		if (digest === undefined) continue;
-		const count = (counts.get(digest) ?? 0) + 1;
-		counts.set(digest, count);
+		let count = 0;
+		for (let other = 0; other <= id; other++) if (Object.is(digests[other], digest) || (digests[other] === 0 && digest === 0)) count++;
 		if (count >= needed) return {digest, state: vote.states[id], count: countOf(vote, digest)};
 	}
 
