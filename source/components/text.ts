@@ -1,11 +1,17 @@
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 
-const printableAscii = /^[\u0020-\u007E]*$/;
+/**
+ * Characters one cell wide in string-width's judgement (checked code point by
+ * code point up to U+27FF): printable ASCII, Latin, Greek, punctuation, arrows,
+ * technical symbols, box drawing and geometric shapes, and the dingbats the
+ * dashboard uses (✓ ✗ ⚠). Anything else, such as ⚡, takes the slow path.
+ */
+const singleCell = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0482\u2010-\u2027\u2030-\u205F\u2190-\u2319\u231C-\u2328\u232B-\u23E8\u23F4-\u25FC\u26A0\u2713\u2717]*$/;
 
-/** Terminal cells `text` takes; plain ASCII, most of the screen, skips the slow Unicode path. */
+/** Terminal cells `text` takes; the common case skips string-width's slow Unicode segmentation. */
 export function cellWidth(text: string): number {
-	return printableAscii.test(text) ? text.length : stringWidth(text);
+	return singleCell.test(text) ? text.length : stringWidth(text);
 }
 
 /** `text` cut to `width` terminal cells with an ellipsis, then padded to exactly `width`. */

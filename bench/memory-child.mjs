@@ -1,0 +1,48 @@
+// Runs 1,000,000 inputs at top speed with the dashboard rendering into a
+// virtual terminal, and prints the RSS (after a GC) every 100,000 inputs as
+// JSON. Plain JavaScript over the built dist/, so it measures what users run.
+import {Writable} from 'node:stream';
+import {render} from 'ink';
+import {createElement, useState} from 'react';
+import {Dashboard} from '../dist/components/Dashboard.js';
+import {createSession, maxRate, sessionStep} from '../dist/core/session.js';
+import {createSimulation} from '../dist/core/simulation.js';
+import {frameMs} from '../dist/hooks/useTicker.js';
+
+class NullTty extends Writable {
+	isTTY = true;
+	columns = 120;
+	rows = 40;
+	_write(_chunk, _encoding, callback) {
+		callback();
+	}
+}
+
+const total = 1_000_000;
+const every = 100_000;
+const sim = createSimulation({model: 'bank', replicas: 5, seed: 9, faults: [{replica: 1, type: 'flaky', atIndex: 0}, {replica: 3, type: 'lag', atIndex: 0}]});
+let session = createSession(sim, {rate: maxRate});
+let setSession = () => {};
+function Harness() {
+	const [current, set] = useState(session);
+	setSession = set;
+	return createElement(Dashboard, {session: current, columns: 120, rows: 40});
+}
+
+const instance = render(createElement(Harness), {stdout: new NullTty(), incrementalRendering: true, maxFps: 1000, patchConsole: false, exitOnCtrlC: false});
+const samples = [];
+let next = every;
+while (session.sim.index < total) {
+	session = sessionStep(session, {type: 'tick', ms: frameMs});
+	setSession(session);
+	await new Promise(resolve => setTimeout(resolve, 1));
+	if (session.sim.index >= next) {
+		globalThis.gc?.();
+		samples.push({inputs: session.sim.index, rssMb: process.memoryUsage().rss / 2 ** 20});
+		next += every;
+	}
+}
+
+instance.unmount();
+process.stdout.write(JSON.stringify(samples) + '\n');
+process.exit(0);
