@@ -15,7 +15,7 @@ import {fileURLToPath} from 'node:url';
 // import.meta.resolve finds Ink's entry point (build/index.js) without reading its exports map.
 const build = path.dirname(fileURLToPath(import.meta.resolve('ink')));
 
-const patches = [
+export const patches = [
 	{
 		file: 'log-update.js',
 		from: 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
@@ -37,6 +37,8 @@ const patches = [
 		to: '    if (++cacheSize > 1000) { cache = {}; cacheSize = 1; }\n    cache[cacheKey] = wrappedText;',
 	},
 ];
+
+export const inkBuild = build;
 
 let applied = 0;
 for (const {file, from, to} of patches) {
