@@ -54,4 +54,4 @@ for (const {file, from, to} of patches) {
 	applied++;
 }
 
-if (applied > 0) console.log(`patched Ink 6.8: ${applied} fix${applied === 1 ? '' : 'es'} (see scripts/patch-ink.mjs)`);
+if (applied > 0) console.log(`patched Ink 6.8: ${applied} change${applied === 1 ? '' : 's'} (see scripts/patch-ink.mjs)`);
