@@ -5,16 +5,15 @@ import {serializeCast} from '../record/asciicast.js';
 import {castToGif} from '../record/cast-to-gif.js';
 import {framesToCast} from '../record/frames-to-cast.js';
 import {scenarioFrames} from '../record/scenario-frames.js';
+import {parseTerminalSize, sizeRule, type TerminalSize} from '../scenario/terminal-size.js';
 import type {Scenario} from '../scenario/types.js';
 
 export type RecordOptions = {readonly output: string; readonly fontSize: number; readonly color: boolean};
 
-export function parseSize(text: string): {columns: number; rows: number} {
-	const match = /^(\d+)x(\d+)$/.exec(text);
-	const columns = Number(match?.[1]);
-	const rows = Number(match?.[2]);
-	if (!match || columns < 20 || columns > 400 || rows < 8 || rows > 200) throw new UsageError(`--size must be COLUMNSxROWS, e.g. 80x24 (20–400 by 8–200), not "${text}"`);
-	return {columns, rows};
+export function parseSize(text: string): TerminalSize {
+	const size = parseTerminalSize(text);
+	if (!size) throw new UsageError(`--size must be ${sizeRule}, not "${text}"`);
+	return size;
 }
 
 /** Renders a scenario on a virtual clock to .cast or .gif, chosen by the output's extension. */

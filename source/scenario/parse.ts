@@ -5,6 +5,7 @@ import {maxReplicas} from '../core/limits.js';
 import {modelNames} from '../core/models/index.js';
 import {maxRate} from '../core/session.js';
 import {keyNames, keyPressFor} from './key-names.js';
+import {parseTerminalSize, sizeRule} from './terminal-size.js';
 import type {Scenario, ScenarioStep} from './types.js';
 
 /** A scenario file that cannot be played, with where and why. */
@@ -121,12 +122,9 @@ function parseHeaderLine(
 			header.paused = true;
 			break;
 		case 'size': {
-			const match = /^(\d+)x(\d+)$/.exec(one());
-			const columns = Number(match?.[1]);
-			const rows = Number(match?.[2]);
-			if (!match || columns < 20 || columns > 400 || rows < 8 || rows > 200) fail(`size must be COLUMNSxROWS, e.g. 80x24 (20–400 by 8–200), not "${one()}"`);
-			header.columns = columns;
-			header.rows = rows;
+			const size = parseTerminalSize(one()) ?? fail(`size must be ${sizeRule}, not "${one()}"`);
+			header.columns = size.columns;
+			header.rows = size.rows;
 			break;
 		}
 
