@@ -49,7 +49,9 @@ function outOfLineText(entry: OutOfLine): string {
 function secondLine(status: QuorumStatus, flagged: string, lastEvent: string | undefined): string {
 	if (status.kind === 'split') {
 		const why = status.groups.length > 1 ? 'cannot tell which replica is right' : 'too few replicas reported to decide';
-		return ` ⚠ ${why}: nothing decided, nobody can be flagged${flagged ? ` · ${flagged}` : ''}`;
+		// Without a decision nobody can be called wrong; only crashed or late replicas are worth naming.
+		const absent = status.outOfLine.filter(entry => entry.reason !== 'diverged').map(entry => outOfLineText(entry)).join(' · ');
+		return ` ⚠ ${why}: nothing decided, nobody can be flagged${absent ? ` · ${absent}` : ''}`;
 	}
 
 	if (flagged) return ` out of line: ${flagged}`;

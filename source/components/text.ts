@@ -5,7 +5,7 @@ import stringWidth from 'string-width';
  * Characters one cell wide in string-width's judgement (checked code point by
  * code point up to U+27FF): printable ASCII, Latin, Greek, punctuation, arrows,
  * technical symbols, box drawing and geometric shapes, and the dingbats the
- * dashboard uses (✓ ✗ ⚠). Anything else, such as ⚡, takes the slow path.
+ * dashboard uses (✓ ✗ ⚠). Anything else, such as the wide ⚡ or 漢, takes the slow path.
  */
 const singleCell = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0482\u2010-\u2027\u2030-\u205F\u2190-\u2319\u231C-\u2328\u232B-\u23E8\u23F4-\u25FC\u26A0\u2713\u2717]*$/;
 

@@ -19,7 +19,7 @@ export function transitionLines(model: Model, transitions: readonly Transition[]
 
 function describe(model: Model, transition: Transition, describeInput: (input: unknown) => string): string {
 	const {index, input, before, after, note} = transition;
-	if (note === 'corrupted') return `⚡ corrupted → ${model.summary(after)}`;
+	if (note === 'corrupted') return `↯ corrupted → ${model.summary(after)}`;
 	if (note === 'transfer') return `⇐ copied majority #${index}`;
 	const head = `#${index} ${describeInput(input)}`;
 	if (note === 'skipped') return `${head} ✗ skip`;

@@ -13,7 +13,7 @@ test('the fast path agrees with string-width for every code point below U+2800',
 });
 
 test('mixed lines measure as string-width measures them, wide symbols included', () => {
-	for (const line of ['#42 deposit 15 → 130', '▸R2 ✗ diverged', '⚡ corrupted → balance 95', 'a=— b=7', '║ ─── ║', 'café ⚠ ok']) {
+	for (const line of ['#42 deposit 15 → 130', '▸R2 ✗ diverged', '↯ corrupted → balance 95', 'a=— b=7', '║ ─── ║', 'café ⚠ ok', 'wide ⚡ and 漢字']) {
 		expect(cellWidth(line)).toBe(stringWidth(line));
 	}
 });

@@ -72,7 +72,7 @@ describe('injecting each fault into the selected replica', () => {
 	test("'c' corrupts R2's state silently; the next vote finds it diverged", async () => {
 		const app = await renderApp();
 		await press(app.stdin, 's', 's', '2', 'f', 'c');
-		const corrupted = await waitForFrame(app.frame, frame => column(frame, 2).includes('⚡ corrupted'), 'the corruption in R2');
+		const corrupted = await waitForFrame(app.frame, frame => column(frame, 2).includes('↯ corrupted'), 'the corruption in R2');
 		expect(column(corrupted, 1)).not.toContain('corrupted');
 		const digest = (frame: string, replica: number) => /digest\s+(\w+)/.exec(column(frame, replica))?.[1];
 		expect(digest(corrupted, 2)).not.toBe(digest(corrupted, 1));
