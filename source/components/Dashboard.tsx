@@ -8,7 +8,7 @@ import {KeyHints} from './KeyHints.js';
 import {layoutFor} from './layout.js';
 import {QuorumLine} from './QuorumLine.js';
 import {ReplicaColumn} from './ReplicaColumn.js';
-import {fit} from './text.js';
+import {fit, wrapWords} from './text.js';
 import {useColor} from './theme.js';
 
 type Props = {readonly session: Session; readonly columns: number; readonly rows: number};
@@ -21,12 +21,14 @@ export function Dashboard({session, columns, rows}: Props) {
 	const layout = layoutFor(session, stateRows, columns, rows);
 	const width = columns;
 	if (layout.kind === 'too-small') {
+		const lines = wrapWords(`⚠ ${layout.reason} q quits.`, Math.max(1, width), Math.max(1, rows - 1));
 		return (
 			<Box flexDirection="column" width={width}>
-				<Text bold color={color('warn')} wrap="wrap">
-					⚠ {layout.reason}
-				</Text>
-				<Text color={color('dim')}>q quit</Text>
+				{lines.map((line, i) => (
+					<Text key={i} bold color={color('warn')}>
+						{line}
+					</Text>
+				))}
 			</Box>
 		);
 	}

@@ -26,3 +26,25 @@ export function formatRate(rate: number): string {
 }
 
 export {stringWidth};
+
+/** `text` word-wrapped to `width` cells, long words cut, at most `maxLines` lines (the last ends in … if more was cut). */
+export function wrapWords(text: string, width: number, maxLines: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(/\s+/)) {
+		const candidate = line === '' ? word : `${line} ${word}`;
+		if (cellWidth(candidate) <= width) {
+			line = candidate;
+			continue;
+		}
+
+		if (line !== '') lines.push(line);
+		line = cellWidth(word) <= width ? word : fit(word, width);
+	}
+
+	if (line !== '') lines.push(line);
+	if (lines.length <= maxLines) return lines;
+	const kept = lines.slice(0, maxLines);
+	kept[maxLines - 1] = fit(`${kept[maxLines - 1]!} …`, width).trimEnd();
+	return kept;
+}
