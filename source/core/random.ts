@@ -90,10 +90,6 @@ export class Draw {
 	}
 }
 
-export function drawAt(...parts: number[]): Draw {
-	return new Draw(hashList(parts));
-}
-
 export function unitAt(...parts: number[]): number {
 	return hashList(parts) / 4_294_967_296;
 }
