@@ -3,7 +3,7 @@ import {useReducer} from 'react';
 import {Dashboard} from './components/Dashboard.js';
 import {ErrorBoundary} from './components/ErrorBoundary.js';
 import {ColorContext} from './components/theme.js';
-import {actionForKey, type KeyPress} from './core/keymap.js';
+import {actionForKey, isQuitKey, type KeyPress} from './core/keymap.js';
 import {sessionStep, type Session, type SessionAction} from './core/session.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {useScenario} from './hooks/useScenario.js';
@@ -41,7 +41,7 @@ export function App({initial, color = true, scenario}: Props) {
 	useInput(
 		(input, key) => {
 			for (const press of splitKeys(input, key)) {
-				if (press.input === 'q' || (press.ctrl && press.input === 'c')) {
+				if (isQuitKey(press)) {
 					exit();
 					return;
 				}

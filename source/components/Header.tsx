@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Session} from '../core/session.js';
-import {fit, formatRate, stringWidth} from './text.js';
+import {cellWidth, fit, formatRate} from './text.js';
 import {useColor} from './theme.js';
 
 export function Header({session, width}: {readonly session: Session; readonly width: number}) {
@@ -12,7 +12,7 @@ export function Header({session, width}: {readonly session: Session; readonly wi
 	const left = ` replica-tui  model ${sim.config.model} · seed ${sim.config.seed} · ${n} replica${n === 1 ? '' : 's'} · ${formatRate(session.rate)}`;
 	return (
 		<Box width={width}>
-			<Text bold>{fit(left, width - stringWidth(right))}</Text>
+			<Text bold>{fit(left, width - cellWidth(right))}</Text>
 			<Text bold color={color(session.paused ? 'warn' : 'good')}>
 				{right}
 			</Text>

@@ -25,7 +25,6 @@ export function formatRate(rate: number): string {
 	return `${rate >= 1000 ? rate.toLocaleString('en-US') : rate} input${rate === 1 ? '' : 's'}/s`;
 }
 
-export {stringWidth};
 
 /** `text` word-wrapped to `width` cells, long words cut, at most `maxLines` lines (the last ends in … if more was cut). */
 export function wrapWords(text: string, width: number, maxLines: number): string[] {

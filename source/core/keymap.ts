@@ -18,13 +18,18 @@ export type KeyPress = {
 	readonly backspace?: boolean;
 };
 
+/** q quits (not Ctrl+Q, which a terminal may send for flow control), and so does Ctrl+C. */
+export function isQuitKey(key: KeyPress): boolean {
+	return (key.input === 'q' && !key.ctrl && !key.meta) || (Boolean(key.ctrl) && key.input === 'c');
+}
+
 /**
  * The one keyboard map. Presenter remotes send space, '.', arrows and page
  * up/down, so those do the most common things. 'quit' is left to the caller.
  */
 export function actionForKey(session: Session, key: KeyPress): SessionAction | 'quit' | undefined {
 	const {input} = key;
-	if (input === 'q' || (key.ctrl && input === 'c')) return 'quit';
+	if (isQuitKey(key)) return 'quit';
 	const isEscape = key.escape || (key.meta && input === '');
 	if (session.overlay === 'fault-menu') {
 		if (isEscape || key.delete || key.backspace) return {type: 'close-overlay'};

@@ -1,13 +1,16 @@
 import {appendBounded} from './bounded.js';
 import {issueBatch} from './batch.js';
-import {flakyProbability, lagDistance, type FaultType} from './fault.js';
+import type {FaultType} from './fault.js';
 import {eventLimit, historyLimit, recentLimit, replayLimit, voteWindow} from './limits.js';
 import type {Model} from './model.js';
 import {modelNamed} from './models/index.js';
 import {Draw, hash3, hash4, Stream} from './random.js';
-import type {ActiveFaults, ReplicaState, SimAction, SimConfig, SimEvent, SimState, Transition, TransitionNote, VoteRecord} from './types.js';
+import type {ActiveFaults, ReplicaState, SimAction, SimConfig, SimEvent, SimState, Transition, VoteRecord} from './types.js';
 
 const noFaults: ActiveFaults = {skipNext: false, flaky: false, lag: false, reorder: false};
+
+/** The flag each lasting fault sets; crash and corrupt act on the replica itself. */
+const armedFlag = {skip: 'skipNext', flaky: 'flaky', lag: 'lag', reorder: 'reorder'} as const satisfies Record<string, keyof ActiveFaults>;
 
 export function replicaName(id: number): string {
 	return `R${id + 1}`;
@@ -89,16 +92,10 @@ function inject(sim: SimState, id: number, fault: FaultType): SimState {
 	tx.note(replica, {type: fault, at: sim.index + 1});
 	switch (fault) {
 		case 'skip':
-			tx.setFaults(id, {skipNext: true});
-			break;
 		case 'flaky':
-			tx.setFaults(id, {flaky: true});
-			break;
 		case 'lag':
-			tx.setFaults(id, {lag: true});
-			break;
 		case 'reorder':
-			tx.setFaults(id, {reorder: true});
+			tx.setFaults(id, {[armedFlag[fault]]: true});
 			break;
 		case 'crash':
 			tx.replace(id, {crashed: true});
@@ -129,7 +126,7 @@ function repair(sim: SimState, id: number): SimState {
 		return tx.commit();
 	}
 
-	tx.advance(id, sim.index, 'replayed');
+	tx.replay(id, sim.index);
 	const caughtUp = tx.replica(id);
 	if (majority) {
 		const expected = tx.replayFrom(majority.decided!.state, majority.index, sim.index);
@@ -198,42 +195,21 @@ class Transaction {
 		return input;
 	}
 
-	/** Brings replica `id` towards input `target`, as far as its faults let it. */
-	advance(id: number, target: number, forcedNote?: TransitionNote): void {
+	/** Replays the inputs replica `id` missed, up to `target`, with no faults: repair clears them first. */
+	replay(id: number, target: number): void {
 		const replica = this.replicas[id]!;
-		if (replica.crashed) return;
-		const {seed} = this.sim.config;
-		const until = replica.faults.lag ? target - lagDistance : target;
-		let {state, applied, faults} = replica;
-		let digest = replica.digest;
+		if (replica.applied >= target) return;
 		const transitions: Transition[] = [];
-		const applyOne = (index: number, note: TransitionNote | undefined) => {
+		let {state} = replica;
+		for (let index = replica.applied + 1; index <= target; index++) {
 			const input = this.input(index);
-			const skip = faults.skipNext || (faults.flaky && hash4(seed, Stream.flaky, id, index) / 4_294_967_296 < flakyProbability);
-			if (faults.skipNext) faults = {...faults, skipNext: false};
-			const after = skip ? state : this.model.apply(state, input);
-			transitions.push({index, input, before: state, after, note: skip ? 'skipped' : note});
+			const after = this.model.apply(state, input);
+			if (target - index < recentLimit) transitions.push({index, input, before: state, after, note: 'replayed'});
 			state = after;
-		};
-
-		const lateNote = forcedNote ?? (faults.lag ? 'late' : undefined);
-		while (applied < until) {
-			if (faults.reorder && !forcedNote) {
-				if (applied + 2 > until) break;
-				applyOne(applied + 2, 'early');
-				applyOne(applied + 1, 'late');
-				applied += 2;
-			} else {
-				applyOne(applied + 1, lateNote);
-				applied += 1;
-			}
-
-			digest = this.model.digest(state);
-			this.contribute(id, applied, digest, state);
+			this.contribute(id, index, this.model.digest(after), after);
 		}
 
-		if (transitions.length === 0) return;
-		this.replicas[id] = {...replica, state, digest, applied, faults, recent: appendBounded(replica.recent, transitions.slice(-recentLimit), recentLimit)};
+		this.replicas[id] = {...replica, state, digest: this.model.digest(state), applied: target, recent: appendBounded(replica.recent, transitions, recentLimit)};
 	}
 
 	/** The state `from` after applying inputs (fromIndex, toIndex] with no faults. */
@@ -324,7 +300,7 @@ function decide(vote: VoteRecord, needed: number): VoteRecord['decided'] {
 		const digest = digests[id];
 		if (digest === undefined) continue;
 		let count = 0;
-		for (let other = 0; other <= id; other++) if (Object.is(digests[other], digest) || (digests[other] === 0 && digest === 0)) count++;
+		for (let other = 0; other <= id; other++) if (digests[other] === digest) count++;
 		if (count >= needed) return {digest, state: vote.states[id], count: countOf(vote, digest)};
 	}
 

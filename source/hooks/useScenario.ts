@@ -1,5 +1,5 @@
 import {useEffect, useRef} from 'react';
-import type {KeyPress} from '../core/keymap.js';
+import {isQuitKey, type KeyPress} from '../core/keymap.js';
 import type {SessionAction} from '../core/session.js';
 import {runScenario} from '../scenario/runner.js';
 import type {ScenarioStep} from '../scenario/types.js';
@@ -43,7 +43,7 @@ export function useScenario(steps: readonly ScenarioStep[] | undefined, awaiting
 			{
 				press(key) {
 					if (cancelled) return false;
-					if (key.input === 'q') {
+					if (isQuitKey(key)) {
 						quit();
 						return false;
 					}

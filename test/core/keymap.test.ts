@@ -43,6 +43,7 @@ describe('the keymap, with nothing open', () => {
 		['Esc as meta with no input', key('', {meta: true}), {type: 'close-overlay'}],
 		['q', key('q'), 'quit'],
 		['Ctrl+C', key('c', {ctrl: true}), 'quit'],
+		['Ctrl+Q (flow control, not quit)', key('q', {ctrl: true}), undefined],
 		['an unbound key', key('z'), undefined],
 		['0', key('0'), undefined],
 		['a plain c', key('c'), undefined],
