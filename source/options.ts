@@ -3,8 +3,8 @@ import {maxReplicas} from './core/limits.js';
 import {modelNames} from './core/models/index.js';
 import {maxRate} from './core/session.js';
 
-/** A bad flag or value: the CLI prints the message as one line and exits with status 2. */
-export class UsageError extends Error {}
+export {UsageError} from './core/engine/usage-error.js';
+import {UsageError} from './core/engine/usage-error.js';
 
 export type RunOptions = {
 	readonly replicas: number;

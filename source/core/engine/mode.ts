@@ -1,0 +1,127 @@
+/**
+ * A mode is one lesson of the module (voting, raft, order, sourcing, …) as a
+ * pure simulation: create it from a config, advance it one event at a time,
+ * apply the user's actions, and describe the screen. No React, Ink, clock or
+ * I/O. The shell (session, keys, screen, scenarios, recording, headless runs,
+ * step back) is shared by every mode and knows nothing of their insides.
+ *
+ * Time is the mode's own virtual unit (the voting mode counts inputs; network
+ * modes count milliseconds). Running plays `speed` units per real second.
+ */
+import type {KeyPress} from './key-press.js';
+import type {Screen} from './screen.js';
+
+/** Flags as meow parses them (and as a scenario header spells them: `servers 5` is `--servers 5`). */
+export type RawFlags = Readonly<Record<string, string | readonly string[] | boolean | undefined>>;
+
+/** Where the user is looking: the selected column and a second cursor (e.g. over the messages in flight). */
+export type UiState = {readonly selected: number; readonly cursor: number};
+
+export type MenuItem<A> = {
+	readonly key: string;
+	readonly label: string;
+	/** What the item does; without one it is shown, and `disabled` says why it cannot be chosen now. */
+	readonly action?: A;
+	readonly disabled?: string;
+};
+
+export type Menu<A> = {readonly title: string; readonly items: ReadonlyArray<MenuItem<A>>};
+
+/** What a key means to a mode, when it is not one of the shell's own keys. */
+export type KeyResult<A> =
+	| {readonly action: A}
+	| {readonly menu: string}
+	/** Move the second cursor by `delta` (the shell wraps it within cursorCount). */
+	| {readonly cursor: number};
+
+export type KeyHint = {readonly keys: string; readonly label: string};
+
+export type ViewContext = UiState & {
+	readonly columns: number;
+	/** Rows for the body (columns and extra lines), after the shell's header, event, caption, decision and hint rows. */
+	readonly bodyRows: number;
+};
+
+/** The result of running until a virtual time. */
+export type RunResult<S> = {
+	readonly state: S;
+	/** Events (inputs) handled. */
+	readonly count: number;
+};
+
+export type Mode<S, A, C = unknown> = {
+	/** As typed on the command line: "raft" in `replica-tui raft`; the voting mode is "voting". */
+	readonly name: string;
+	/** One line on what the mode teaches (for `--help` and `scenarios`). */
+	readonly teaches: string;
+
+	/** Builds the config from flags (CLI or scenario header). Throws UsageError with one plain line on a bad value. */
+	parseConfig(flags: RawFlags): C;
+	/** The flags parseConfig understands, for meow and for refusing unknown ones. */
+	readonly flags: Readonly<Record<string, {readonly type: 'string' | 'boolean'; readonly isMultiple?: boolean}>>;
+	create(config: C): S;
+
+	// Time.
+	readonly speeds: {readonly ladder: readonly number[]; readonly initial: number; readonly min: number; readonly max: number; format(speed: number): string};
+	/** The config's --rate/--speed, if it sets one (else speeds.initial). */
+	speedOf?(config: C): number | undefined;
+	/** The virtual time of the current state. */
+	now(state: S): number;
+	/** The virtual time of the next event, or undefined if nothing will ever happen. */
+	nextTime(state: S): number | undefined;
+	/** Handles exactly `count` events (inputs), as `count` single steps would. */
+	advance(state: S, count: number): S;
+	/**
+	 * Handles every event due at or before virtual time `time`, at most `cap` of
+	 * them; stops early (with fewer events) where haltReason becomes set.
+	 */
+	runUntil(state: S, time: number, cap: number): RunResult<S>;
+	/** Set when running must stop (e.g. a safety violation): the run pauses and the screen says why. */
+	haltReason?(state: S): string | undefined;
+
+	/** A user action: a fault, a repair, a partition… (never an advance of time). */
+	apply(state: S, action: A): S;
+
+	// Keys (the shell's own keys come first: space s . , b 0 ←→ ↑↓ 1-9 + - ? q PgUp PgDn Enter Esc).
+	/** How many columns ←→ and 1-9 select among. */
+	selectable(state: S): number;
+	/** How many items the second cursor moves over (0: none). */
+	cursorCount?(state: S): number;
+	keyAction(state: S, key: KeyPress, ui: UiState): KeyResult<A> | undefined;
+	menu(state: S, name: string, ui: UiState): Menu<A>;
+	/** The mode's keys for the hint line, most important first (the shell adds its own and cuts to fit). */
+	hints(state: S, ui: UiState): readonly KeyHint[];
+	/** Help lines: the mode's keys and a few sentences on what it teaches. */
+	help(state: S): readonly string[];
+
+	// The screen.
+	/** Rows of the event line and of the decision line (fixed per mode). */
+	readonly eventRows: number;
+	readonly decisionRows: number;
+	view(state: S, context: ViewContext): Screen;
+
+	// Headless runs.
+	/** The end-of-run report for --json. */
+	report(state: S): unknown;
+	/** A short plain-text summary for a headless run without --json. */
+	summary(state: S): string;
+	/** One JSON-able line for --trace, describing the event just handled. */
+	traceLine(state: S): unknown;
+
+	// Scenarios. Each returns the parsed thing, or a string saying what is wrong.
+	scenario: {
+		/** A timeline verb, e.g. ["crash", "S2"]; the shell handles keys, wait, pause, caption, until, expect. */
+		verb(words: readonly string[]): A | string;
+		readonly verbs: readonly string[];
+		/** A condition for `until`, e.g. ["leader"], ["commit", "3"]. */
+		condition(words: readonly string[]): ModeCondition<S> | string;
+		/** A claim for `expect`, checked against the state: undefined when true, else what is wrong. */
+		expectation(words: readonly string[]): ModeCondition<S> | string;
+	};
+};
+
+/** A parsed condition: `check` returns undefined when it holds, else why it does not. */
+export type ModeCondition<S> = {readonly text: string; check(state: S): string | undefined};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyMode = Mode<any, any, any>;
