@@ -1,23 +1,34 @@
 import {useApp, useInput, useStdin} from 'ink';
-import {useReducer} from 'react';
-import {Dashboard} from './components/Dashboard.js';
+import {useEffect, useReducer} from 'react';
 import {ErrorBoundary} from './components/ErrorBoundary.js';
-import {ColorContext} from './components/theme.js';
-import {actionForKey, isQuitKey, type KeyPress} from './core/keymap.js';
-import {sessionStep, type Session, type SessionAction} from './core/session.js';
-import {useTerminalSize} from './hooks/useTerminalSize.js';
+import {Shell} from './components/Shell.js';
+import {ColorContext, type ThemeName} from './components/theme.js';
+import type {KeyPress} from './core/engine/key-press.js';
+import {actionForKey} from './core/engine/keys.js';
+import {sessionStep, type Session, type SessionAction} from './core/engine/session.js';
 import {useScenario} from './hooks/useScenario.js';
+import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {useTicker} from './hooks/useTicker.js';
-import {plannedCrash} from './terminal-guard.js';
 import type {ScenarioStep} from './scenario/types.js';
+import {plannedCrash} from './terminal-guard.js';
 
-type AppEvent = {readonly key: KeyPress} | {readonly action: SessionAction};
+export type AppEvent = {readonly key: KeyPress} | {readonly action: SessionAction};
 
-/** Keys are mapped inside the reducer, so fast typing always sees the state the previous key left. */
-function reduce(session: Session, event: AppEvent): Session {
-	if ('action' in event) return sessionStep(session, event.action);
+type AppState = {readonly session: Session; readonly quit: boolean};
+
+/**
+ * Keys are mapped inside the reducer, so fast typing always sees the state the
+ * previous key left (q after f closes the fault menu; it does not quit).
+ */
+function reduce(state: AppState, event: AppEvent): AppState {
+	if (state.quit) return state;
+	const {session} = state;
+	if ('action' in event) return {session: sessionStep(session, event.action), quit: false};
 	const action = actionForKey(session, event.key);
-	return action && action !== 'quit' ? sessionStep(session, action) : session;
+	if (action === 'quit') return {session, quit: true};
+	// Any key clears the shell's last notice; the action may set a new one.
+	const cleared = session.notice === undefined ? session : {...session, notice: undefined};
+	return {session: action ? sessionStep(cleared, action) : cleared, quit: false};
 }
 
 /**
@@ -31,45 +42,41 @@ export function splitKeys(input: string, key: Omit<KeyPress, 'input'>): KeyPress
 	return characters.map(character => ({input: character}));
 }
 
-type Props = {readonly initial: Session; readonly color?: boolean; readonly scenario?: readonly ScenarioStep[]};
+type Props = {readonly initial: Session; readonly theme?: ThemeName | false; readonly scenario?: readonly ScenarioStep[]};
 
-export function App({initial, color = true, scenario}: Props) {
+export function App({initial, theme = 'dark', scenario}: Props) {
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
-	const [session, dispatch] = useReducer(reduce, initial);
+	const [{session, quit}, dispatch] = useReducer(reduce, {session: initial, quit: false});
 	const size = useTerminalSize();
+	useEffect(() => {
+		if (quit) exit();
+	}, [quit, exit]);
 	useInput(
 		(input, key) => {
-			for (const press of splitKeys(input, key)) {
-				if (isQuitKey(press)) {
-					exit();
-					return;
-				}
-
-				dispatch({key: press});
-			}
+			for (const press of splitKeys(input, key)) dispatch({key: press});
 		},
 		{isActive: Boolean(isRawModeSupported)},
 	);
-	useScenario(scenario, session.awaitingPresenter, dispatch, exit);
+	useScenario(scenario, session, dispatch);
 	useTicker(session, ms => {
 		dispatch({action: {type: 'tick', ms}});
 	});
 	return (
 		<ErrorBoundary onError={exit}>
-			<ColorContext.Provider value={color}>
-				<CrashOnPurpose index={session.sim.index} />
-				<Dashboard session={session} columns={size.columns} rows={size.rows} />
+			<ColorContext.Provider value={theme}>
+				<CrashOnPurpose started={session.history.events > 0} />
+				<Shell session={session} columns={size.columns} rows={size.rows} />
 			</ColorContext.Provider>
 		</ErrorBoundary>
 	);
 }
 
-/** Fails after the first input when REPLICA_TUI_TEST_CRASH asks it to: the tests' way to crash the real binary. */
-function CrashOnPurpose({index}: {readonly index: number}) {
+/** Fails after the first event when REPLICA_TUI_TEST_CRASH asks it to: the tests' way to crash the real binary. */
+function CrashOnPurpose({started}: {readonly started: boolean}) {
 	const crash = plannedCrash();
-	if (crash === 'render' && index > 0) throw new Error('planned crash during render (REPLICA_TUI_TEST_CRASH=render)');
-	if (crash === 'timer' && index > 0) {
+	if (crash === 'render' && started) throw new Error('planned crash during render (REPLICA_TUI_TEST_CRASH=render)');
+	if (crash === 'timer' && started) {
 		setTimeout(() => {
 			throw new Error('planned crash in a timer (REPLICA_TUI_TEST_CRASH=timer)');
 		}, 0);

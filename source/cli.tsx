@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import meow from 'meow';
 import {helpText} from './help-text.js';
-import {UsageError} from './options.js';
+import {shellFlags, UsageError} from './options.js';
+import {modes} from './core/modes.js';
 import {main} from './main.js';
 import {restoreTerminal} from './terminal-guard.js';
 
@@ -9,21 +10,12 @@ import {restoreTerminal} from './terminal-guard.js';
 // and React are imported later, by the commands that draw, so this takes effect.
 process.env['NODE_ENV'] ??= 'production';
 
+/** Every flag of every mode, for meow; each command then refuses the ones that do not apply to it. */
 const flagSpec = {
-	replicas: {type: 'string'},
-	model: {type: 'string'},
+	...Object.assign({}, ...Object.values(modes).map(mode => mode.flags)),
+	...shellFlags,
 	seed: {type: 'string'},
-	rate: {type: 'string'},
-	paused: {type: 'boolean'},
-	fault: {type: 'string', isMultiple: true},
-	steps: {type: 'string'},
-	json: {type: 'boolean'},
-	trace: {type: 'string'},
-	record: {type: 'string'},
-	output: {type: 'string', shortFlag: 'o'},
-	size: {type: 'string'},
-	fontSize: {type: 'string'},
-} as const;
+} as Record<string, {type: 'string' | 'boolean'; isMultiple?: boolean; shortFlag?: string}>;
 
 function fail(message: string): never {
 	process.stderr.write(`replica-tui: ${message}\n`);
@@ -64,7 +56,7 @@ try {
 	// Meow only acts on --help and --version when they are the sole argument.
 	if (cli.unnormalizedFlags['help'] === true) cli.showHelp(0);
 	if (cli.unnormalizedFlags['version'] === true) cli.showVersion();
-	process.exitCode = await main(cli.input, cli.flags);
+	process.exitCode = await main(cli.input, cli.flags as Record<string, string | string[] | boolean | undefined>);
 } catch (error) {
 	if (error instanceof UsageError) fail(error.message);
 	if (isBrokenPipe(error)) process.exit(0);

@@ -1,12 +1,9 @@
 import {closeSync, openSync, writeSync} from 'node:fs';
-import {report, traceLine} from './core/report.js';
-import {createSimulation, step} from './core/simulation.js';
-import type {SimState} from './core/types.js';
-import type {RunOptions} from './options.js';
-import {UsageError} from './options.js';
+import type {AnyMode} from './core/engine/mode.js';
+import {UsageError} from './core/engine/usage-error.js';
 
 const traceChunkBytes = 1 << 16;
-/** Without a trace, inputs are issued this many at a time: one state update per batch. */
+/** Without a trace, events are handled this many at a time: one state update per batch. */
 const headlessBatch = 4096;
 
 /** Opens a file for writing now, so a bad path is refused before anything runs. */
@@ -20,39 +17,85 @@ export function openForWriting(flag: string, path: string): number {
 	}
 }
 
-/** Runs `options.steps` inputs with no UI; streams the trace and returns the final state. */
-export function runHeadless(options: RunOptions): SimState {
-	const traceFd = options.trace === undefined ? undefined : openForWriting('trace', options.trace);
-	let sim = createSimulation({model: options.model, replicas: options.replicas, seed: options.seed, faults: options.faults});
-	if (traceFd === undefined) {
-		for (let done = 0; done < options.steps!; done += headlessBatch) sim = step(sim, {type: 'input', count: Math.min(headlessBatch, options.steps! - done)});
-		return sim;
+/** A trace file written in chunks: one JSON line per event. */
+export class TraceWriter {
+	private buffered = '';
+
+	constructor(private readonly fd: number) {}
+
+	static open(path: string): TraceWriter {
+		return new TraceWriter(openForWriting('trace', path));
 	}
 
-	let buffered = '';
-	try {
-		for (let i = 0; i < options.steps!; i++) {
-			sim = step(sim, {type: 'input'});
-			buffered += JSON.stringify(traceLine(sim)) + '\n';
-			if (buffered.length > traceChunkBytes) {
-				writeSync(traceFd, buffered);
-				buffered = '';
-			}
-		}
-	} finally {
-		writeSync(traceFd, buffered);
-		closeSync(traceFd);
+	write(line: unknown): void {
+		this.buffered += JSON.stringify(line) + '\n';
+		if (this.buffered.length > traceChunkBytes) this.flush();
 	}
 
-	return sim;
+	close(): void {
+		this.flush();
+		closeSync(this.fd);
+	}
+
+	private flush(): void {
+		if (this.buffered === '') return;
+		writeSync(this.fd, this.buffered);
+		this.buffered = '';
+	}
 }
 
-export function headlessOutput(sim: SimState, json: boolean): string {
-	const result = report(sim);
-	if (json) return JSON.stringify(result, null, 2);
-	const lines = result.replicas.map(replica => `${replica.name.padEnd(3)} ${replica.status.padEnd(10)} applied #${replica.applied}  ${replica.summary}  ${replica.digest}`);
-	const {quorum} = result;
-	const verdict = quorum.decided ? `quorum #${quorum.index}: ${quorum.agree} of ${result.replicaCount} agree on ${quorum.value}` : `quorum #${quorum.index}: ${quorum.outcome}, no majority`;
-	const flagged = quorum.flagged.map(entry => `${entry.name} ${entry.reason}${entry.reason === 'diverged' ? ` at #${entry.at}` : ''}`).join(', ');
-	return [`model ${result.model} · seed ${result.seed} · ${result.inputs} inputs`, ...lines, verdict + (flagged ? ` · out of line: ${flagged}` : '')].join('\n');
+/**
+ * The same mode, handling events one at a time and writing a trace line after
+ * each: what `--trace` records however the events are driven (headless steps
+ * or a scenario's timeline).
+ */
+export function tracingMode(mode: AnyMode, trace: TraceWriter): AnyMode {
+	const one = (state: unknown) => {
+		const next = mode.advance(state, 1);
+		trace.write(mode.traceLine(next));
+		return next;
+	};
+
+	return {
+		...mode,
+		advance(state, count) {
+			let current = state;
+			for (let i = 0; i < count; i++) current = one(current);
+			return current;
+		},
+		runUntil(state, time, cap) {
+			let current = state;
+			let count = 0;
+			while (count < cap) {
+				const next = mode.nextTime(current);
+				if (next === undefined || next > time) break;
+				current = one(current);
+				count++;
+				if (mode.haltReason?.(current)) break;
+			}
+
+			return {state: current, count};
+		},
+	};
+}
+
+/** Runs `steps` events with no UI; streams the trace and returns the final state. */
+export function runHeadless(mode: AnyMode, config: unknown, steps: number, traceFile: string | undefined): unknown {
+	const trace = traceFile === undefined ? undefined : TraceWriter.open(traceFile);
+	let state = mode.create(config);
+	try {
+		const driven = trace ? tracingMode(mode, trace) : mode;
+		for (let done = 0; done < steps; done += headlessBatch) {
+			if (mode.nextTime(state) === undefined) break;
+			state = driven.advance(state, Math.min(headlessBatch, steps - done));
+		}
+	} finally {
+		trace?.close();
+	}
+
+	return state;
+}
+
+export function headlessOutput(mode: AnyMode, state: unknown, json: boolean): string {
+	return json ? JSON.stringify(mode.report(state), null, 2) : mode.summary(state);
 }

@@ -1,37 +1,50 @@
 import {faultInfo, faultTypes} from './core/fault.js';
 import {models} from './core/models/index.js';
+import {modes} from './core/modes.js';
 
 export const helpText = `
   Usage
-    $ replica-tui [options]                         the live dashboard
-    $ replica-tui --steps N [--json] [--trace FILE] a headless run
-    $ replica-tui scenarios                         list the bundled lecture scenarios
-    $ replica-tui play <name|file>                  play a scenario live; pause points wait for Enter/PgDn
-    $ replica-tui record <name|file> -o OUT.gif     render a scenario to .gif or .cast, no terminal needed
+    $ replica-tui [options]                          the voting mode: replicas and a majority vote
+    $ replica-tui <mode> [options]                   another lesson: ${Object.keys(modes).filter(name => name !== 'voting').join(', ') || '(more soon)'}
+    $ replica-tui [<mode>] --steps N [--json] [--trace FILE]   a headless run
+    $ replica-tui scenarios [mode]                   list the bundled lecture scenarios
+    $ replica-tui play <name|file>                   play a scenario live; pause points wait for Enter/PgDn
+    $ replica-tui record <name|file> -o OUT.gif      render a scenario to .gif or .cast, no terminal needed
+    $ replica-tui record FILE.cast -o OUT.gif        turn a recorded cast (e.g. from --record) into a GIF
+    $ replica-tui run <name|file> [--json] [--trace FILE]   run a scenario to its end, no terminal
+    $ replica-tui check <name|file>...               check every "expect" claim of scenarios
 
-  Options
+  Modes
+${Object.values(modes).map(mode => `    ${mode.name.padEnd(10)} ${mode.teaches}`).join('\n')}
+
+  Options of every mode
+    --seed S            seed of the random streams, 0 to 4294967295 (default 1)
+    --paused            start paused; step with s, back with b
+    --steps N           run N events (inputs) headless, print a summary and exit
+    --json              with --steps or run: print the report as JSON
+    --trace FILE        with --steps or run: write every event as one JSON line
+    --record FILE.cast  record the live session (a mode or play) as you drive it
+    --theme NAME        dark (default), light or high-contrast; NO_COLOR=1 turns colour off
+
+  Voting mode options
     --replicas N        how many replicas, 1 to 9 (default 3)
     --model NAME        ${Object.keys(models).join(' | ')} (default bank)
-    --seed S            seed of the input generator, 0 to 4294967295 (default 1)
-    --rate R            inputs per second (default 2)
-    --paused            start paused; step with s
-    --fault R:TYPE[@I]  inject a fault into replica R when input I arrives
-                        (at the start without @I); repeatable, e.g. --fault 2:skip@10
-    --steps N           run N inputs headless, print a summary and exit
-    --json              with --steps: print the report as JSON
-    --trace FILE        with --steps: write every input as one JSON line
-    --record FILE.cast  record the live session (dashboard or play) as you drive it
-    -o, --output FILE   with record: the .gif or .cast to write
-    --size COLSxROWS    with record: the terminal size (default: the scenario's)
-    --font-size PX      with record to .gif: the font size (default 16)
-    --help, --version
+    --rate R            inputs per second, 0.25 to 10000 (default 2)
+    --fault R:TYPE[@I]  inject a fault into replica R just before input I arrives
+                        (before input 1 without @I); repeatable, e.g. --fault 2:skip@10
+
+  Record options
+    -o, --output FILE   the .gif or .cast to write
+    --size COLSxROWS    the terminal size (default: the scenario's)
+    --font-size PX      the GIF's font size (default 20: an 80×24 GIF is 1,000 px wide,
+                        readable from the back of a lecture hall; 16 for a smaller file)
 
   Models
 ${Object.values(models).map(model => `    ${model.name.padEnd(8)} ${model.teaches}`).join('\n')}
 
-  Faults
+  Faults (voting mode)
 ${faultTypes.map(type => `    ${type.padEnd(8)} ${faultInfo[type].teaches}`).join('\n')}
 
-  Keys
-    space pause · s step · ←→ or 1-9 select · f fault · r repair · +/- speed · ? help · q quit
+  Keys (every mode)
+    space run/pause · s step · b back · 0 restart · ←→ or 1-9 select · +/- speed · ? help · q quit
 `;

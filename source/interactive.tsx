@@ -1,14 +1,15 @@
 import {render} from 'ink';
 import {App} from './app.js';
-import type {Session} from './core/session.js';
+import type {ThemeName} from './components/theme.js';
+import type {Session} from './core/engine/session.js';
 import {startLiveRecording} from './record/live-recorder.js';
 import type {ScenarioStep} from './scenario/types.js';
 
-/** Runs the live dashboard until the user quits; optionally records it to a .cast as it goes. */
-export async function runInteractive(session: Session, options: {color: boolean; record?: string; scenario?: readonly ScenarioStep[]}): Promise<void> {
+/** Runs the live screen until the user quits; optionally records it to a .cast as it goes. */
+export async function runInteractive(session: Session, options: {theme: ThemeName | false; record?: string; scenario?: readonly ScenarioStep[]}): Promise<void> {
 	const stopRecording = options.record === undefined ? undefined : startLiveRecording(options.record, process.stdout);
 	try {
-		const instance = render(<App initial={session} color={options.color} scenario={options.scenario} />, {
+		const instance = render(<App initial={session} theme={options.theme} scenario={options.scenario} />, {
 			incrementalRendering: true,
 			maxFps: 30,
 			patchConsole: false,

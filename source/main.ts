@@ -1,17 +1,15 @@
-import {createSession} from './core/session.js';
-import {createSimulation} from './core/simulation.js';
+import type {ThemeName} from './components/theme.js';
+import type {AnyMode, RawFlags} from './core/engine/mode.js';
+import {createSession} from './core/engine/session.js';
+import {modeNamed, modeNames} from './core/modes.js';
 import {headlessOutput, runHeadless} from './headless.js';
-import {parseRunOptions, UsageError, type RawFlags} from './options.js';
+import {parseRunOptions, refuseForeignFlags, shellFlags, themeFrom, UsageError} from './options.js';
 import {loadScenario} from './scenario/bundled.js';
 import type {Scenario} from './scenario/types.js';
 
-export type CliFlags = RawFlags & {output?: string; size?: string; fontSize?: string};
+export type CliFlags = RawFlags;
 
-const runFlags = ['replicas', 'model', 'seed', 'rate', 'paused', 'fault', 'steps', 'json', 'trace'] as const;
-
-export function colorWanted(env: NodeJS.ProcessEnv): boolean {
-	return !('NO_COLOR' in env && env.NO_COLOR !== '');
-}
+const scenarioCommands = ['scenarios', 'play', 'record', 'run', 'check'];
 
 function requireTerminal(): void {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -26,6 +24,11 @@ function recordTarget(file: string | undefined): string | undefined {
 	return file;
 }
 
+function stringFlag(flags: RawFlags, name: string): string | undefined {
+	const value = flags[name];
+	return typeof value === 'string' ? value : undefined;
+}
+
 /**
  * Runs what the command line asked for; returns the exit code. Ink and the
  * recorder are imported only by the commands that use them, so headless runs,
@@ -33,37 +36,91 @@ function recordTarget(file: string | undefined): string | undefined {
  */
 export async function main(input: readonly string[], flags: CliFlags): Promise<number> {
 	const [command, ...args] = input;
-	if (command === undefined) return dashboard(flags);
-	if (!['scenarios', 'play', 'record'].includes(command)) throw new UsageError(`unknown command "${command}" (see replica-tui --help)`);
-	const misplaced = runFlags.find(flag => flags[flag] !== undefined && !(Array.isArray(flags[flag]) && flags[flag].length === 0));
-	if (misplaced) throw new UsageError(`--${misplaced} does not apply to "${command}": the scenario sets up the run`);
-	if (command !== 'play' && flags.record !== undefined) throw new UsageError(`--record records a live session (the dashboard or play); it does not apply to "${command}"`);
-	if (command !== 'record') refuseRecordOnlyFlags(flags);
+	if (command === undefined) return dashboard(modeNamed('voting')!, flags, args);
+	const mode = modeNamed(command);
+	if (mode) return dashboard(mode, flags, args);
+	if (!scenarioCommands.includes(command)) {
+		throw new UsageError(`unknown command "${command}": use a mode (${modeNames.join(', ')}) or ${scenarioCommands.join(', ')} (see replica-tui --help)`);
+	}
+
+	return scenarioCommand(command, args, flags);
+}
+
+async function scenarioCommand(command: string, args: readonly string[], flags: CliFlags): Promise<number> {
+	const allowed: Record<string, string[]> = {
+		scenarios: [],
+		play: ['record', 'theme'],
+		record: ['output', 'size', 'fontSize', 'theme'],
+		run: ['json', 'trace'],
+		check: [],
+	};
+	refuseForeignFlags(flags, allowed[command]!, `"${command}"${command === 'scenarios' ? '' : ': the scenario sets up the run'}`);
 	if (command === 'scenarios') {
-		if (args.length > 0) throw new UsageError('"scenarios" takes no arguments');
+		if (args.length > 1) throw new UsageError('"scenarios" takes at most one mode, e.g. "replica-tui scenarios raft"');
+		if (args[0] !== undefined && !modeNamed(args[0])) throw new UsageError(`unknown mode "${args[0]}": choose one of ${modeNames.join(', ')}`);
 		const {scenarioList} = await import('./commands/scenarios.js');
-		process.stdout.write(scenarioList() + '\n');
+		process.stdout.write(scenarioList(args[0]) + '\n');
 		return 0;
 	}
 
+	if (command === 'check') {
+		if (args.length === 0) throw new UsageError('"check" needs at least one scenario: a name from "replica-tui scenarios" or a file');
+		const {checkScenarios} = await import('./commands/check.js');
+		const {ok, text} = await checkScenarios(args.map(loadScenarioOrFail));
+		process.stdout.write(text + '\n');
+		return ok ? 0 : 1;
+	}
+
 	if (args.length !== 1) throw new UsageError(`"${command}" needs one scenario: a name from "replica-tui scenarios" or a file`);
+	const theme = themeFrom(flags, process.env);
+	if (command === 'record' && /\.cast$/i.test(args[0]!)) return recordCast(args[0]!, flags, theme);
 	const scenario = loadScenarioOrFail(args[0]!);
+	if (command === 'run') {
+		const {runScenarioHeadless} = await import('./commands/run.js');
+		process.stdout.write((await runScenarioHeadless(scenario, {json: flags['json'] === true, trace: stringFlag(flags, 'trace')})) + '\n');
+		return 0;
+	}
+
 	if (command === 'play') {
 		requireTerminal();
-		const record = recordTarget(flags.record);
-		const {sessionForScenario} = await import('./record/scenario-frames.js');
+		const record = recordTarget(stringFlag(flags, 'record'));
+		const {sessionForScenario} = await import('./scenario/drive.js');
 		const {runInteractive} = await import('./interactive.js');
-		await runInteractive(sessionForScenario(scenario), {color: colorWanted(process.env), record, scenario: scenario.steps});
+		await runInteractive(sessionForScenario(scenario), {theme, record, scenario: scenario.steps});
 		return 0;
 	}
 
 	const {parseSize, recordScenario} = await import('./commands/record.js');
-	const sized = flags.size === undefined ? scenario : {...scenario, ...parseSize(flags.size)};
-	if (flags.output === undefined) throw new UsageError('"record" needs -o FILE.cast or -o FILE.gif');
-	const fontSize = flags.fontSize === undefined ? 16 : Number(flags.fontSize);
-	if (!Number.isInteger(fontSize) || fontSize < 8 || fontSize > 64) throw new UsageError(`--font-size must be a whole number of pixels from 8 to 64, not "${flags.fontSize}"`);
-	const result = await recordScenario(sized, {output: flags.output, fontSize, color: colorWanted(process.env)});
-	process.stderr.write(`recorded ${scenario.name}: ${result.frames} frames, ${result.seconds.toFixed(1)} s, ${result.bytes} bytes → ${flags.output}\n`);
+	const size = stringFlag(flags, 'size');
+	const sized: Scenario = size === undefined ? scenario : {...scenario, ...parseSize(size)};
+	const output = requireOutput(flags);
+	const result = await recordScenario(sized, {output, fontSize: fontSizeFrom(flags), theme});
+	process.stderr.write(`recorded ${scenario.name}: ${result.frames} frames, ${result.seconds.toFixed(1)} s, ${result.bytes} bytes → ${output}\n`);
+	return 0;
+}
+
+function requireOutput(flags: CliFlags): string {
+	const output = stringFlag(flags, 'output');
+	if (output === undefined) throw new UsageError('"record" needs -o FILE.cast or -o FILE.gif');
+	return output;
+}
+
+/** The GIF's font size: 20 px by default, readable from the back of a lecture hall at 80×24 (1,000 pixels wide). */
+export const defaultFontSize = 20;
+
+function fontSizeFrom(flags: CliFlags): number {
+	const text = stringFlag(flags, 'fontSize');
+	const fontSize = text === undefined ? defaultFontSize : Number(text);
+	if (!Number.isInteger(fontSize) || fontSize < 8 || fontSize > 64) throw new UsageError(`--font-size must be a whole number of pixels from 8 to 64, not "${text}"`);
+	return fontSize;
+}
+
+async function recordCast(file: string, flags: CliFlags, theme: ThemeName | false): Promise<number> {
+	if (stringFlag(flags, 'size') !== undefined) throw new UsageError('--size does not apply to a cast: it keeps the size it was recorded at');
+	const {castFileToGif} = await import('./commands/record.js');
+	const output = requireOutput(flags);
+	const result = await castFileToGif(file, {output, fontSize: fontSizeFrom(flags), theme});
+	process.stderr.write(`converted ${file}: ${result.frames} frames, ${result.seconds.toFixed(1)} s, ${result.bytes} bytes → ${output}\n`);
 	return 0;
 }
 
@@ -75,27 +132,23 @@ function loadScenarioOrFail(nameOrFile: string): Scenario {
 	}
 }
 
-/** -o, --size and --font-size shape a recording; the dashboard and play draw in the terminal they are given. */
-function refuseRecordOnlyFlags(flags: CliFlags): void {
-	for (const flag of ['output', 'size', 'fontSize'] as const) {
-		if (flags[flag] !== undefined) throw new UsageError(`--${flag === 'fontSize' ? 'font-size' : flag} only applies to "record"`);
-	}
-}
-
-async function dashboard(flags: CliFlags): Promise<number> {
-	refuseRecordOnlyFlags(flags);
-	const options = parseRunOptions(flags);
+async function dashboard(mode: AnyMode, flags: CliFlags, args: readonly string[]): Promise<number> {
+	if (args.length > 0) throw new UsageError(`unexpected "${args[0]}" after the ${mode.name} mode (see replica-tui --help)`);
+	refuseForeignFlags(flags, [...Object.keys(mode.flags), 'paused', 'steps', 'json', 'trace', 'record', 'theme'], `the ${mode.name} mode`);
+	const options = parseRunOptions(mode, flags);
+	const theme = themeFrom(flags, process.env);
 	if (options.steps !== undefined) {
-		const sim = runHeadless(options);
-		process.stdout.write(headlessOutput(sim, options.json) + '\n');
+		const state = runHeadless(mode, options.config, options.steps, options.trace);
+		process.stdout.write(headlessOutput(mode, state, options.json) + '\n');
 		return 0;
 	}
 
 	requireTerminal();
 	const record = recordTarget(options.record);
-	const sim = createSimulation({model: options.model, replicas: options.replicas, seed: options.seed, faults: options.faults});
-	const session = createSession(sim, {paused: options.paused, rate: options.rate});
+	const session = createSession(mode, mode.create(options.config), {paused: options.paused, speed: options.speed});
 	const {runInteractive} = await import('./interactive.js');
-	await runInteractive(session, {color: colorWanted(process.env), record});
+	await runInteractive(session, {theme, record});
 	return 0;
 }
+
+export {shellFlags};

@@ -7,8 +7,11 @@ import {framesToCast} from '../record/frames-to-cast.js';
 import {scenarioFrames} from '../record/scenario-frames.js';
 import {parseTerminalSize, sizeRule, type TerminalSize} from '../scenario/terminal-size.js';
 import type {Scenario} from '../scenario/types.js';
+import type {ThemeName} from '../components/theme.js';
+import {parseCast} from '../record/asciicast.js';
+import {readFileSync} from 'node:fs';
 
-export type RecordOptions = {readonly output: string; readonly fontSize: number; readonly color: boolean};
+export type RecordOptions = {readonly output: string; readonly fontSize: number; readonly theme: ThemeName | false};
 
 export function parseSize(text: string): TerminalSize {
 	const size = parseTerminalSize(text);
@@ -22,11 +25,39 @@ export async function recordScenario(scenario: Scenario, options: RecordOptions)
 	if (!kind) throw new UsageError(`-o must name a .cast or a .gif file, not "${options.output}"`);
 	const fd = openForWriting('output', options.output);
 	try {
-		const frames = await scenarioFrames(scenario, {color: options.color});
+		const frames = await scenarioFrames(scenario, {theme: options.theme});
 		const cast = framesToCast(frames, scenario.columns, scenario.rows);
 		const data = kind === 'cast' ? Buffer.from(serializeCast(cast)) : await castToGif(cast, {fontSize: options.fontSize});
 		writeSync(fd, data);
 		return {bytes: data.length, frames: frames.length, seconds: frames.at(-1)?.time ?? 0};
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** Converts an asciicast v2 file (a live --record, or any other) to a GIF. */
+export async function castFileToGif(file: string, options: RecordOptions): Promise<{bytes: number; frames: number; seconds: number}> {
+	if (!/\.gif$/i.test(options.output)) throw new UsageError(`a cast can only be turned into a .gif: name one with -o, not "${options.output}"`);
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new UsageError(code === 'ENOENT' ? `no such file "${file}"` : `cannot read "${file}": ${code ?? String(error)}`);
+	}
+
+	let cast;
+	try {
+		cast = parseCast(text);
+	} catch (error) {
+		throw new UsageError(`"${file}" is not an asciicast v2 file: ${error instanceof Error ? error.message : String(error)}`);
+	}
+
+	const fd = openForWriting('output', options.output);
+	try {
+		const data = await castToGif(cast, {fontSize: options.fontSize});
+		writeSync(fd, data);
+		return {bytes: data.length, frames: cast.events.length, seconds: cast.events.at(-1)?.[0] ?? 0};
 	} finally {
 		closeSync(fd);
 	}

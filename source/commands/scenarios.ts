@@ -1,8 +1,10 @@
 import {loadBundled} from '../scenario/bundled.js';
 
-/** One line per bundled scenario: its name, then what it shows. */
-export function scenarioList(): string {
-	const scenarios = loadBundled();
+/** One line per bundled scenario (of one mode, if named): its name, its mode, then what it shows. */
+export function scenarioList(mode?: string): string {
+	const scenarios = loadBundled().filter(scenario => mode === undefined || scenario.mode.name === mode);
+	if (scenarios.length === 0) return `no bundled scenarios for the ${mode} mode`;
 	const width = Math.max(...scenarios.map(scenario => scenario.name.length));
-	return scenarios.map(scenario => `${scenario.name.padEnd(width)}  ${scenario.description}`).join('\n');
+	const modeWidth = Math.max(...scenarios.map(scenario => scenario.mode.name.length));
+	return scenarios.map(scenario => `${scenario.name.padEnd(width)}  ${scenario.mode.name.padEnd(modeWidth)}  ${scenario.description}`).join('\n');
 }

@@ -1,20 +1,43 @@
 import {Box, Text} from 'ink';
-import type {Session} from '../core/session.js';
-import {cellWidth, fit, formatRate} from './text.js';
+import type {Line} from '../core/engine/screen.js';
+import type {Session} from '../core/engine/session.js';
+import {cellWidth, fit} from '../core/engine/text.js';
+import {fitLine, Segments} from './StyledLine.js';
 import {useColor} from './theme.js';
 
-export function Header({session, width}: {readonly session: Session; readonly width: number}) {
+/** The header's left part: the product, the mode, its fields and the speed, shortened (never cut mid-field) to fit. */
+export function headerText(session: Session, fields: readonly string[], width: number): string {
+	const {mode} = session;
+	const speed = mode.speeds.format(session.speed);
+	const name = mode.name === 'voting' ? '' : `${mode.name} `;
+	const all = [...fields, speed];
+	const candidates = [` replica-tui  ${name}${all.join(' · ')}`, ` ${name}${all.join(' · ')}`, ` ${name}${all.join(' ')}`];
+	return candidates.find(text => cellWidth(text) <= width) ?? fit(candidates.at(-1)!, width);
+}
+
+export function runState(session: Session): {text: string; tone: 'good' | 'warn' | 'muted'} {
+	if (session.ended) return {text: '■ ENDED', tone: 'muted'};
+	return session.paused ? {text: '‖ PAUSED', tone: 'warn'} : {text: '▶ RUNNING', tone: 'good'};
+}
+
+type Props = {readonly session: Session; readonly fields: readonly string[]; readonly badges: Line | undefined; readonly position: string; readonly width: number};
+
+export function Header({session, fields, badges, position, width}: Props) {
 	const color = useColor();
-	const {sim} = session;
-	const n = sim.replicas.length;
-	const state = session.paused ? '‖ PAUSED' : '▶ RUNNING';
-	const right = `${state} #${sim.index} `;
-	const left = ` replica-tui  model ${sim.config.model} · seed ${sim.config.seed} · ${n} replica${n === 1 ? '' : 's'} · ${formatRate(session.rate)}`;
+	const state = runState(session);
+	const right = ` ${state.text} ${position} `;
+	const badgeWidth = badges ? badges.reduce((sum, part) => sum + cellWidth(part.text), 0) : 0;
+	const leftWidth = Math.max(0, width - cellWidth(right) - badgeWidth);
 	return (
 		<Box width={width}>
-			<Text bold>{fit(left, width - cellWidth(right))}</Text>
-			<Text bold color={color(session.paused ? 'warn' : 'good')}>
-				{right}
+			<Text bold>{fit(headerText(session, fields, leftWidth), leftWidth)}</Text>
+			{badges ? (
+				<Text>
+					<Segments segments={fitLine(badges, badgeWidth)} />
+				</Text>
+			) : null}
+			<Text bold color={color(state.tone)}>
+				{fit(right, Math.min(cellWidth(right), width))}
 			</Text>
 		</Box>
 	);

@@ -1,43 +1,63 @@
 import {Text} from 'ink';
-import {faultInfo, faultTypes} from '../core/fault.js';
-import type {Session} from '../core/session.js';
-import {fit} from './text.js';
+import {shellHints, shellTailHints} from '../core/engine/keys.js';
+import type {KeyHint, Menu} from '../core/engine/mode.js';
+import type {Session} from '../core/engine/session.js';
+import {cellWidth, fit} from '../core/engine/text.js';
 import {useColor} from './theme.js';
 
-export const mainHints = ['space pause', 's step', '←→ select', 'f fault', 'r repair', '+/- speed', '? help', 'q quit'];
-const compactHints = ['space pause', 's step', '←→ pick', 'f fault', 'r repair', '+- speed', '? help', 'q quit'];
+const show = (hints: readonly KeyHint[], separator: string) => ` ${hints.map(hint => `${hint.keys} ${hint.label}`).join(separator)}`;
 
-/** The full hints, or a shorter wording when they do not fit. */
-export function hintLine(width: number): string {
-	const full = ` ${mainHints.join(' · ')}`;
-	return full.length <= width ? full : ` ${compactHints.join('  ')}`;
+/**
+ * The key hints, always ending in "q quit": the shell's and the mode's, with
+ * the mode's least important ones dropped first when the line is too narrow.
+ */
+export function hintLine(modeHints: readonly KeyHint[], width: number): string {
+	for (let kept = modeHints.length; kept >= 0; kept--) {
+		const hints = [...shellHints, ...modeHints.slice(0, kept), ...shellTailHints];
+		for (const separator of [' · ', '  ']) {
+			const text = show(hints, separator);
+			if (cellWidth(text) <= width) return text;
+		}
+	}
+
+	return fit(show([...shellHints.slice(0, 2), shellTailHints.at(-1)!], ' '), width);
 }
 
-export function faultMenuText(replicaName: string, width: number): string {
-	const choices = [...faultTypes.map(type => `${faultInfo[type].key} ${type}`), 'esc cancel'];
-	const full = ` fault for ${replicaName}: ${choices.join(' · ')}`;
-	return full.length <= width ? full : ` fault for ${replicaName}: ${choices.join('  ')}`;
+/** A menu on one line, if it fits: " fault for R2: s skip · f flaky · … · esc cancel". */
+export function menuLine(menu: Menu<unknown>, width: number): string | undefined {
+	const choices = [...menu.items.map(item => `${item.key} ${item.label}`), 'esc cancel'];
+	for (const separator of [' · ', '  ']) {
+		const text = ` ${menu.title}: ${choices.join(separator)}`;
+		if (cellWidth(text) <= width) return text;
+	}
+
+	return undefined;
 }
 
-export function KeyHints({session, width}: {readonly session: Session; readonly width: number}) {
+const presenterText = ' ‖ scenario paused: Enter, PgDn or n continues · other keys work · q quit';
+const endedText = ' ■ end of the scenario · b steps back · 0 restarts · space runs on · q quit';
+
+type Props = {readonly session: Session; readonly menu: Menu<unknown> | undefined; readonly width: number};
+
+export function KeyHints({session, menu, width}: Props) {
 	const color = useColor();
-	if (session.overlay === 'fault-menu') {
-		const name = session.sim.replicas[session.selected]!.name;
+	if (menu) {
 		return (
 			<Text bold inverse color={color('warn')}>
-				{fit(faultMenuText(name, width), width)}
+				{fit(menuLine(menu, width) ?? ` ${menu.title}: press a key above · esc cancel`, width)}
 			</Text>
 		);
 	}
 
-	if (session.awaitingPresenter && session.overlay === 'none') {
+	if (session.overlay.kind === 'help') return <Text color={color('dim')}>{fit(' esc or ? close help · q quit', width)}</Text>;
+	if (session.awaitingPresenter || session.ended) {
+		const text = session.awaitingPresenter ? presenterText : endedText;
 		return (
 			<Text bold inverse color={color('accent')}>
-				{fit(' ‖ scenario paused: Enter, PgDn or n continues · every other key still works · q quit', width)}
+				{fit(cellWidth(text) <= width ? text : text.replace(' · other keys work', '').replace(' · space runs on', ''), width)}
 			</Text>
 		);
 	}
 
-	const hints = session.overlay === 'help' ? ' esc or ? close help · q quit' : hintLine(width);
-	return <Text color={color('dim')}>{fit(hints, width)}</Text>;
+	return <Text color={color('dim')}>{fit(hintLine(session.mode.hints(session.sim, session), width), width)}</Text>;
 }

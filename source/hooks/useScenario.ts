@@ -1,6 +1,6 @@
 import {useEffect, useRef} from 'react';
-import {isQuitKey, type KeyPress} from '../core/keymap.js';
-import type {SessionAction} from '../core/session.js';
+import type {KeyPress} from '../core/engine/key-press.js';
+import type {Session, SessionAction} from '../core/engine/session.js';
 import {runScenario} from '../scenario/runner.js';
 import type {ScenarioStep} from '../scenario/types.js';
 
@@ -8,11 +8,15 @@ type Dispatch = (event: {key: KeyPress} | {action: SessionAction}) => void;
 
 /**
  * Plays a scenario's timeline in real time through the app's own reducer: its
- * keys are pressed as a user would press them, and at a pause point it waits
- * for the presenter (Enter, PgDn or n) while every other key still works.
+ * keys are pressed as a user would press them, and at each pause point it waits
+ * for the presenter (Enter, PgDn or n) while every other key still works. At
+ * the end the stream stops, so nothing runs on silently under an old caption.
  */
-export function useScenario(steps: readonly ScenarioStep[] | undefined, awaitingPresenter: boolean, dispatch: Dispatch, quit: () => void): void {
+export function useScenario(steps: readonly ScenarioStep[] | undefined, session: Session, dispatch: Dispatch): void {
 	const resume = useRef<(() => void) | undefined>(undefined);
+	const latest = useRef(session);
+	latest.current = session;
+	const {awaitingPresenter} = session;
 	useEffect(() => {
 		if (!awaitingPresenter && resume.current) {
 			resume.current();
@@ -37,22 +41,28 @@ export function useScenario(steps: readonly ScenarioStep[] | undefined, awaiting
 				resume.current = resolve;
 				dispatch({action: {type: 'await-presenter'}});
 			});
+		const act = (action: SessionAction) => {
+			if (!cancelled) dispatch({action});
+		};
+
 		void runScenario(
 			steps,
 			{sleep, pausePoint},
 			{
 				press(key) {
 					if (cancelled) return false;
-					if (isQuitKey(key)) {
-						quit();
-						return false;
-					}
-
 					dispatch({key});
 					return true;
 				},
-				caption(lines) {
-					if (!cancelled) dispatch({action: {type: 'caption', lines}});
+				dispatch: act,
+				caption: lines => {
+					act({type: 'caption', lines});
+				},
+				// The reducer has not run yet when a claim is checked live, so claims are checked by tests and `check`, not here.
+				claim() {},
+				state: () => latest.current.sim,
+				end: () => {
+					act({type: 'end'});
 				},
 			},
 		);
@@ -60,5 +70,6 @@ export function useScenario(steps: readonly ScenarioStep[] | undefined, awaiting
 			cancelled = true;
 			for (const timer of timers) clearTimeout(timer);
 		};
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [steps]);
 }

@@ -1,20 +1,21 @@
 import {useEffect, useRef} from 'react';
-import {msUntilNextInput, type Session} from '../core/session.js';
+import {msUntilNextEvent, type Session} from '../core/engine/session.js';
 
-/** A frame is at most this often, however fast the inputs come: faster rates batch inputs into one update. */
+/** A frame is at most this often, however fast the events come: faster speeds batch events into one update. */
 export const frameMs = 33;
 
 /**
- * The one ticker: while running it sleeps until the next input is due and
+ * The one ticker: while running it sleeps until the next event is due and
  * reports the time that really passed since the last tick (so a speed change
- * keeps the time already waited); while paused it runs no timer at all.
+ * keeps the time already waited); while paused, or with nothing pending, it
+ * runs no timer at all.
  */
 export function useTicker(session: Session, onTick: (ms: number) => void): void {
-	const {paused, rate} = session;
-	const {index} = session.sim;
+	const {paused, speed, clock} = session;
 	const lastTick = useRef<number | undefined>(undefined);
+	const due = msUntilNextEvent(session);
 	useEffect(() => {
-		if (paused) {
+		if (paused || due === undefined) {
 			lastTick.current = undefined;
 			return;
 		}
@@ -28,12 +29,12 @@ export function useTicker(session: Session, onTick: (ms: number) => void): void 
 				lastTick.current = now;
 				onTick(Math.min(1000, elapsed));
 			},
-			Math.max(frameMs - waited, msUntilNextInput(session) - waited, 0),
+			Math.max(frameMs - waited, due - waited, 0),
 		);
 		return () => {
 			clearTimeout(timer);
 		};
-		// Re-arm after each input, on pause and on a speed change; other updates leave the timer alone.
+		// Re-arm after each event, on pause and on a speed change; other updates leave the timer alone.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [paused, rate, index, session.carryMs]);
+	}, [paused, speed, clock, session.sim, due === undefined]);
 }

@@ -55,9 +55,10 @@ export function parseCast(text: string): Cast {
 			throw new Error(`cast line ${lineNumber} has an invalid time`);
 		}
 		if (time < previous) throw new Error(`cast line ${lineNumber} goes back in time (${time} < ${previous})`);
-		if (type !== 'o') throw new Error(`cast line ${lineNumber} has event type ${JSON.stringify(type)}; only "o" is supported`);
+		if (typeof type !== 'string') throw new Error(`cast line ${lineNumber} has an invalid event type`);
 		if (typeof data !== 'string') throw new Error(`cast line ${lineNumber} has non-string data`);
-		events.push([time, 'o', data]);
+		// Input ("i"), marker ("m") and resize ("r") events do not change what the screen shows: only output is drawn.
+		if (type === 'o') events.push([time, 'o', data]);
 		previous = time;
 	}
 

@@ -6,7 +6,7 @@ import type Gifenc from 'gifenc';
 const {GIFEncoder, quantize, nearestColorIndex} = createRequire(import.meta.url)('gifenc') as typeof Gifenc;
 
 export interface GifOptions {
-	/** How long the last frame stays before the animation loops (ms); default 2000. */
+	/** How long the last frame stays before the animation loops (ms); default 4000, long enough to read it. */
 	holdLastMs?: number;
 	/** Shortest frame delay (ms); default 20, since browsers stretch shorter ones. */
 	minDelayMs?: number;
@@ -108,7 +108,7 @@ export class GifBuilder {
 	/** Delays in ms, whole centiseconds, following the frame times without drifting. */
 	private delays(): number[] {
 		const minCs = Math.max(2, Math.ceil((this.options.minDelayMs ?? 20) / 10));
-		const holdCs = Math.max(minCs, Math.round((this.options.holdLastMs ?? 2000) / 10));
+		const holdCs = Math.max(minCs, Math.round((this.options.holdLastMs ?? 4000) / 10));
 		let elapsedCs = Math.round(this.patches[0].time * 100);
 		return this.patches.map((_, i) => {
 			const next = this.patches[i + 1];

@@ -1,4 +1,4 @@
-import type {KeyPress} from '../core/keymap.js';
+import type {KeyPress} from '../core/engine/key-press.js';
 
 /** Named keys a scenario can press; any other single character is pressed as itself. */
 const namedKeys: Readonly<Record<string, KeyPress>> = {

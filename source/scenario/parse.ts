@@ -1,9 +1,8 @@
 import path from 'node:path';
-import {parseFaultSpec, type ScheduledFault} from '../core/fault.js';
-import type {KeyPress} from '../core/keymap.js';
-import {maxReplicas} from '../core/limits.js';
-import {modelNames} from '../core/models/index.js';
-import {maxRate} from '../core/session.js';
+import type {KeyPress} from '../core/engine/key-press.js';
+import type {AnyMode, RawFlags} from '../core/engine/mode.js';
+import {UsageError} from '../core/engine/usage-error.js';
+import {modeNamed, modeNames} from '../core/modes.js';
 import {keyNames, keyPressFor} from './key-names.js';
 import {parseTerminalSize, sizeRule} from './terminal-size.js';
 import type {Scenario, ScenarioStep} from './types.js';
@@ -21,11 +20,11 @@ export class ScenarioError extends Error {
 
 export const defaultPauseMs = 2000;
 export const maxCaptionLines = 2;
+/** `until` gives up after this many events unless told otherwise ("until leader within 5000"). */
+export const defaultUntilLimit = 10_000;
 
-type Header = {-readonly [K in Exclude<keyof Scenario, 'name' | 'file' | 'steps' | 'faults'>]: Scenario[K]};
-
-const headerDirectives = new Set(['description', 'model', 'replicas', 'seed', 'rate', 'paused', 'size', 'fault']);
-const stepDirectives = new Set(['keys', 'wait', 'pause', 'caption']);
+const shellHeader = new Set(['description', 'mode', 'paused', 'size']);
+const shellSteps = new Set(['keys', 'wait', 'pause', 'caption', 'step', 'until', 'expect']);
 
 /** Parses a duration: "2s", "1.5s", "500ms", or a bare number of seconds. */
 export function parseDuration(text: string): number | undefined {
@@ -35,111 +34,132 @@ export function parseDuration(text: string): number | undefined {
 	return match[2] === 'ms' ? value : value * 1000;
 }
 
-function wholeNumber(text: string, min: number, max: number): number | undefined {
-	if (!/^\d+$/.test(text)) return undefined;
-	const value = Number(text);
-	return value >= min && value <= max ? value : undefined;
+type Content = {readonly line: number; readonly directive: string; readonly words: string[]; readonly rest: string};
+
+/** The lines that say something: comments (a # at the start or after a space, then a space or the end) removed. */
+function contentLines(text: string): Content[] {
+	const lines: Content[] = [];
+	for (const [i, raw] of text.split(/\r?\n/).entries()) {
+		const content = raw.replace(/(^|\s)#(\s.*)?$/, '').trim();
+		if (content === '') continue;
+		const [directive = '', ...words] = content.split(/\s+/);
+		lines.push({line: i + 1, directive, words, rest: content.slice(directive.length).trim()});
+	}
+
+	return lines;
 }
 
 /** Parses a scenario: a header that sets up the run, then a timeline, one step a line, # comments. */
 export function parseScenario(text: string, file: string): Scenario {
-	const header: Header = {description: '', model: 'bank', replicas: 3, seed: 1, rate: 2, paused: false, columns: 80, rows: 24};
-	const faultSpecs: Array<{spec: string; line: number}> = [];
+	const lines = contentLines(text);
+	const fail = (line: number, reason: string): never => {
+		throw new ScenarioError(file, line, reason);
+	};
+
+	const modeLine = lines.find(content => content.directive === 'mode');
+	const mode = modeLine ? (modeNamed(modeLine.words[0] ?? '') ?? fail(modeLine.line, `unknown mode "${modeLine.rest}": choose one of ${modeNames.join(', ')}`)) : modeNamed('voting')!;
+	const isHeader = (directive: string) => shellHeader.has(directive) || Object.hasOwn(mode.flags, directive);
+	const header = {description: '', paused: false, columns: 80, rows: 24};
+	const flags: Record<string, string | string[]> = {};
+	const flagLines: Record<string, number> = {};
+	let timelineStarted = false;
+	const timeline: Content[] = [];
+	for (const content of lines) {
+		const {directive, words, rest, line} = content;
+		if (!isHeader(directive)) {
+			timelineStarted = true;
+			timeline.push(content);
+			continue;
+		}
+
+		if (timelineStarted) fail(line, `"${directive}" sets up the run, so it must come before the first step of the timeline`);
+		const one = () => (words.length === 1 ? words[0]! : fail(line, `"${directive}" takes one value`));
+		switch (directive) {
+			case 'description':
+				header.description = rest || fail(line, '"description" needs text');
+				break;
+			case 'mode':
+				one();
+				break;
+			case 'paused':
+				if (words.length > 0) fail(line, '"paused" takes no value');
+				header.paused = true;
+				break;
+			case 'size': {
+				const size = parseTerminalSize(one()) ?? fail(line, `size must be ${sizeRule}, not "${one()}"`);
+				header.columns = size.columns;
+				header.rows = size.rows;
+				break;
+			}
+
+			default: {
+				const spec = mode.flags[directive]!;
+				flagLines[directive] ??= line;
+				if (spec.type === 'boolean') {
+					if (words.length > 0) fail(line, `"${directive}" takes no value`);
+					flags[directive] = 'true';
+				} else if (spec.isMultiple) {
+					flags[directive] = [...((flags[directive] as string[] | undefined) ?? []), one()];
+				} else {
+					if (flags[directive] !== undefined) fail(line, `"${directive}" can only be given once`);
+					flags[directive] = one();
+				}
+			}
+		}
+	}
+
+	const config = parseConfig(mode, flags, flagLines, fail);
+	if (header.description === '') fail(1, 'the scenario needs a "description" line (one line saying what it shows)');
+	const steps = parseTimeline(timeline, mode, config, fail);
+	if (steps.length === 0) fail(1, 'the scenario has no steps (keys, wait, pause, caption, …)');
+	return {
+		...header,
+		name: path.basename(file).replace(/\.scenario$/, ''),
+		file,
+		mode,
+		config,
+		speed: mode.speedOf?.(config) ?? mode.speeds.initial,
+		steps,
+	};
+}
+
+/** The mode's config from the header's flags; a bad value is reported at the line that set it. */
+function parseConfig(mode: AnyMode, flags: Record<string, string | string[]>, flagLines: Record<string, number>, fail: (line: number, reason: string) => never): unknown {
+	const raw: RawFlags = Object.fromEntries(Object.entries(flags).map(([name, value]) => [name, mode.flags[name]?.type === 'boolean' ? true : value]));
+	try {
+		return mode.parseConfig(raw);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		const named = Object.keys(flagLines).find(name => error.message.includes(`--${name}`));
+		return fail(named ? flagLines[named]! : 1, error.message.replaceAll(/--([a-z-]+)/g, '$1'));
+	}
+}
+
+function parseTimeline(timeline: readonly Content[], mode: AnyMode, config: unknown, fail: (line: number, reason: string) => never): ScenarioStep[] {
 	const steps: ScenarioStep[] = [];
 	let previousWasCaption = false;
-	for (const [i, raw] of text.split(/\r?\n/).entries()) {
-		const line = i + 1;
-		const fail = (reason: string): never => {
-			throw new ScenarioError(file, line, reason);
-		};
-
-		// A comment is a # at the start or after a space, followed by a space or the end: "#3" in a caption stays.
-		const content = raw.replace(/(^|\s)#(\s.*)?$/, '').trim();
-		if (content === '') continue;
-		const [directive = '', ...words] = content.split(/\s+/);
-		const rest = content.slice(directive.length).trim();
-		const isCaption = directive === 'caption';
-		if (headerDirectives.has(directive)) {
-			if (steps.length > 0) fail(`"${directive}" sets up the run, so it must come before the first step (keys, wait, pause, caption)`);
-			parseHeaderLine(header, directive, words, rest, fail, faultSpecs, line);
-		} else if (stepDirectives.has(directive)) {
-			const step = parseStep(directive, words, rest, line, fail);
-			if (isCaption && previousWasCaption && step.kind === 'caption' && rest !== '') {
-				const last = steps.at(-1) as Extract<ScenarioStep, {kind: 'caption'}>;
-				if (last.lines.length >= maxCaptionLines) fail(`a caption has at most ${maxCaptionLines} lines`);
-				steps[steps.length - 1] = {...last, lines: [...last.lines, rest]};
-			} else {
-				steps.push(step);
-			}
+	for (const {line, directive, words, rest} of timeline) {
+		const isCaption = directive === 'caption' && rest !== '';
+		if (isCaption && previousWasCaption) {
+			const last = steps.at(-1) as Extract<ScenarioStep, {kind: 'caption'}>;
+			if (last.lines.length >= maxCaptionLines) fail(line, `a caption has at most ${maxCaptionLines} lines`);
+			steps[steps.length - 1] = {...last, lines: [...last.lines, rest]};
 		} else {
-			fail(`unknown directive "${directive}": expected one of ${[...headerDirectives, ...stepDirectives].join(', ')}`);
+			steps.push(parseStep(line, directive, words, rest, mode, config, fail));
 		}
 
-		previousWasCaption = isCaption && rest !== '';
+		previousWasCaption = isCaption;
 	}
 
-	if (header.description === '') throw new ScenarioError(file, 1, 'the scenario needs a "description" line (one line saying what it shows)');
-	if (steps.length === 0) throw new ScenarioError(file, 1, 'the scenario has no steps (keys, wait, pause, caption)');
-	const faults: ScheduledFault[] = faultSpecs.map(({spec, line}) => {
-		const fault = parseFaultSpec(spec, header.replicas);
-		if (typeof fault === 'string') throw new ScenarioError(file, line, fault.replace('--fault', 'fault'));
-		return fault;
-	});
-	return {...header, name: path.basename(file).replace(/\.scenario$/, ''), file, faults, steps};
+	return steps;
 }
 
-function parseHeaderLine(
-	header: Header,
-	directive: string,
-	words: string[],
-	rest: string,
-	fail: (reason: string) => never,
-	faultSpecs: Array<{spec: string; line: number}>,
-	line: number,
-): void {
-	const one = () => (words.length === 1 ? words[0]! : fail(`"${directive}" takes one value`));
-	switch (directive) {
-		case 'description':
-			header.description = rest || fail('"description" needs text');
-			break;
-		case 'model':
-			header.model = modelNames.includes(one()) ? one() : fail(`unknown model "${one()}": choose one of ${modelNames.join(', ')}`);
-			break;
-		case 'replicas':
-			header.replicas = wholeNumber(one(), 1, maxReplicas) ?? fail(`replicas must be a whole number from 1 to ${maxReplicas}, not "${one()}"`);
-			break;
-		case 'seed':
-			header.seed = wholeNumber(one(), 0, 4_294_967_295) ?? fail(`seed must be a whole number from 0 to 4294967295, not "${one()}"`);
-			break;
-		case 'rate': {
-			const rate = Number(one());
-			header.rate = Number.isFinite(rate) && rate > 0 && rate <= maxRate ? rate : fail(`rate must be inputs per second above 0 and at most ${maxRate}, not "${one()}"`);
-			break;
-		}
-
-		case 'paused':
-			if (words.length > 0) fail('"paused" takes no value');
-			header.paused = true;
-			break;
-		case 'size': {
-			const size = parseTerminalSize(one()) ?? fail(`size must be ${sizeRule}, not "${one()}"`);
-			header.columns = size.columns;
-			header.rows = size.rows;
-			break;
-		}
-
-		case 'fault':
-			faultSpecs.push({spec: one(), line});
-			break;
-	}
-}
-
-function parseStep(directive: string, words: string[], rest: string, line: number, fail: (reason: string) => never): ScenarioStep {
+function parseStep(line: number, directive: string, words: string[], rest: string, mode: AnyMode, config: unknown, fail: (line: number, reason: string) => never): ScenarioStep {
 	switch (directive) {
 		case 'keys': {
-			if (words.length === 0) fail('"keys" needs at least one key');
+			if (words.length === 0) fail(line, '"keys" needs at least one key');
 			const keys: KeyPress[] = words.map(
-				token => keyPressFor(token) ?? fail(`unknown key "${token}": use a single character or one of ${keyNames.join(', ')}`),
+				token => keyPressFor(token) ?? fail(line, `unknown key "${token}": use a single character or one of ${keyNames.join(', ')}`),
 			);
 			return {line, kind: 'keys', keys, tokens: words};
 		}
@@ -148,11 +168,41 @@ function parseStep(directive: string, words: string[], rest: string, line: numbe
 		case 'pause': {
 			if (directive === 'pause' && words.length === 0) return {line, kind: 'pause', ms: defaultPauseMs};
 			const ms = words.length === 1 ? parseDuration(words[0]!) : undefined;
-			if (ms === undefined || ms > 600_000) fail(`"${directive}" needs a duration such as 2s, 1.5s or 500ms (at most 600s), not "${rest}"`);
+			if (ms === undefined || ms > 600_000) fail(line, `"${directive}" needs a duration such as 2s, 1.5s or 500ms (at most 600s), not "${rest}"`);
 			return {line, kind: directive, ms: ms!};
 		}
 
-		default:
+		case 'caption':
 			return {line, kind: 'caption', lines: rest === '' ? [] : [rest]};
+		case 'step': {
+			const count = words.length === 0 ? 1 : /^\d+$/.test(words[0]!) && words.length === 1 ? Number(words[0]) : 0;
+			if (count < 1 || count > 1_000_000) fail(line, `"step" takes a number of events from 1 to 1000000, not "${rest}"`);
+			return {line, kind: 'step', count};
+		}
+
+		case 'until': {
+			const within = words.indexOf('within');
+			const limit = within < 0 ? defaultUntilLimit : Number(words[within + 1]);
+			if (within >= 0 && (!Number.isInteger(limit) || limit < 1 || words.length !== within + 2)) fail(line, '"until … within N" needs a whole number of events after "within"');
+			const condition = mode.scenario.condition(within < 0 ? words : words.slice(0, within), config);
+			if (typeof condition === 'string') fail(line, condition);
+			return {line, kind: 'until', condition: condition as Exclude<typeof condition, string>, limit};
+		}
+
+		case 'expect': {
+			const condition = mode.scenario.expectation(words, config);
+			if (typeof condition === 'string') fail(line, condition);
+			return {line, kind: 'expect', condition: condition as Exclude<typeof condition, string>};
+		}
+
+		default: {
+			if (!mode.scenario.verbs.includes(directive)) {
+				fail(line, `unknown directive "${directive}": expected one of ${[...shellSteps, ...mode.scenario.verbs].join(', ')} (or, before the timeline, ${[...shellHeader, ...Object.keys(mode.flags)].join(', ')})`);
+			}
+
+			const action = mode.scenario.verb([directive, ...words], config);
+			if (typeof action === 'string') fail(line, action);
+			return {line, kind: 'action', action, text: [directive, ...words].join(' ')};
+		}
 	}
 }

@@ -1,21 +1,34 @@
-import type {KeyPress} from '../core/keymap.js';
+import type {KeyPress} from '../core/engine/key-press.js';
+import type {ModeCondition} from '../core/engine/mode.js';
+import type {SessionAction} from '../core/engine/session.js';
 import type {ScenarioStep} from './types.js';
 
-/** Time between two keys of one `keys` step, so a viewer sees each one land. */
+/** Time between two keys (or verbs) of a scenario, so a viewer sees each one land. */
 export const keyGapMs = 400;
 
-/** How a scenario's time passes: for real when played live, virtually when recorded. */
+/** How a scenario's time passes: for real when played live, virtually when recorded or checked. */
 export type ScenarioClock = {
 	sleep(ms: number): Promise<void>;
 	/** Live: until the presenter continues. Recorded: `ms`. */
 	pausePoint(ms: number): Promise<void>;
 };
 
-/** What a scenario drives: the same keys and captions a user would see. Returns false once the run has ended. */
+/** What a scenario drives: the same keys, actions and captions a user would see. press returns false once the run has ended. */
 export type ScenarioTarget = {
 	press(key: KeyPress): boolean;
+	dispatch(action: SessionAction): void;
 	caption(lines: readonly string[]): void;
+	/** A claim at this point of the timeline; `held` says whether it is true now (undefined) or why not. */
+	claim(step: ScenarioStep & {kind: 'expect' | 'until'}, held: string | undefined): void;
+	/** The state now, for checking claims. */
+	state(): unknown;
+	/** The timeline has played to its end. */
+	end(): void;
 };
+
+function check(condition: ModeCondition<any>, state: unknown): string | undefined {
+	return condition.check(state);
+}
 
 export async function runScenario(steps: readonly ScenarioStep[], clock: ScenarioClock, target: ScenarioTarget): Promise<void> {
 	for (const step of steps) {
@@ -36,6 +49,27 @@ export async function runScenario(steps: readonly ScenarioStep[], clock: Scenari
 			case 'caption':
 				target.caption(step.lines);
 				break;
+			case 'step':
+				await clock.sleep(keyGapMs);
+				target.dispatch({type: 'step', count: step.count});
+				break;
+			case 'action':
+				await clock.sleep(keyGapMs);
+				target.dispatch({type: 'mode', action: step.action});
+				break;
+			case 'until': {
+				await clock.sleep(keyGapMs);
+				const {condition} = step;
+				target.dispatch({type: 'run-until', until: state => check(condition, state) === undefined, limit: step.limit});
+				target.claim(step, check(condition, target.state()));
+				break;
+			}
+
+			case 'expect':
+				target.claim(step, check(step.condition, target.state()));
+				break;
 		}
 	}
+
+	target.end();
 }

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import {expect, test} from 'vitest';
-import {cellWidth, fit} from '../../source/components/text.js';
+import {cellWidth, fit} from '../../source/core/engine/text.js';
 
 test('the fast path agrees with string-width for every code point below U+2800', () => {
 	const disagreements: string[] = [];

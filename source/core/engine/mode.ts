@@ -111,12 +111,12 @@ export type Mode<S, A, C = unknown> = {
 	// Scenarios. Each returns the parsed thing, or a string saying what is wrong.
 	scenario: {
 		/** A timeline verb, e.g. ["crash", "S2"]; the shell handles keys, wait, pause, caption, until, expect. */
-		verb(words: readonly string[]): A | string;
+		verb(words: readonly string[], config: C): A | string;
 		readonly verbs: readonly string[];
 		/** A condition for `until`, e.g. ["leader"], ["commit", "3"]. */
-		condition(words: readonly string[]): ModeCondition<S> | string;
+		condition(words: readonly string[], config: C): ModeCondition<S> | string;
 		/** A claim for `expect`, checked against the state: undefined when true, else what is wrong. */
-		expectation(words: readonly string[]): ModeCondition<S> | string;
+		expectation(words: readonly string[], config: C): ModeCondition<S> | string;
 	};
 };
 

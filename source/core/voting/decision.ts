@@ -1,11 +1,8 @@
-import {Box, Text} from 'ink';
-import {quorumStatus, type OutOfLine, type QuorumStatus} from '../core/quorum.js';
-import {shortDigest} from '../core/replica-status.js';
-import type {SimState} from '../core/types.js';
-import {fit} from './text.js';
-import {useColor} from './theme.js';
-
-type Tone = 'good' | 'warn' | 'bad' | 'muted';
+import {quorumStatus, type OutOfLine, type QuorumStatus} from '../quorum.js';
+import {shortDigest} from '../replica-status.js';
+import type {SimState} from '../types.js';
+import type {Line, Tone} from '../engine/screen.js';
+import {seg} from '../engine/screen.js';
 
 /** The vote in words: what the majority decided, or why nothing is decided. */
 export function decisionText(sim: SimState, status: QuorumStatus): {text: string; tone: Tone} {
@@ -35,7 +32,7 @@ export function decisionText(sim: SimState, status: QuorumStatus): {text: string
 	}
 }
 
-function outOfLineText(entry: OutOfLine): string {
+export function outOfLineText(entry: OutOfLine): string {
 	switch (entry.reason) {
 		case 'diverged':
 			return `✗ ${entry.name} diverged at #${entry.at}`;
@@ -46,7 +43,7 @@ function outOfLineText(entry: OutOfLine): string {
 	}
 }
 
-function secondLine(status: QuorumStatus, flagged: string, lastEvent: string | undefined): string {
+function secondLine(status: QuorumStatus, flagged: string): string {
 	if (status.kind === 'split') {
 		const why = status.groups.length > 1 ? 'cannot tell which replica is right' : 'too few replicas reported to decide';
 		// Without a decision nobody can be called wrong; only crashed or late replicas are worth naming.
@@ -56,23 +53,15 @@ function secondLine(status: QuorumStatus, flagged: string, lastEvent: string | u
 
 	if (flagged) return ` out of line: ${flagged}`;
 	if (status.kind === 'idle') return '';
-	return ` ✓ all replicas in line${lastEvent ? ` · last: ${lastEvent}` : ''}`;
+	return ' ✓ all replicas in line';
 }
 
-export function QuorumLine({sim, width}: {readonly sim: SimState; readonly width: number}) {
-	const color = useColor();
+/** The quorum line and the out-of-line line. */
+export function decisionLines(sim: SimState): Line[] {
 	const status = quorumStatus(sim);
 	const decision = decisionText(sim, status);
 	const flagged = status.outOfLine.map(entry => outOfLineText(entry)).join(' · ');
 	const diverged = status.outOfLine.some(entry => entry.reason === 'diverged');
-	const lastEvent = sim.events.at(-1);
-	const second = secondLine(status, flagged, lastEvent?.text);
-	return (
-		<Box flexDirection="column" width={width}>
-			<Text bold color={color(decision.tone)}>
-				{fit(decision.text, width)}
-			</Text>
-			<Text color={color(diverged || status.kind === 'split' ? 'bad' : flagged ? 'warn' : 'muted')}>{fit(second, width)}</Text>
-		</Box>
-	);
+	const second = secondLine(status, flagged);
+	return [[seg(decision.text, decision.tone, true)], [seg(second, diverged || status.kind === 'split' ? 'bad' : flagged ? 'warn' : 'muted')]];
 }

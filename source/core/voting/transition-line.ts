@@ -1,7 +1,7 @@
-import type {Model} from '../core/model.js';
-import type {Transition} from '../core/types.js';
+import type {Model} from '../model.js';
+import type {Transition} from '../types.js';
 
-import {cellWidth} from './text.js';
+import {cellWidth} from '../engine/text.js';
 
 const noteSuffix: Partial<Record<NonNullable<Transition['note']>, string>> = {late: ' (late)', early: ' (early)', replayed: ' (replay)'};
 

@@ -1,8 +1,7 @@
-import {Text} from 'ink';
-import {inputAt} from '../core/simulation.js';
-import type {SimState} from '../core/types.js';
-import {cellWidth, fit} from './text.js';
-import {useColor} from './theme.js';
+import {inputAt} from '../simulation.js';
+import type {SimState} from '../types.js';
+import {seg, type Line} from '../engine/screen.js';
+import {cellWidth, fit} from '../engine/text.js';
 
 /** `text` cut to at most `room` cells (with an ellipsis), not padded. */
 function upTo(text: string, room: number): string {
@@ -10,8 +9,7 @@ function upTo(text: string, room: number): string {
 }
 
 /** Recent inputs, the current one in brackets, and the next one to come, in exactly `width` cells. */
-export function InputStream({sim, width}: {readonly sim: SimState; readonly width: number}) {
-	const color = useColor();
+export function inputLine(sim: SimState, width: number): Line {
 	const label = ' inputs ';
 	const describe = (index: number) => `#${index} ${sim.model.describeInput(inputAt(sim, index))}`;
 	const next = ` next ${describe(sim.index + 1)}`;
@@ -37,15 +35,12 @@ export function InputStream({sim, width}: {readonly sim: SimState; readonly widt
 		return cut;
 	};
 
-	const parts = [take(label), take(earlier.join('')), take(current)];
-	return (
-		<Text>
-			<Text color={color('dim')}>{parts[0]}</Text>
-			<Text>{parts[1]}</Text>
-			<Text bold color={color('accent')}>
-				{parts[2]}
-			</Text>
-			<Text color={color('dim')}>{fit(next, left)}</Text>
-		</Text>
-	);
+	return [seg(take(label), 'dim'), seg(take(earlier.join(''))), seg(take(current), 'accent', true), seg(fit(next, left), 'dim')];
+}
+
+/** The latest thing that happened to a replica (a fault, a repair, a divergence), or a reminder of the rule. */
+export function latestEventLine(sim: SimState): Line {
+	const last = sim.events.at(-1);
+	if (!last) return [seg(' same inputs, same order, deterministic machines: the same state', 'dim')];
+	return [seg(' last: ', 'dim'), seg(`#${last.index} ${last.text}`)];
 }

@@ -1,0 +1,92 @@
+import {Box, Text} from 'ink';
+import type {Line, Screen} from '../core/engine/screen.js';
+import type {Session} from '../core/engine/session.js';
+import {fit, wrapWords} from '../core/engine/text.js';
+import {ColumnBox} from './ColumnBox.js';
+import {Header} from './Header.js';
+import {HelpOverlay, MenuOverlay} from './HelpOverlay.js';
+import {KeyHints, menuLine} from './KeyHints.js';
+import {StyledLine} from './StyledLine.js';
+import {useColor} from './theme.js';
+
+type Props = {readonly session: Session; readonly columns: number; readonly rows: number};
+
+/** Rows the shell itself takes: the header and the key hints. */
+const shellRows = 2;
+/** A body shorter than this cannot show a column. */
+const minBodyRows = 4;
+
+/** The rows left for a mode's body once the header, event, caption, decision and hint rows are placed, in at most rows − 1. */
+export function bodyRowsFor(session: Session, rows: number): number {
+	const captionRows = Math.min(session.caption.length, 2);
+	return rows - 1 - shellRows - session.mode.eventRows - session.mode.decisionRows - captionRows;
+}
+
+/** The whole screen of any mode, drawn from a session snapshot; it holds no state of its own. */
+export function Shell({session, columns, rows}: Props) {
+	const color = useColor();
+	const {mode, sim} = session;
+	const bodyRows = bodyRowsFor(session, rows);
+	const screen: Screen =
+		bodyRows < minBodyRows
+			? {kind: 'too-small', reason: `This terminal has ${rows} rows; the ${mode.name} mode needs at least ${rows + minBodyRows - bodyRows}. Make it taller.`}
+			: mode.view(sim, {columns, bodyRows, selected: session.selected, cursor: session.cursor});
+	if (screen.kind === 'too-small') {
+		const lines = wrapWords(`⚠ ${screen.reason} q quits.`, Math.max(1, columns), Math.max(1, rows - 1));
+		return (
+			<Box flexDirection="column" width={columns}>
+				{lines.map((line, i) => (
+					<Text key={i} bold color={color('warn')}>
+						{line}
+					</Text>
+				))}
+			</Box>
+		);
+	}
+
+	const menu = session.overlay.kind === 'menu' ? mode.menu(sim, session.overlay.name, session) : undefined;
+	const menuFits = menu === undefined || menuLine(menu, columns) !== undefined;
+	const notice = session.notice ?? (session.paused ? mode.haltReason?.(sim) : undefined);
+	const events: Line[] = [...screen.events];
+	if (notice && events.length > 0) events[events.length - 1] = [{text: ` ⓘ ${notice}`, tone: 'warn', bold: true}];
+	const extra = screen.extra ?? [];
+	const titleRows = screen.panels.some(panel => panel.title) ? 1 : 0;
+	return (
+		<Box flexDirection="column" width={columns}>
+			<Header session={session} fields={screen.header} badges={screen.badges} position={screen.position} width={columns} />
+			{events.map((line, i) => (
+				<StyledLine key={`event${i}`} line={line} width={columns} />
+			))}
+			{session.caption.slice(0, 2).map((line, i) => (
+				<Text key={`caption${i}`} bold color={color('accent')}>
+					{fit(` ${line}`, columns)}
+				</Text>
+			))}
+			{session.overlay.kind === 'help' ? (
+				<HelpOverlay session={session} width={columns} height={bodyRows} />
+			) : menu && !menuFits ? (
+				<MenuOverlay title={menu.title} items={menu.items} width={columns} height={bodyRows} />
+			) : (
+				<Box flexDirection="column" height={bodyRows}>
+					{titleRows > 0 ? (
+						<Box>
+							{screen.panels.map(panel => (
+								<StyledLine key={`title/${panel.id}`} line={panel.title ?? []} width={panel.columns.reduce((sum, column) => sum + column.width, 0)} />
+							))}
+						</Box>
+					) : null}
+					<Box height={screen.columnHeight}>
+						{screen.panels.flatMap(panel => panel.columns.map(column => <ColumnBox key={`${panel.id}/${column.id}`} column={column} height={screen.columnHeight} />))}
+					</Box>
+					{extra.slice(0, Math.max(0, bodyRows - titleRows - screen.columnHeight)).map((line, i) => (
+						<StyledLine key={`extra${i}`} line={line} width={columns} />
+					))}
+				</Box>
+			)}
+			{screen.decision.map((line, i) => (
+				<StyledLine key={`decision${i}`} line={line} width={columns} />
+			))}
+			<KeyHints session={session} menu={menu} width={columns} />
+		</Box>
+	);
+}

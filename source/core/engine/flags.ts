@@ -1,0 +1,61 @@
+/**
+ * Reading a mode's flags (from the command line or a scenario header) with
+ * one plain sentence for every bad value.
+ */
+import type {RawFlags} from './mode.js';
+import {UsageError} from './usage-error.js';
+
+export const maxSeed = 4_294_967_295;
+
+function text(flags: RawFlags, name: string): string | undefined {
+	const value = flags[name];
+	if (value === undefined || typeof value === 'boolean') return undefined;
+	if (typeof value === 'string') return value;
+	if (value.length > 1) throw new UsageError(`--${name} can only be given once`);
+	return value[0];
+}
+
+/** A whole number from `min` to `max`, or `fallback` when the flag is absent. */
+export function wholeFlag(flags: RawFlags, name: string, fallback: number, min: number, max: number): number {
+	const value = text(flags, name);
+	if (value === undefined) return fallback;
+	if (!/^\d+$/.test(value.trim())) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+	const number = Number(value);
+	if (number < min || number > max) throw new UsageError(`--${name} must be from ${min} to ${max}, not ${number}`);
+	return number;
+}
+
+/** A number from `min` to `max` (a speed, a probability), or `fallback`. */
+export function numberFlag(flags: RawFlags, name: string, fallback: number, min: number, max: number, unit: string): number {
+	const value = text(flags, name);
+	if (value === undefined) return fallback;
+	const number = value.trim() === '' ? Number.NaN : Number(value);
+	if (!Number.isFinite(number) || number < min || number > max) {
+		throw new UsageError(`--${name} must be ${unit} from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, not "${value}"`);
+	}
+
+	return number;
+}
+
+/** One of `choices`, or `fallback`. */
+export function choiceFlag<T extends string>(flags: RawFlags, name: string, fallback: T, choices: readonly T[]): T {
+	const value = text(flags, name);
+	if (value === undefined) return fallback;
+	if (!(choices as readonly string[]).includes(value)) throw new UsageError(`unknown --${name} "${value}": choose one of ${choices.join(', ')}`);
+	return value as T;
+}
+
+/** Every value of a repeatable flag. */
+export function listFlag(flags: RawFlags, name: string): readonly string[] {
+	const value = flags[name];
+	if (value === undefined || typeof value === 'boolean') return [];
+	return typeof value === 'string' ? [value] : value;
+}
+
+export function booleanFlag(flags: RawFlags, name: string): boolean {
+	return flags[name] === true;
+}
+
+export function seedFlag(flags: RawFlags): number {
+	return wholeFlag(flags, 'seed', 1, 0, maxSeed);
+}

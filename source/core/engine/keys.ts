@@ -1,0 +1,77 @@
+/**
+ * The one keyboard map, shared by every mode. The same keys mean the same
+ * things everywhere; a mode only adds its own (faults, partitions, …).
+ * Presenter remotes send space, '.', arrows and page up/down, so those do the
+ * most common things: PgDn and ↓ step forward, PgUp and ↑ step back.
+ */
+import {isQuitKey, type KeyPress} from './key-press.js';
+import type {KeyHint} from './mode.js';
+import type {Session, SessionAction} from './session.js';
+
+export const shellHints: readonly KeyHint[] = [
+	{keys: 'space', label: 'run/pause'},
+	{keys: 's', label: 'step'},
+	{keys: 'b', label: 'back'},
+];
+export const shellTailHints: readonly KeyHint[] = [
+	{keys: '+/-', label: 'speed'},
+	{keys: '?', label: 'help'},
+	{keys: 'q', label: 'quit'},
+];
+
+/** The shell's keys, for the help overlay. */
+export const shellHelp: ReadonlyArray<readonly [keys: string, what: string]> = [
+	['space', 'run or pause'],
+	['s · . · PgDn · ↓', 'step: exactly one event (pauses first)'],
+	['b · , · PgUp · ↑', 'step back one event (undoes your actions after it too)'],
+	['0', 'restart from the beginning, same seed'],
+	['← → · 1–9', 'select a column'],
+	['+ / -', 'faster / slower'],
+	['? · esc', 'this help / close it (a running stream pauses while it is open)'],
+	['q · Ctrl+C', 'quit'],
+];
+
+function isEscape(key: KeyPress): boolean {
+	return Boolean(key.escape || (key.meta && key.input === ''));
+}
+
+export function actionForKey(session: Session, key: KeyPress): SessionAction | 'quit' | undefined {
+	const {input} = key;
+	const {overlay, mode} = session;
+	if (overlay.kind === 'menu') {
+		// In a menu, q and Esc close the menu: a presenter fumbling a fault never quits the lecture.
+		if (isEscape(key) || key.delete || key.backspace || input === 'q') return {type: 'close-overlay'};
+		if (isQuitKey(key)) return 'quit';
+		const item = mode.menu(session.sim, overlay.name, session).items.find((candidate: {key: string}) => candidate.key === input);
+		if (!item) return undefined;
+		if (item.action === undefined) return {type: 'notice', text: item.disabled ?? `${item.label}: not possible now`};
+		return {type: 'mode', action: item.action};
+	}
+
+	if (isQuitKey(key)) return 'quit';
+	if (overlay.kind === 'help') {
+		return isEscape(key) || input === '?' || input === 'h' || input === ' ' || key.return ? {type: 'close-overlay'} : undefined;
+	}
+
+	if (session.awaitingPresenter && (key.return || key.pageDown || input === 'n')) return {type: 'continue'};
+	if (input === ' ') return {type: 'toggle-pause'};
+	if (input === 's' || input === '.' || key.pageDown || key.downArrow) return {type: 'step'};
+	if (input === 'b' || input === ',' || key.pageUp || key.upArrow) return {type: 'back'};
+	if (input === '0') return {type: 'restart'};
+	if (key.leftArrow) return {type: 'select-by', delta: -1};
+	if (key.rightArrow) return {type: 'select-by', delta: 1};
+	if (/^[1-9]$/.test(input)) return {type: 'select', column: Number(input) - 1};
+	if (input === '+' || input === '=') return {type: 'faster'};
+	if (input === '-' || input === '_') return {type: 'slower'};
+	if (input === '?') return {type: 'toggle-help'};
+	const result = key.ctrl || key.meta ? undefined : mode.keyAction(session.sim, key, session);
+	if (result) {
+		if ('action' in result) return {type: 'mode', action: result.action};
+		if ('menu' in result) return {type: 'open-menu', name: result.menu};
+		return {type: 'cursor-by', delta: result.cursor};
+	}
+
+	if (input === 'h') return {type: 'toggle-help'};
+	if (isEscape(key)) return {type: 'close-overlay'};
+	return undefined;
+}

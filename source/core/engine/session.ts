@@ -1,0 +1,205 @@
+/**
+ * The shell's state: a mode's simulation plus how the user is watching it
+ * (running or paused, speed, selection, what is open, the caption) and the
+ * history that makes step back exact. Every mode shares it.
+ */
+import {canStepBack, createHistory, recordAction, recordAdvance, stepBack, type History} from './history.js';
+import type {AnyMode} from './mode.js';
+
+/** At most this many events are handled for one tick, so a stalled clock cannot freeze the screen. */
+export const maxEventsPerTick = 50_000;
+
+export type Overlay =
+	| {readonly kind: 'none'}
+	/** `resume`: the run was going when help opened, and goes on when it closes. */
+	| {readonly kind: 'help'; readonly resume: boolean}
+	| {readonly kind: 'menu'; readonly name: string};
+
+export type Session<S = any, A = any> = {
+	readonly mode: AnyMode;
+	readonly sim: S;
+	readonly history: History<S, A>;
+	readonly paused: boolean;
+	/** Virtual time units per real second (inputs/s in the voting mode, virtual ms/s in network modes). */
+	readonly speed: number;
+	/** The virtual time reached while running (at or after the simulation's own time). */
+	readonly clock: number;
+	readonly selected: number;
+	readonly cursor: number;
+	readonly overlay: Overlay;
+	readonly caption: readonly string[];
+	/** A scenario is holding at a pause point until the presenter continues. */
+	readonly awaitingPresenter: boolean;
+	/** The scenario has played to its end; the stream is stopped. */
+	readonly ended: boolean;
+	/** One line of feedback from the shell itself ("already at the start"), cleared by the next key. */
+	readonly notice: string | undefined;
+};
+
+export type SessionAction =
+	| {readonly type: 'tick'; readonly ms: number}
+	| {readonly type: 'toggle-pause'}
+	| {readonly type: 'pause'}
+	| {readonly type: 'step'; readonly count?: number}
+	| {readonly type: 'back'}
+	| {readonly type: 'restart'}
+	| {readonly type: 'select'; readonly column: number}
+	| {readonly type: 'select-by'; readonly delta: number}
+	| {readonly type: 'cursor-by'; readonly delta: number}
+	| {readonly type: 'open-menu'; readonly name: string}
+	| {readonly type: 'mode'; readonly action: unknown}
+	| {readonly type: 'faster'}
+	| {readonly type: 'slower'}
+	| {readonly type: 'toggle-help'}
+	| {readonly type: 'close-overlay'}
+	| {readonly type: 'caption'; readonly lines: readonly string[]}
+	| {readonly type: 'notice'; readonly text: string | undefined}
+	| {readonly type: 'await-presenter'}
+	| {readonly type: 'continue'}
+	| {readonly type: 'end'}
+	/** Runs events until `until` holds or `limit` events have been handled (a scenario's `until`). */
+	| {readonly type: 'run-until'; readonly until: (state: any) => boolean; readonly limit: number};
+
+export function createSession<S>(mode: AnyMode, sim: S, options: {paused?: boolean; speed?: number} = {}): Session<S> {
+	return {
+		mode,
+		sim,
+		history: createHistory(sim),
+		paused: options.paused ?? false,
+		speed: options.speed ?? mode.speeds.initial,
+		clock: mode.now(sim),
+		selected: 0,
+		cursor: 0,
+		overlay: {kind: 'none'},
+		caption: [],
+		awaitingPresenter: false,
+		ended: false,
+		notice: undefined,
+	};
+}
+
+export function sessionStep<S>(session: Session<S>, action: SessionAction): Session<S> {
+	const {mode} = session;
+	switch (action.type) {
+		case 'tick':
+			return tick(session, action.ms);
+		case 'toggle-pause':
+			return session.paused ? {...session, paused: false, ended: false, notice: undefined, clock: mode.now(session.sim)} : pause(session);
+		case 'pause':
+			return pause(session);
+		case 'step':
+			return advance(pause(session), action.count ?? 1);
+		case 'back':
+			return back(pause(session));
+		case 'restart': {
+			const {initial} = session.history;
+			return {...pause(session), sim: initial, history: createHistory(initial), clock: mode.now(initial), notice: 'restarted from the beginning (same seed)'};
+		}
+
+		case 'select':
+			return action.column >= 0 && action.column < mode.selectable(session.sim) ? {...session, selected: action.column} : session;
+		case 'select-by': {
+			const count = mode.selectable(session.sim);
+			return count === 0 ? session : {...session, selected: wrap(session.selected + action.delta, count)};
+		}
+
+		case 'cursor-by': {
+			const count = mode.cursorCount?.(session.sim) ?? 0;
+			return count === 0 ? session : {...session, cursor: wrap(session.cursor + action.delta, count)};
+		}
+
+		case 'open-menu':
+			return {...session, overlay: {kind: 'menu', name: action.name}};
+		case 'mode':
+			return applyModeAction(session, action.action);
+		case 'faster':
+			return {...session, speed: mode.speeds.ladder.find((speed: number) => speed > session.speed) ?? session.speed};
+		case 'slower':
+			return {...session, speed: mode.speeds.ladder.findLast((speed: number) => speed < session.speed) ?? session.speed};
+		case 'toggle-help':
+			if (session.overlay.kind === 'help') return closeOverlay(session);
+			return {...pause(session), overlay: {kind: 'help', resume: !session.paused}};
+		case 'close-overlay':
+			return closeOverlay(session);
+		case 'caption':
+			return {...session, caption: action.lines};
+		case 'notice':
+			return session.notice === action.text ? session : {...session, notice: action.text};
+		case 'await-presenter':
+			return {...session, awaitingPresenter: true};
+		case 'continue':
+			return {...session, awaitingPresenter: false};
+		case 'end':
+			return {...pause(session), awaitingPresenter: false, ended: true};
+		case 'run-until':
+			return runUntilCondition(session, action.until, action.limit);
+	}
+}
+
+function wrap(value: number, count: number): number {
+	return ((value % count) + count) % count;
+}
+
+function pause<S>(session: Session<S>): Session<S> {
+	return session.paused ? session : {...session, paused: true, clock: session.mode.now(session.sim)};
+}
+
+function closeOverlay<S>(session: Session<S>): Session<S> {
+	if (session.overlay.kind === 'none') return session;
+	const resume = session.overlay.kind === 'help' && session.overlay.resume;
+	return {...session, overlay: {kind: 'none'}, ...(resume ? {paused: false, clock: session.mode.now(session.sim)} : {})};
+}
+
+/** Handles `count` events now and records them. */
+function advance<S>(session: Session<S>, count: number): Session<S> {
+	const {mode} = session;
+	if (mode.nextTime(session.sim) === undefined) return {...session, notice: 'nothing more will happen: no event is pending'};
+	const sim = mode.advance(session.sim, count) as S;
+	return {...session, sim, history: recordAdvance(session.history, count, sim), clock: mode.now(sim), notice: undefined};
+}
+
+function back<S>(session: Session<S>): Session<S> {
+	if (!canStepBack(session.history)) return {...session, notice: 'already at the start: nothing to step back to'};
+	const {history, state} = stepBack(session.history, session.mode);
+	return {...session, sim: state, history, clock: session.mode.now(state), notice: undefined};
+}
+
+function applyModeAction<S>(session: Session<S>, action: unknown): Session<S> {
+	const sim = session.mode.apply(session.sim, action) as S;
+	const closed = session.overlay.kind === 'menu' ? {overlay: {kind: 'none'} as const} : {};
+	if (sim === session.sim) return {...session, ...closed};
+	return {...session, ...closed, sim, history: recordAction(session.history, action), notice: undefined};
+}
+
+/** Time passing: while running, handles every event due by the new virtual time, as one update. */
+function tick<S>(session: Session<S>, ms: number): Session<S> {
+	if (session.paused || ms <= 0) return session;
+	const {mode} = session;
+	const clock = session.clock + (ms * session.speed) / 1000;
+	const next = mode.nextTime(session.sim);
+	// A little slack, so a clock that reaches an event's time by adding fractions never falls just short of it.
+	if (next === undefined || next > clock + 1e-9) return {...session, clock};
+	const {state, count} = mode.runUntil(session.sim, clock + 1e-9, maxEventsPerTick);
+	const halted = mode.haltReason?.(state);
+	const capped = count >= maxEventsPerTick;
+	const result = {...session, sim: state as S, history: recordAdvance(session.history, count, state as S), clock: capped ? mode.now(state) : clock};
+	return halted ? {...result, paused: true, clock: mode.now(state)} : result;
+}
+
+function runUntilCondition<S>(session: Session<S>, until: (state: S) => boolean, limit: number): Session<S> {
+	let current = pause(session);
+	for (let handled = 0; handled < limit && !until(current.sim); handled++) {
+		if (current.mode.nextTime(current.sim) === undefined) break;
+		current = advance(current, 1);
+		if (current.mode.haltReason?.(current.sim)) break;
+	}
+
+	return current;
+}
+
+/** How long until the next event is due at the current speed, in real ms (undefined: nothing is pending). */
+export function msUntilNextEvent(session: Session): number | undefined {
+	const next = session.mode.nextTime(session.sim);
+	if (next === undefined) return undefined;
+	return Math.max(0, ((next - session.clock) * 1000) / session.speed);
+}

@@ -1,0 +1,10 @@
+import type {AnyMode} from './engine/mode.js';
+import {votingMode} from './voting/mode.js';
+
+/** Every simulated mode, by the name typed on the command line (`replica-tui raft`). */
+export const modes: Readonly<Record<string, AnyMode>> = {voting: votingMode};
+export const modeNames = Object.keys(modes);
+
+export function modeNamed(name: string): AnyMode | undefined {
+	return Object.hasOwn(modes, name) ? modes[name] : undefined;
+}

@@ -1,0 +1,64 @@
+import type {Model} from '../model.js';
+import {replicaStatus, shortDigest} from '../replica-status.js';
+import type {ReplicaState, SimState} from '../types.js';
+import {seg, type Column, type Line} from '../engine/screen.js';
+import {cellWidth, fit} from '../engine/text.js';
+import {historyWindow} from './history-window.js';
+import {transitionLine} from './transition-line.js';
+
+/** Columns this wide or wider get a space of padding and full labels; narrower ones are compact. */
+export const fullColumnWidth = 22;
+/** The narrowest column that still shows the status word, the state and the digest. */
+export const minColumnWidth = 13;
+
+export type ColumnShape = {readonly width: number; readonly historyRows: number};
+
+/** Title, applied, digest and the rule under them; the model's state lines come on top. */
+export const columnFixedRows = 4;
+
+/**
+ * The history lines of every column of one frame, in one form: the long form
+ * ("#42 deposit 15 → 130") if every line of every column fits, else the short
+ * one ("#42 +15 → 130"), so side-by-side columns stay comparable.
+ */
+export function historyLines(sim: SimState, shape: ColumnShape): string[][] {
+	const inner = innerWidth(shape.width);
+	const windows = sim.replicas.map(replica => historyWindow(replica.recent, shape.historyRows));
+	const long = windows.map(window => window.map(transition => transitionLine(sim.model, transition)));
+	if (long.every(lines => lines.every(text => cellWidth(text) <= inner))) return long;
+	return windows.map(window => window.map(transition => transitionLine(sim.model, transition, true)));
+}
+
+function innerWidth(width: number): number {
+	return width >= fullColumnWidth ? width - 4 : width - 2;
+}
+
+export function replicaColumn(sim: SimState, replica: ReplicaState, selected: boolean, shape: ColumnShape, history: readonly string[]): Column {
+	const {model} = sim;
+	const full = shape.width >= fullColumnWidth;
+	const inner = innerWidth(shape.width);
+	const pad = (text: string) => (full ? ` ${fit(text, inner)} ` : fit(text, inner));
+	const labelWidth = full ? 8 : Math.max(...labels(model, replica).map(label => label.length));
+	const label = (name: string, value: string) => pad(`${name.padEnd(labelWidth)} ${value}`);
+	const status = replicaStatus(sim, replica);
+	const window = historyWindow(replica.recent, shape.historyRows);
+	const title = `${selected ? '▸' : ' '}${replica.name} `;
+	const lines: Line[] = [
+		[seg(label(full ? 'applied' : 'at', replica.applied > 0 ? `#${replica.applied}` : '—'))],
+		...model.describeState(replica.state).map(([name, value]) => [seg(label(name, value))]),
+		[seg(label(full ? 'digest' : 'dig', shortDigest(replica.digest)), status.tone === 'bad' ? 'bad' : 'dim')],
+		[seg(pad('─'.repeat(inner)), 'dim')],
+		...window.map((transition, i) => [seg(pad(history[i] ?? ''), transition.note === 'skipped' || transition.note === 'corrupted' ? 'bad' : undefined)]),
+	];
+	return {
+		id: replica.name,
+		width: shape.width,
+		title: [seg(full ? ` ${title}` : title, undefined, true), seg(fit(`${status.glyph} ${status.word}`, inner - cellWidth(title) - (full ? 1 : 0)), status.tone, true)],
+		lines,
+		selected,
+	};
+}
+
+function labels(model: Model, replica: ReplicaState): string[] {
+	return ['at', 'dig', ...model.describeState(replica.state).map(([name]) => name)];
+}

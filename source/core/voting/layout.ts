@@ -1,0 +1,24 @@
+import {columnFixedRows, minColumnWidth, type ColumnShape} from './columns.js';
+
+const borderRows = 2;
+
+export type VotingLayout = ({readonly kind: 'too-small'; readonly reason: string}) | ({readonly kind: 'columns'; readonly columnHeight: number} & ColumnShape);
+
+/**
+ * Fits n replica columns into the body: full columns (22 cells or more) when
+ * they fit, else compact ones (down to 13 cells: five replicas in 80 columns,
+ * nine in 120).
+ */
+export function votingLayout(replicas: number, stateRows: number, columns: number, bodyRows: number): VotingLayout {
+	const width = Math.floor(columns / replicas);
+	if (width < minColumnWidth) {
+		return {
+			kind: 'too-small',
+			reason: `${replicas} replicas need ${replicas * minColumnWidth} columns (${minColumnWidth} each); this terminal has ${columns}. Widen it, or run with fewer --replicas.`,
+		};
+	}
+
+	const historyRows = bodyRows - borderRows - columnFixedRows - stateRows;
+	if (historyRows < 1) return {kind: 'too-small', reason: `The replica columns need ${1 - historyRows} more row${historyRows === 0 ? '' : 's'}. Make the terminal taller.`};
+	return {kind: 'columns', width, columnHeight: bodyRows, historyRows};
+}
