@@ -1,4 +1,4 @@
-import type {ThemeName} from './components/theme.js';
+import type {ThemeName} from './theme-names.js';
 import type {AnyMode, RawFlags} from './core/engine/mode.js';
 import {createSession} from './core/engine/session.js';
 import {modeNamed, modeNames} from './core/modes.js';

@@ -1,6 +1,6 @@
 import type {AnyMode, RawFlags} from './core/engine/mode.js';
 import {UsageError} from './core/engine/usage-error.js';
-import {themeNames, type ThemeName} from './components/theme.js';
+import {themeNames, type ThemeName} from './theme-names.js';
 
 export {UsageError} from './core/engine/usage-error.js';
 

@@ -7,7 +7,7 @@ import {framesToCast} from '../record/frames-to-cast.js';
 import {scenarioFrames} from '../record/scenario-frames.js';
 import {parseTerminalSize, sizeRule, type TerminalSize} from '../scenario/terminal-size.js';
 import type {Scenario} from '../scenario/types.js';
-import type {ThemeName} from '../components/theme.js';
+import type {ThemeName} from '../theme-names.js';
 import {parseCast} from '../record/asciicast.js';
 import {readFileSync} from 'node:fs';
 

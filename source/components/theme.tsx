@@ -1,8 +1,9 @@
 import {createContext, useContext} from 'react';
 import type {Tone} from '../core/engine/screen.js';
 
-export const themeNames = ['dark', 'light', 'high-contrast'] as const;
-export type ThemeName = (typeof themeNames)[number];
+import type {ThemeName} from '../theme-names.js';
+
+export {themeNames, type ThemeName} from '../theme-names.js';
 
 /**
  * Colours by meaning, per theme. "dark" suits a dark terminal; "light" a light

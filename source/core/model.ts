@@ -17,6 +17,8 @@ export type Model<S = any, I = any> = {
 	shortInput?(input: I): string;
 	/** What applying `input` to `before` gave, e.g. "→ 130" or "rejected". */
 	describeResult(before: S, input: I, after: S): string;
+	/** A shorter form for narrow columns, e.g. "=" for "no change". */
+	shortResult?(before: S, input: I, after: S): string;
 	/** A few short lines describing the state, label then value. */
 	describeState(state: S): Array<[label: string, value: string]>;
 	/** The state in a few words, for the quorum line. */

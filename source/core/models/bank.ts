@@ -20,6 +20,7 @@ export const bank: Model<BankState, BankInput> = {
 	describeInput: input => `${input.kind} ${input.amount}`,
 	shortInput: input => `${input.kind === 'deposit' ? '+' : '-'}${input.amount}`,
 	describeResult: (before, _input, after) => (after === before ? 'rejected' : `→ ${after.balance}`),
+	shortResult: (before, _input, after) => (after === before ? 'rej' : `→${after.balance}`),
 	describeState: state => [['balance', String(state.balance)]],
 	summary: state => `balance ${state.balance}`,
 	digest: state => hash1(state.balance),

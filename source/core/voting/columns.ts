@@ -11,7 +11,21 @@ export const fullColumnWidth = 22;
 /** The narrowest column that still shows the status word, the state and the digest. */
 export const minColumnWidth = 13;
 
-export type ColumnShape = {readonly width: number; readonly historyRows: number};
+export type ColumnShape = {
+	readonly width: number;
+	readonly historyRows: number;
+	/** The status gets a line of its own, under the name, when some column's status does not fit beside it. */
+	readonly statusApart: boolean;
+};
+
+/** Whether the statuses of this frame need a line of their own (in every column alike, so rows stay aligned). */
+export function statusApart(sim: SimState, width: number): boolean {
+	const inner = innerWidth(width) - (width >= fullColumnWidth ? 1 : 0);
+	return sim.replicas.some(replica => {
+		const status = replicaStatus(sim, replica);
+		return cellWidth(`▸${replica.name} ${status.glyph} ${status.word}`) > inner;
+	});
+}
 
 /** Title, applied, digest and the rule under them; the model's state lines come on top. */
 export const columnFixedRows = 4;
@@ -25,8 +39,11 @@ export function historyLines(sim: SimState, shape: ColumnShape): string[][] {
 	const inner = innerWidth(shape.width);
 	const windows = sim.replicas.map(replica => historyWindow(replica.recent, shape.historyRows));
 	const long = windows.map(window => window.map(transition => transitionLine(sim.model, transition)));
-	if (long.every(lines => lines.every(text => cellWidth(text) <= inner))) return long;
-	return windows.map(window => window.map(transition => transitionLine(sim.model, transition, true)));
+	const fits = (form: string[][]) => form.every(lines => lines.every(text => cellWidth(text) <= inner));
+	if (fits(long)) return long;
+	const short = windows.map(window => window.map(transition => transitionLine(sim.model, transition, true)));
+	// In the narrowest columns the index goes (the "at" line has it): the input and its result stay whole.
+	return fits(short) ? short : short.map(lines => lines.map(text => text.replace(/^#\d+ /, '')));
 }
 
 function innerWidth(width: number): number {
@@ -43,7 +60,10 @@ export function replicaColumn(sim: SimState, replica: ReplicaState, selected: bo
 	const status = replicaStatus(sim, replica);
 	const window = historyWindow(replica.recent, shape.historyRows);
 	const title = `${selected ? '▸' : ' '}${replica.name} `;
+	const statusText = `${status.glyph} ${status.word}`;
+	const statusApart = shape.statusApart;
 	const lines: Line[] = [
+		...(statusApart ? [[seg(pad(statusText), status.tone, true)]] : []),
 		[seg(label(full ? 'applied' : 'at', replica.applied > 0 ? `#${replica.applied}` : '—'))],
 		...model.describeState(replica.state).map(([name, value]) => [seg(label(name, value))]),
 		[seg(label(full ? 'digest' : 'dig', shortDigest(replica.digest)), status.tone === 'bad' ? 'bad' : 'dim')],
@@ -53,7 +73,7 @@ export function replicaColumn(sim: SimState, replica: ReplicaState, selected: bo
 	return {
 		id: replica.name,
 		width: shape.width,
-		title: [seg(full ? ` ${title}` : title, undefined, true), seg(fit(`${status.glyph} ${status.word}`, inner - cellWidth(title) - (full ? 1 : 0)), status.tone, true)],
+		title: statusApart ? [seg(title, undefined, true)] : [seg(full ? ` ${title}` : title, undefined, true), seg(fit(statusText, inner - cellWidth(title) - (full ? 1 : 0)), status.tone, true)],
 		lines,
 		selected,
 	};

@@ -1,4 +1,5 @@
-import {columnFixedRows, minColumnWidth, type ColumnShape} from './columns.js';
+import type {SimState} from '../types.js';
+import {columnFixedRows, minColumnWidth, statusApart, type ColumnShape} from './columns.js';
 
 const borderRows = 2;
 
@@ -9,7 +10,8 @@ export type VotingLayout = ({readonly kind: 'too-small'; readonly reason: string
  * they fit, else compact ones (down to 13 cells: five replicas in 80 columns,
  * nine in 120).
  */
-export function votingLayout(replicas: number, stateRows: number, columns: number, bodyRows: number): VotingLayout {
+export function votingLayout(sim: SimState, stateRows: number, columns: number, bodyRows: number): VotingLayout {
+	const replicas = sim.replicas.length;
 	const width = Math.floor(columns / replicas);
 	if (width < minColumnWidth) {
 		return {
@@ -18,7 +20,8 @@ export function votingLayout(replicas: number, stateRows: number, columns: numbe
 		};
 	}
 
-	const historyRows = bodyRows - borderRows - columnFixedRows - stateRows;
+	const apart = width >= minColumnWidth && statusApart(sim, width);
+	const historyRows = bodyRows - borderRows - columnFixedRows - stateRows - (apart ? 1 : 0);
 	if (historyRows < 1) return {kind: 'too-small', reason: `The replica columns need ${1 - historyRows} more row${historyRows === 0 ? '' : 's'}. Make the terminal taller.`};
-	return {kind: 'columns', width, columnHeight: bodyRows, historyRows};
+	return {kind: 'columns', width, columnHeight: bodyRows, historyRows, statusApart: apart};
 }

@@ -57,9 +57,9 @@ export const votingMode: Mode<SimState, VotingAction, VotingConfig> = {
 		};
 	},
 	hints: () => [
-		{keys: '←→', label: 'select'},
 		{keys: 'f', label: 'fault'},
 		{keys: 'r', label: 'repair'},
+		{keys: '←→', label: 'select'},
 	],
 	help: votingHelp,
 	eventRows: 2,

@@ -7,7 +7,9 @@ const noteSuffix: Partial<Record<NonNullable<Transition['note']>, string>> = {la
 
 /** One line of a replica's history, e.g. "#42 deposit 15 → 130", or "#42 +15 → 130" in the short form. */
 export function transitionLine(model: Model, transition: Transition, short = false): string {
-	return describe(model, transition, short && model.shortInput ? model.shortInput.bind(model) : model.describeInput.bind(model));
+	const describeInput = short && model.shortInput ? model.shortInput.bind(model) : model.describeInput.bind(model);
+	const describeResult = short && model.shortResult ? model.shortResult.bind(model) : model.describeResult.bind(model);
+	return describe(model, transition, describeInput, describeResult);
 }
 
 /** History lines for a column: all in the long form if they fit `width`, else all in the short form. */
@@ -17,11 +19,11 @@ export function transitionLines(model: Model, transitions: readonly Transition[]
 	return transitions.map(transition => transitionLine(model, transition, true));
 }
 
-function describe(model: Model, transition: Transition, describeInput: (input: unknown) => string): string {
+function describe(model: Model, transition: Transition, describeInput: (input: unknown) => string, describeResult: Model['describeResult']): string {
 	const {index, input, before, after, note} = transition;
 	if (note === 'corrupted') return `↯ corrupted → ${model.summary(after)}`;
 	if (note === 'transfer') return `⇐ copied majority #${index}`;
 	const head = `#${index} ${describeInput(input)}`;
 	if (note === 'skipped') return `${head} ✗ skip`;
-	return `${head} ${model.describeResult(before, input, after)}${noteSuffix[note!] ?? ''}`;
+	return `${head} ${describeResult(before, input, after)}${noteSuffix[note!] ?? ''}`;
 }

@@ -10,7 +10,7 @@ import {votingLayout} from './layout.js';
 export function votingView(sim: SimState, context: ViewContext): Screen {
 	const n = sim.replicas.length;
 	const stateRows = sim.model.describeState(sim.replicas[0]!.state).length;
-	const layout = votingLayout(n, stateRows, context.columns, context.bodyRows);
+	const layout = votingLayout(sim, stateRows, context.columns, context.bodyRows);
 	if (layout.kind === 'too-small') return layout;
 	const history = historyLines(sim, layout);
 	return {
