@@ -27,7 +27,7 @@ export async function recordScenario(scenario: Scenario, options: RecordOptions)
 	try {
 		const frames = await scenarioFrames(scenario, {theme: options.theme});
 		const cast = framesToCast(frames, scenario.columns, scenario.rows);
-		const data = kind === 'cast' ? Buffer.from(serializeCast(cast)) : await castToGif(cast, {fontSize: options.fontSize});
+		const data = kind === 'cast' ? Buffer.from(serializeCast(cast)) : await castToGif(cast, {fontSize: options.fontSize, background: options.theme === 'light' ? 'light' : 'dark'});
 		writeSync(fd, data);
 		return {bytes: data.length, frames: frames.length, seconds: frames.at(-1)?.time ?? 0};
 	} finally {
@@ -55,7 +55,7 @@ export async function castFileToGif(file: string, options: RecordOptions): Promi
 
 	const fd = openForWriting('output', options.output);
 	try {
-		const data = await castToGif(cast, {fontSize: options.fontSize});
+		const data = await castToGif(cast, {fontSize: options.fontSize, background: options.theme === 'light' ? 'light' : 'dark'});
 		writeSync(fd, data);
 		return {bytes: data.length, frames: cast.events.length, seconds: cast.events.at(-1)?.[0] ?? 0};
 	} finally {

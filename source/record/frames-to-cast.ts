@@ -4,6 +4,7 @@ import type {TextFrame} from './scenario-frames.js';
 const hideCursor = '\u001B[?25l';
 const clearScreen = '\u001B[H\u001B[2J';
 const eraseLineEnd = '\u001B[K';
+const showCursor = '\u001B[?25h';
 
 /** Frames as terminal output: the first in full, then only the lines that changed. */
 export function framesToCast(frames: readonly TextFrame[], width: number, height: number): Cast {
@@ -21,6 +22,8 @@ export function framesToCast(frames: readonly TextFrame[], width: number, height
 
 		previous = lines;
 		const isLast = frame === frames.at(-1);
+		// At the end the cursor shows again on the row under the screen, so a shell prompt after playback overwrites nothing.
+		if (isLast) data += `\u001B[${lines.length + 1};1H${showCursor}`;
 		if (data !== '' || isLast) events.push([frame.time, 'o', data]);
 	}
 

@@ -12,7 +12,8 @@ export function startLiveRecording(file: string, stdout: NodeJS.WriteStream): ()
 	writeSync(fd, JSON.stringify({version: 2, width: stdout.columns || 80, height: stdout.rows || 24}) + '\n');
 	const originalWrite = stdout.write.bind(stdout);
 	stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-		const data = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+		// As a terminal's line discipline would show it: a newline also returns the carriage.
+		const data = (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')).replaceAll(/\r?\n/g, '\r\n');
 		const seconds = Math.round((performance.now() - started) * 1000) / 1_000_000;
 		writeSync(fd, JSON.stringify([seconds, 'o', data]) + '\n');
 		return (originalWrite as (...args: unknown[]) => boolean)(chunk, ...rest);

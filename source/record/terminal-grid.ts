@@ -25,6 +25,8 @@ export interface GridFrame {
 export interface GridOptions {
 	/** Events closer than this to the start of a frame are merged into it (seconds). */
 	minFrameSeconds?: number;
+	/** The terminal's own colours: light text on a dark background (default), or dark on light for the light theme. */
+	background?: 'dark' | 'light';
 }
 
 // RGB colours are interned so that equal colours are the same instance and compare with ===.
@@ -91,19 +93,23 @@ function mix(a: RGB, b: RGB, amountOfA: number): RGB {
 
 const dimAmount = 0.6;
 
-function resolveColor(mode: 'fg' | 'bg', cell: IBufferCell): RGB {
+type Defaults = {readonly fg: RGB; readonly bg: RGB};
+const darkDefaults: Defaults = {fg: defaultForeground, bg: defaultBackground};
+const lightDefaults: Defaults = {fg: rgbFromHex(0x1e_1e_2e), bg: rgbFromHex(0xfa_fa_f7)};
+
+function resolveColor(mode: 'fg' | 'bg', cell: IBufferCell, defaults: Defaults): RGB {
 	const isFg = mode === 'fg';
 	if (isFg ? cell.isFgRGB() : cell.isBgRGB()) return rgbFromHex(isFg ? cell.getFgColor() : cell.getBgColor());
 	if (isFg ? cell.isFgPalette() : cell.isBgPalette()) {
-		return palette256[isFg ? cell.getFgColor() : cell.getBgColor()] ?? (isFg ? defaultForeground : defaultBackground);
+		return palette256[isFg ? cell.getFgColor() : cell.getBgColor()] ?? (isFg ? defaults.fg : defaults.bg);
 	}
 
-	return isFg ? defaultForeground : defaultBackground;
+	return isFg ? defaults.fg : defaults.bg;
 }
 
-function toCell(cell: IBufferCell): Cell {
-	let fg = resolveColor('fg', cell);
-	let bg = resolveColor('bg', cell);
+function toCell(cell: IBufferCell, defaults: Defaults): Cell {
+	let fg = resolveColor('fg', cell, defaults);
+	let bg = resolveColor('bg', cell, defaults);
 	if (cell.isInverse()) [fg, bg] = [bg, fg];
 	if (cell.isDim()) fg = mix(fg, bg, dimAmount);
 	if (cell.isInvisible()) fg = bg;
@@ -119,7 +125,7 @@ function toCell(cell: IBufferCell): Cell {
 
 type HeadlessTerminal = InstanceType<typeof Terminal>;
 
-function snapshot(terminal: HeadlessTerminal): Cell[][] {
+function snapshot(terminal: HeadlessTerminal, defaults: Defaults): Cell[][] {
 	const buffer = terminal.buffer.active;
 	const scratch = buffer.getNullCell();
 	const rows: Cell[][] = [];
@@ -128,7 +134,7 @@ function snapshot(terminal: HeadlessTerminal): Cell[][] {
 		const row: Cell[] = [];
 		for (let x = 0; x < terminal.cols; x++) {
 			const cell = line?.getCell(x, scratch);
-			row.push(cell ? toCell(cell) : {char: ' ', fg: defaultForeground, bg: defaultBackground, bold: false, underline: false});
+			row.push(cell ? toCell(cell, defaults) : {char: ' ', fg: defaults.fg, bg: defaults.bg, bold: false, underline: false});
 		}
 
 		rows.push(row);
@@ -150,6 +156,7 @@ const sameGrid = (a: Cell[][], b: Cell[][]): boolean =>
  */
 export async function * gridFrames(cast: Cast, options: GridOptions = {}): AsyncGenerator<GridFrame> {
 	const minFrameSeconds = options.minFrameSeconds ?? 0.02;
+	const defaults = options.background === 'light' ? lightDefaults : darkDefaults;
 	const terminal = new Terminal({cols: cast.width, rows: cast.height, allowProposedApi: true, scrollback: 0});
 	const write = async (data: string) => new Promise<void>(resolve => {
 		terminal.write(data, resolve);
@@ -158,14 +165,14 @@ export async function * gridFrames(cast: Cast, options: GridOptions = {}): Async
 	try {
 		let previous: Cell[][] | undefined;
 		const {events} = cast;
-		if (events.length === 0) yield {time: 0, cells: snapshot(terminal)};
+		if (events.length === 0) yield {time: 0, cells: snapshot(terminal, defaults)};
 		for (let index = 0; index < events.length;) {
 			const groupTime = events[index][0];
 			let data = '';
 			for (; index < events.length && events[index][0] - groupTime < minFrameSeconds; index++) data += events[index][2];
 			// eslint-disable-next-line no-await-in-loop
 			await write(data);
-			const cells = snapshot(terminal);
+			const cells = snapshot(terminal, defaults);
 			if (previous && sameGrid(previous, cells)) continue;
 			previous = cells;
 			yield {time: groupTime, cells};
