@@ -1,17 +1,17 @@
 import {render} from 'ink';
 import {useState} from 'react';
-import {Dashboard} from '../source/components/Dashboard.js';
-import type {Session} from '../source/core/session.js';
+import {Shell} from '../source/components/Shell.js';
+import type {Session} from '../source/core/engine/session.js';
 import {FakeTty} from './fake-tty.js';
 
-/** The dashboard rendered by real Ink into a fake terminal, with the session set from outside. */
+/** The shell rendered by real Ink into a fake terminal, with the session set from outside. */
 export function renderDashboard(initial: Session, columns: number, rows: number, incremental: boolean) {
 	const stdout = new FakeTty(columns, rows);
 	let setSession: (session: Session) => void = () => {};
 	function Harness() {
 		const [session, set] = useState(initial);
 		setSession = set;
-		return <Dashboard session={session} columns={columns} rows={rows} />;
+		return <Shell session={session} columns={columns} rows={rows} />;
 	}
 
 	const instance = render(<Harness />, {

@@ -6,9 +6,10 @@
 import {Writable} from 'node:stream';
 import {render} from 'ink';
 import {createElement, useState} from 'react';
-import {Dashboard} from '../dist/components/Dashboard.js';
-import {createSession, maxRate, sessionStep} from '../dist/core/session.js';
-import {createSimulation} from '../dist/core/simulation.js';
+import {Shell} from '../dist/components/Shell.js';
+import {createSession, sessionStep} from '../dist/core/engine/session.js';
+import {maxRate} from '../dist/core/voting/config.js';
+import {votingMode} from '../dist/core/voting/mode.js';
 import {frameMs} from '../dist/hooks/useTicker.js';
 
 class NullTty extends Writable {
@@ -23,13 +24,13 @@ class NullTty extends Writable {
 const lecture = process.argv[2] === 'lecture';
 const total = lecture ? 2400 : 1_000_000;
 const every = total / 8;
-const sim = createSimulation({model: 'bank', replicas: 5, seed: 9, faults: [{replica: 1, type: 'flaky', atIndex: 0}, {replica: 3, type: 'lag', atIndex: 0}]});
-let session = createSession(sim, {rate: lecture ? 2 : maxRate});
+const sim = votingMode.create(votingMode.parseConfig({model: 'bank', replicas: '5', seed: '9', fault: ['2:flaky', '4:lag']}));
+let session = createSession(votingMode, sim, {speed: lecture ? 2 : maxRate});
 let setSession = () => {};
 function Harness() {
 	const [current, set] = useState(session);
 	setSession = set;
-	return createElement(Dashboard, {session: current, columns: 120, rows: 40});
+	return createElement(Shell, {session: current, columns: 120, rows: 40});
 }
 
 const instance = render(createElement(Harness), {stdout: new NullTty(), incrementalRendering: true, maxFps: 1000, patchConsole: false, exitOnCtrlC: false});

@@ -9,7 +9,7 @@ import {median} from './stats.js';
 /** Milliseconds of GIF rendering per recorded frame for the demo scenario, and the size of demo.gif. */
 export async function recording(runs = 3): Promise<{msPerFrame: number; frames: number; demoBytes: number}> {
 	const scenario = loadScenario('majority-vote');
-	const frames = await scenarioFrames(scenario, {color: true});
+	const frames = await scenarioFrames(scenario, {theme: 'dark'});
 	const cast = framesToCast(frames, scenario.columns, scenario.rows);
 	const times: number[] = [];
 	for (let run = 0; run < runs; run++) {

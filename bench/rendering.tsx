@@ -1,5 +1,5 @@
-import {createSession, sessionStep, type Session} from '../source/core/session.js';
-import {createSimulation} from '../source/core/simulation.js';
+import {createSession, sessionStep, type Session} from '../source/core/engine/session.js';
+import {votingMode} from '../source/core/voting/mode.js';
 import {renderDashboard} from './harness.js';
 import {median, sleep} from './stats.js';
 
@@ -8,8 +8,8 @@ const rows = 40;
 const clearScreen = '\u001B[2J';
 
 function runningSession(): Session {
-	const sim = createSimulation({model: 'bank', replicas: 5, seed: 3, faults: [{replica: 2, type: 'flaky', atIndex: 0}]});
-	return createSession(sim, {rate: 2});
+	const sim = votingMode.create(votingMode.parseConfig({model: 'bank', replicas: '5', seed: '3', fault: ['3:flaky']}));
+	return createSession(votingMode, sim, {speed: 2});
 }
 
 /** Bytes written per input while running, and how many full-screen clears followed the first frame. */
@@ -41,15 +41,22 @@ export async function steadyRendering(inputs = 150) {
 
 /**
  * Milliseconds from a new session state to its frame written to the terminal
- * (React, layout and output), through real Ink at 120×40 with 5 replicas.
+ * (React, layout and output), through real Ink: by default at 120×40 with
+ * 5 voting replicas, each frame one input later; any mode's session can be given,
+ * with how to move it on by one frame.
  */
-export async function frameTime(frames = 200): Promise<number> {
-	let session = runningSession();
-	const ink = renderDashboard(session, columns, rows, true);
+export async function frameTime(
+	frames = 200,
+	start: Session = runningSession(),
+	next: (session: Session) => Session = session => sessionStep(session, {type: 'tick', ms: 500}),
+	size: {columns: number; rows: number} = {columns, rows},
+): Promise<number> {
+	let session = start;
+	const ink = renderDashboard(session, size.columns, size.rows, true);
 	await sleep(20);
 	const times: number[] = [];
 	for (let i = 0; i < frames; i++) {
-		session = sessionStep(session, {type: 'tick', ms: 500});
+		session = next(session);
 		const written = new Promise<number>(resolve => {
 			ink.stdout.onWrite = () => {
 				resolve(performance.now());

@@ -8,12 +8,32 @@
 //    measured, in module-level maps that never shrink: a dashboard that redraws
 //    changing text grows by ~18 KB a frame (about 130 MB over an hour at 2
 //    inputs/s). The caches are bounded here: cleared when they hold 1,000 texts.
-import {readFileSync, writeFileSync} from 'node:fs';
+// 4. and 5. Ink measures every line of every text with string-width, whose
+//    Unicode segmentation is most of a frame's time. Lines made only of
+//    characters one cell wide (the same set as source/core/engine/text.ts,
+//    checked against string-width by test/ui/cell-width.test.ts) are measured
+//    by their length instead.
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 // import.meta.resolve finds Ink's entry point (build/index.js) without reading its exports map.
 const build = path.dirname(fileURLToPath(import.meta.resolve('ink')));
+
+/** Ink's widest-line, with a fast path for lines of single-cell characters. */
+const fastWidestLine = `import stringWidth from 'string-width';
+// replica-tui: lines of single-cell characters are as wide as they are long (see scripts/patch-ink.mjs).
+const singleCell = /^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u0370-\\u0482\\u2010-\\u2027\\u2030-\\u205F\\u2190-\\u2319\\u231C-\\u2328\\u232B-\\u23E8\\u23F4-\\u25FC\\u26A0\\u2713\\u2717]*$/;
+export default function widestLine(string) {
+	let width = 0;
+	for (const line of string.split('\\n')) {
+		const lineWidth = singleCell.test(line) ? line.length : stringWidth(line);
+		if (lineWidth > width) width = lineWidth;
+	}
+
+	return width;
+}
+`;
 
 export const patches = [
 	{
@@ -36,11 +56,27 @@ export const patches = [
 		from: '    cache[cacheKey] = wrappedText;',
 		to: '    if (++cacheSize > 1000) { cache = {}; cacheSize = 1; }\n    cache[cacheKey] = wrappedText;',
 	},
+	{
+		file: 'measure-text.js',
+		from: "import widestLine from 'widest-line';",
+		to: "import widestLine from './replica-tui-widest-line.js';",
+	},
+	{
+		file: 'render-node-to-output.js',
+		from: "import widestLine from 'widest-line';",
+		to: "import widestLine from './replica-tui-widest-line.js';",
+	},
 ];
 
 export const inkBuild = build;
 
 let applied = 0;
+const helper = path.join(build, 'replica-tui-widest-line.js');
+if (!existsSync(helper) || readFileSync(helper, 'utf8') !== fastWidestLine) {
+	writeFileSync(helper, fastWidestLine);
+	applied++;
+}
+
 for (const {file, from, to} of patches) {
 	const target = path.join(build, file);
 	const source = readFileSync(target, 'utf8');
