@@ -21,9 +21,16 @@ export function transitionLines(model: Model, transitions: readonly Transition[]
 
 function describe(model: Model, transition: Transition, describeInput: (input: unknown) => string, describeResult: Model['describeResult']): string {
 	const {index, input, before, after, note} = transition;
-	if (note === 'corrupted') return `↯ corrupted → ${model.summary(after)}`;
+	if (note === 'corrupted') return `↯ ${changedValues(model, before, after)}`;
 	if (note === 'transfer') return `⇐ copied majority #${index}`;
 	const head = `#${index} ${describeInput(input)}`;
 	if (note === 'skipped') return `${head} ✗ skip`;
 	return `${head} ${describeResult(before, input, after)}${noteSuffix[note!] ?? ''}`;
+}
+
+/** What a corruption changed, value by value: "balance 225→260", "a 83→12". */
+function changedValues(model: Model, before: unknown, after: unknown): string {
+	const old = new Map(model.describeState(before));
+	const changed = model.describeState(after).filter(([label, value]) => old.get(label) !== value);
+	return changed.length === 0 ? `corrupted → ${model.summary(after)}` : changed.map(([label, value]) => `${label} ${old.get(label)}→${value}`).join(' ');
 }
