@@ -155,7 +155,7 @@ export function commandColumn(state: SourcingState, width: number, height: numbe
 	return {
 		id: 'command-sourced',
 		width,
-		title: [seg('command-sourced', 'accent', true), seg(wide ? ' · journal holds commands, state = run(logic)' : ' · journals commands', 'muted')],
+		title: [seg('command-sourced', 'accent', true), seg(wide ? ' · journals commands, state = run(logic)' : ' · journals commands', 'muted')],
 		lines,
 		selected,
 	};
@@ -166,7 +166,7 @@ export function eventColumn(state: SourcingState, width: number, height: number,
 	const {evt, replay} = state;
 	const top: Line[] = [];
 	if (replay) {
-		top.push([seg(`⟳ replay ${replay.number}`, 'accent', true), seg(` · re-applying events · schema ${state.schema}`)]);
+		top.push([seg(`⟳ replay ${replay.number}`, 'accent', true), seg(` · re-applying · schema ${state.schema}`)]);
 		top.push(progress(replay.evt.donePosition - replay.evt.startPosition, replay.evt.endPosition - replay.evt.startPosition, 'events', inner));
 	} else {
 		top.push([seg(`code ${versionLabel(state.code)}`, undefined, true), seg(` · event schema ${state.schema}`)]);
@@ -212,7 +212,7 @@ export function eventColumn(state: SourcingState, width: number, height: number,
 	return {
 		id: 'event-sourced',
 		width,
-		title: [seg('event-sourced', 'accent', true), seg(wide ? ' · journal holds events, state = apply(events)' : ' · journals events', 'muted')],
+		title: [seg('event-sourced', 'accent', true), seg(wide ? ' · journals events, state = apply(events)' : ' · journals events', 'muted')],
 		lines,
 		selected,
 	};

@@ -321,6 +321,12 @@ export function expectation(words: readonly string[]): Condition | string {
 			};
 		}
 
+		case 'journal': {
+			const n = count(args[0]);
+			if (!which || n === undefined || args.length !== 1) return `expected "cmd|evt journal N" (entries kept), not "${text}"`;
+			return {text, check: state => is(state[which].journal.length === n, `the ${which} journal keeps ${state[which].journal.length} entries`)};
+		}
+
 		case 'replaying':
 			return {text, check: state => is(Boolean(state.replay), 'no replay is running')};
 		case 'says': {
