@@ -79,8 +79,10 @@ export function hints(state: SourcingState): KeyHint[] {
 
 export function help(): string[] {
 	return [
-		`d  deploy v2 (${describeRules(2)}); again: back to v1 (${describeRules(1)})`,
-		'r  replay both journals from empty   R  from the snapshot   g  finish a replay now',
+		`d  deploy v2 (${describeRules(2)})`,
+		`   again: back to v1 (${describeRules(1)})`,
+		'r  replay both journals from empty    R  replay from the snapshot',
+		'g  finish a running replay now (a replay re-runs one command a step)',
 		'n  take a snapshot (it records which code version made it)',
 		'c  the logic reads the clock ⚠ / the time stamped into the command ✓',
 		'x  the logic draws its own random number ⚠ / uses the stamped one ✓',

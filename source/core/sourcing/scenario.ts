@@ -17,7 +17,7 @@ import {lineText} from '../engine/screen.js';
 
 type Condition = ModeCondition<SourcingState>;
 
-export const verbs = ['deploy', 'replay', 'finish', 'snapshot', 'clock', 'random', 'capture-time', 'capture-random', 'capture', 'fix-bug', 'schema'] as const;
+export const verbs = ['deploy', 'replay', 'finish', 'snapshot', 'clock', 'random', 'capture-time', 'capture-random', 'fix-bug', 'schema'] as const;
 
 const onOff = (word: string | undefined): boolean | undefined => (word === 'on' || word === 'read' ? true : word === 'off' || word === 'captured' ? false : undefined);
 
