@@ -90,10 +90,11 @@ export function help(): string[] {
 		'e  event schema 2: interest events gain a rate; old events are upcast on read',
 		'm  all of these in a menu',
 		'',
-		'Command sourcing journals the commands and derives state by running the logic:',
-		'a replay runs the code deployed now, so new rules, a clock read or a random draw',
-		'change history, and a bug fix re-derives it. Event sourcing journals the facts the',
-		'logic decided and derives state by applying them: a replay never changes anything,',
-		'and a fix must append compensating events. Replays send no messages.',
+		'Command sourcing journals the commands and derives state by running the',
+		'logic: a replay runs the code deployed now, so new rules, a clock read or a',
+		'random draw change history, and a bug fix re-derives it. Event sourcing',
+		'journals the facts the logic decided and derives state by applying them: a',
+		'replay never changes anything, and a fix must append compensating events.',
+		'Replays send no messages: their outputs are suppressed and counted.',
 	];
 }
