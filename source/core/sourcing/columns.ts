@@ -23,20 +23,23 @@ type Fit = {
 	readonly outbox: Line;
 	readonly messages: readonly Line[];
 	readonly snapshot: Line;
+	/** The snapshot line is only a hint ("n takes one"): the first thing to go when rows are short. */
+	readonly snapshotIsHint: boolean;
 };
 
-/** Lays out a column's parts in `rows`, giving the journal what is left (at least two entries when it can). */
+/** Lays out a column's parts in `rows`, giving the journal what is left (a few entries when it can). */
 function fit(parts: Fit, rows: number, wide: boolean): Line[] {
 	let messages = parts.messages.slice(0, wide ? 3 : 1);
 	let state = parts.state;
 	let snapshot: Line[] = [parts.snapshot];
 	const fixed = () => parts.top.length + state.length + 1 + 1 + messages.length + snapshot.length;
 	const shrink = [
-		() => (messages = []),
-		() => (snapshot = []),
-		() => (state = state.slice(0, 1)),
-	];
-	for (const step of shrink) if (rows - fixed() < 2) step();
+		[3, () => (snapshot = parts.snapshotIsHint ? [] : snapshot)],
+		[2, () => (messages = [])],
+		[2, () => (snapshot = [])],
+		[2, () => (state = state.slice(0, 1))],
+	] as const;
+	for (const [least, step] of shrink) if (rows - fixed() < least) step();
 	const count = Math.max(0, rows - fixed());
 	return [...parts.top, ...state, parts.head, ...parts.entries(count), parts.outbox, ...messages, ...snapshot].slice(0, Math.max(0, rows));
 }
@@ -148,6 +151,7 @@ export function commandColumn(state: SourcingState, width: number, height: numbe
 			snapshot: snapshot
 				? [seg(`snapshot #${snapshot.at} · made by ${snapshot.madeBy.join('+') || 'no code'}`)]
 				: [seg('no snapshot (n takes one)', 'muted')],
+			snapshotIsHint: !snapshot,
 		},
 		height - 3,
 		wide,
@@ -205,6 +209,7 @@ export function eventColumn(state: SourcingState, width: number, height: number,
 			outbox: replay ? [seg(`outbox: ${evt.outbox.sent} sent · `), seg(`⊘ ${replay.evt.suppressed.sent} held back`, 'accent')] : [seg(`outbox: ${evt.outbox.sent} sent`)],
 			messages: replay ? messageLines(replay.evt.suppressed, '⊘', 'muted') : messageLines(evt.outbox, '→', undefined),
 			snapshot: snapshot ? [seg(`snapshot #${snapshot.at} · ${snapshot.eventsAt} events`)] : [seg('no snapshot (n takes one)', 'muted')],
+			snapshotIsHint: !snapshot,
 		},
 		height - 3,
 		wide,
