@@ -28,7 +28,7 @@ export function outcomeWords(decision: Decision): string {
 		case 'deposit':
 			return basis.bonus > 0 ? `✓ received, bonus ${basis.bonus}` : '✓ received';
 		case 'debit':
-			return basis.accepted ? '✓ accepted' : basis.phantomCredit ? `✗ declined, yet the payee is credited (the bug)` : '✗ declined';
+			return basis.accepted ? '✓ accepted' : basis.phantomCredit ? `✗ declined, payee credited (bug)` : '✗ declined';
 		case 'interest':
 			return `interest ${outcome(decision)}`;
 	}

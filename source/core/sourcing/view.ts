@@ -36,7 +36,7 @@ export function view(state: SourcingState, context: ViewContext): Screen {
 	const left = Math.floor(columns / 2);
 	return {
 		kind: 'screen',
-		header: ['sourcing', `seed ${state.config.seed}`, `bank clock ${formatClock(state.clock)}`],
+		header: [`seed ${state.config.seed}`, `bank clock ${formatClock(state.clock)}`],
 		badges: badges(state),
 		position: state.replay ? `#${state.sequencer.issued} ⟳${state.replay.cmd.doneSeq - state.replay.cmd.startSeq}/${state.replay.cmd.endSeq - state.replay.cmd.startSeq}` : `#${state.sequencer.issued}`,
 		events: [eventLine(state, columns)],
@@ -168,7 +168,17 @@ export function decisionLines(state: SourcingState, columns: number): [Line, Lin
 	if (pipelinesAgree(state)) {
 		return [
 			[seg('✓', 'good'), seg(cut(` pipelines agree: ${formatBalances(cmd.balances, ' · ')}`, cells - 1))],
-			[seg(cut(`same state after #${state.sequencer.issued}, derived by ${state.cmd.derivedBy.join('+') || 'no code yet'}; interest paid through ${formatClock(cmd.interestThrough)}`, cells), 'muted')],
+			[
+				seg(
+					cut(
+						state.sequencer.issued === 0
+							? 'both start empty; every command will go through both'
+							: `same state after #${state.sequencer.issued}, derived by ${state.cmd.derivedBy.join('+')}; interest paid through ${formatClock(cmd.interestThrough)}`,
+						cells,
+					),
+					'muted',
+				),
+			],
 		];
 	}
 

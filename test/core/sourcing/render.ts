@@ -30,7 +30,7 @@ export function renderScreen(screen: Screen, columns: number, hints = ''): strin
 	if (screen.kind === 'too-small') return [pad(screen.reason, columns)];
 	const out: string[] = [];
 	const right = `${screen.badges ? lineText(screen.badges) : ''} ▮ PAUSED ${screen.position}`;
-	const left = ` replica-tui  ${screen.header.join(' · ')}`;
+	const left = ` replica-tui  sourcing · ${screen.header.join(' · ')}`;
 	out.push(pad(`${left}${' '.repeat(Math.max(1, columns - width(left) - width(right)))}${right}`, columns));
 	for (const row of screen.events) out.push(pad(` ${lineText(row)}`, columns));
 	const boxes = screen.panels.flatMap(panel => panel.columns.map(column => box(column.title, column.lines, column.width, screen.columnHeight, Boolean(column.selected))));
