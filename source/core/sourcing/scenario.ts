@@ -321,6 +321,12 @@ export function expectation(words: readonly string[]): Condition | string {
 			};
 		}
 
+		case 'written': {
+			const labels = args[1];
+			if (which === 'cmd' || args[0] !== 'by' || !labels || args.length !== 2) return `expected "evt written by v1+v2", not "${text}"`;
+			return {text, check: state => is(state.evt.writtenBy.join('+') === labels, `the events were written by ${state.evt.writtenBy.join('+') || 'no code'}`)};
+		}
+
 		case 'journal': {
 			const n = count(args[0]);
 			if (!which || n === undefined || args.length !== 1) return `expected "cmd|evt journal N" (entries kept), not "${text}"`;
