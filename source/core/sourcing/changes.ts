@@ -6,6 +6,7 @@
  */
 import {accountCount} from './bank.js';
 import type {Command} from './commands.js';
+import {outcome} from './describe.js';
 import {balanceEffect} from './events.js';
 import {type Decision, decide, type RunContext} from './logic.js';
 import type {Ledger} from './bank.js';
@@ -37,6 +38,8 @@ export function changeOf(ledger: Ledger, command: Command, old: Derivation, now:
 		accounts: oldEffect.flatMap((value, i) => (value === newEffect[i] ? [] : [i])),
 		clock: context.clock,
 		oldClock: old.clock,
+		oldOutcome: outcome(old.decision),
+		newOutcome: outcome(now),
 	};
 }
 

@@ -12,7 +12,7 @@ import {outcome} from './describe.js';
 import {describeEvent, type Message, readEvent} from './events.js';
 import {entryAt, journalEnd} from './journal.js';
 import type {Outbox, SourcingState} from './state.js';
-import {bar, cut, spread} from './text.js';
+import {bar, cut, spread, width} from './text.js';
 
 type Fit = {
 	readonly top: readonly Line[];
@@ -102,9 +102,20 @@ export function commandColumn(state: SourcingState, width: number, height: numbe
 
 	const ledger = replay ? replay.cmd.ledger : cmd.ledger;
 	const was = changedByLastReplay(state);
-	const changedSeqs = new Set(state.story.kind === 'replay' && !replay ? state.story.report.cmd.changes.map(change => change.command.seq) : []);
+	const report = state.story.kind === 'replay' && !replay ? state.story.report : undefined;
+	const changedSeqs = new Set(report ? report.cmd.changes.map(change => change.command.seq) : []);
+	/** Right after a replay that re-decided commands, the journal lists those first: what the replay changed. */
+	const showChanges = report !== undefined && report.cmd.changes.length > 0 && state.sequencer.issued === report.endSeq;
 	const entries = (count: number): Line[] => {
 		const lines: Line[] = [];
+		if (showChanges) {
+			for (const change of [...report.cmd.changes].reverse().slice(0, count)) {
+				lines.push([seg(withWas(`Δ#${change.command.seq} ${describeCommand(change.command)}`, change.newOutcome, change.oldOutcome, inner), 'warn')]);
+			}
+
+			return lines;
+		}
+
 		if (replay) {
 			const next = replay.cmd.doneSeq + 1;
 			if (next <= replay.cmd.endSeq && count > 0) {
@@ -116,9 +127,10 @@ export function commandColumn(state: SourcingState, width: number, height: numbe
 				const entry = entryAt(cmd.journal, seq - 1)!;
 				const derived = replay.cmd.derived[seq - replay.cmd.startSeq - 1]!;
 				const changed = !sameEffect(effectOf(entry.derived.decision), effectOf(derived.decision));
-				const was = changed && wide ? ` (was ${outcome(entry.derived.decision)})` : '';
 				const marker = changed ? 'Δ' : seq === replay.cmd.doneSeq ? '▸' : ' ';
-				lines.push([seg(spread(`${marker}#${seq} ${describeCommand(entry.command)}`, `${outcome(derived.decision)}${was}`, inner), changed ? 'warn' : undefined, seq === replay.cmd.doneSeq)]);
+				const left = `${marker}#${seq} ${describeCommand(entry.command)}`;
+				const text = changed ? withWas(left, outcome(derived.decision), outcome(entry.derived.decision), inner) : spread(left, outcome(derived.decision), inner);
+				lines.push([seg(text, changed ? 'warn' : undefined, seq === replay.cmd.doneSeq)]);
 			}
 
 			return lines;
@@ -136,15 +148,18 @@ export function commandColumn(state: SourcingState, width: number, height: numbe
 	};
 
 	const trimmed = cmd.journal.first > 0 ? ` · #1–#${cmd.journal.first} in checkpoint` : '';
-	const redecided = replay ? replay.cmd.changed : state.story.kind === 'replay' ? state.story.report.cmd.decisionsChanged : 0;
+	const redecided = replay ? replay.cmd.changed : (report?.cmd.decisionsChanged ?? 0);
 	const delta = redecided > 0 ? ` · Δ ${redecided} re-decided` : '';
+	const head: Line = showChanges
+		? [seg(`Δ replay ${report.number} re-decided ${report.cmd.decisionsChanged} of ${report.endSeq - report.startSeq}:`, 'warn')]
+		: [seg(`journal: ${cmd.journal.length} commands`, 'muted'), seg(delta, 'warn'), seg(trimmed, 'muted')];
 	const held = replay ? replay.cmd.suppressed.sent : 0;
 	const {snapshot} = state;
 	const lines = fit(
 		{
 			top,
 			state: stateLines(ledger, replay ? 'rebuilt' : 'state', was, wide),
-			head: [seg(`journal: ${cmd.journal.length} commands`, 'muted'), seg(delta, 'warn'), seg(trimmed, 'muted')],
+			head,
 			entries,
 			outbox: replay ? [seg(`outbox: ${cmd.outbox.sent} sent · `), seg(`⊘ ${held} held back`, 'accent')] : [seg(`outbox: ${cmd.outbox.sent} sent`)],
 			messages: replay ? messageLines(replay.cmd.suppressed, '⊘', 'muted') : messageLines(cmd.outbox, '→', undefined),
@@ -221,6 +236,12 @@ export function eventColumn(state: SourcingState, width: number, height: number,
 		lines,
 		selected,
 	};
+}
+
+/** "Δ#9 transfer C→D 50   ✓ was ✗ but D +50", or without "was …" when it does not fit. */
+function withWas(left: string, now: string, was: string, inner: number): string {
+	const full = spread(left, `${now} was ${was}`, inner);
+	return width(full) <= inner ? full : spread(left, now, inner);
 }
 
 function eventText(seq: number, body: Parameters<typeof describeEvent>[0]): string {

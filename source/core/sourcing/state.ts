@@ -101,6 +101,9 @@ export type Change = {
 	/** The bank clock when the replay re-ran it, and when it was derived before. */
 	readonly clock: number;
 	readonly oldClock: number;
+	/** The two outcomes as the journal shows them ("✗", "✓", "+0 +3 +0 +3"). */
+	readonly oldOutcome: string;
+	readonly newOutcome: string;
 };
 
 export type ReplayFrom = 'empty' | 'snapshot' | 'checkpoint';

@@ -72,12 +72,23 @@ describe('the view', () => {
 		const left = text.map(row => row.slice(0, 40)).join('\n');
 		const right = text.map(row => row.slice(40)).join('\n');
 		expect(left).toMatch(/✎ was A 217 {2}B 87/);
-		expect(left).toMatch(/Δ \d+ re-decided/);
+		expect(left).toMatch(/Δ replay 1 re-decided 8 of 30:/);
 		expect(left).toMatch(/Δ#30/);
 		expect(right).not.toMatch(/[✎Δ]/);
 		expect(text.join('\n')).toContain("cmd B 87 → 42: v2's overdraft limit accepted a withdrawal v1 rejected (#1)");
 		expect(text.join('\n')).toContain('= evt unchanged: events are facts (36 re-applied)');
 		expect(text.join('\n')).toContain('✗ pipelines disagree (cmd/evt)');
+	});
+
+	test('right after a replay the command journal lists the decisions it changed, newest first; the next command brings the journal back', () => {
+		const [, replayed] = stages().find(([name]) => name === 'replayed')!;
+		const column = screenOf(replayed, 200, 60).panels[0]!.columns[0]!;
+		const rows = column.lines.map(row => lineText(row)).filter(row => row.startsWith('Δ#'));
+		const changed = [...replayed.lastReport!.cmd.changes].reverse().map(change => change.command.seq);
+		expect(rows.map(row => Number(/^Δ#(\d+)/.exec(row)![1]))).toEqual(changed);
+		expect(rows.find(row => row.startsWith('Δ#1 '))).toMatch(/withdraw B 45 +✓ was ✗$/);
+		const next = screenOf(mode.advance(replayed, 1), 120, 40).panels[0]!.columns[0]!;
+		expect(next.lines.map(row => lineText(row))).toContainEqual(expect.stringMatching(/^▸#31 /));
 	});
 
 	test('during a replay each column shows its progress and the messages it holds back', () => {
