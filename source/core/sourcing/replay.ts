@@ -18,8 +18,6 @@ import {emptyOutbox, post, withLabel} from './outbox.js';
 import {pipelinesAgree} from './pipelines.js';
 import {
 	type AccountChange,
-	type CauseKind,
-	type Change,
 	type Derivation,
 	limits,
 	type Replay,
@@ -231,12 +229,5 @@ function finishReplay(state: SourcingState): SourcingState {
 	};
 	if (sameLedger(finished.cmd.ledger, finished.evt.ledger)) return {...finished, divergence: undefined};
 	if (disagreedBefore && cmd.changed === 0 && state.divergence) return finished;
-	return {...finished, divergence: {origin: 'replay', number: replay.number, causes: causesOf(cmd.changes), code: replay.code}};
-}
-
-function causesOf(changes: readonly Change[]): CauseKind[] {
-	const causes = new Set<CauseKind>();
-	for (const change of changes) for (const cause of change.causes) causes.add(cause);
-	const logic = [...causes].filter(cause => cause !== 'state');
-	return logic.length > 0 ? logic : [...causes];
+	return {...finished, divergence: {origin: 'replay', number: replay.number, code: replay.code}};
 }

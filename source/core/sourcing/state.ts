@@ -3,9 +3,9 @@
  * command-sourced and event-sourced, side by side. Everything here is plain
  * immutable data; every history is bounded (see `limits`).
  */
-import {type Balances, type Ledger} from './bank.js';
+import type {Balances, Ledger} from './bank.js';
 import type {Code} from './code.js';
-import type {Command, CommandBody, Sequencer} from './commands.js';
+import type {Command, Sequencer} from './commands.js';
 import type {Message, RecordedEvent, Schema} from './events.js';
 import type {Journal} from './journal.js';
 import type {Basis, Decision} from './logic.js';
@@ -179,7 +179,7 @@ export type ReplayOutcome = {readonly number: number; readonly key: string; read
 
 /** Why the two pipelines stopped agreeing. */
 export type Divergence =
-	| {readonly origin: 'replay'; readonly number: number; readonly causes: readonly CauseKind[]; readonly code: Code}
+	| {readonly origin: 'replay'; readonly number: number; readonly code: Code}
 	| {readonly origin: 'fix'; readonly corrections: number}
 	| {readonly origin: 'live'; readonly seq: number};
 
@@ -230,4 +230,3 @@ export type SourcingState = {
 	readonly note: Note;
 };
 
-export type {CommandBody};
