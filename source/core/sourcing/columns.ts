@@ -106,6 +106,19 @@ export function commandColumn(state: SourcingState, width: number, height: numbe
 	const changedSeqs = new Set(report ? report.cmd.changes.map(change => change.command.seq) : []);
 	/** Right after a replay that re-decided commands, the journal lists those first: what the replay changed. */
 	const showChanges = report !== undefined && report.cmd.changes.length > 0 && state.sequencer.issued === report.endSeq;
+	const journalLines = (count: number): Line[] => {
+		const lines: Line[] = [];
+		const end = journalEnd(cmd.journal);
+		for (let index = end - 1; index >= cmd.journal.first && lines.length < count; index--) {
+			const entry = entryAt(cmd.journal, index)!;
+			const changed = changedSeqs.has(entry.command.seq);
+			const marker = changed ? 'Δ' : index === end - 1 ? '▸' : ' ';
+			lines.push([seg(spread(`${marker}#${entry.command.seq} ${describeCommand(entry.command)}`, outcome(entry.derived.decision), inner), changed ? 'warn' : undefined)]);
+		}
+
+		return lines;
+	};
+
 	const entries = (count: number): Line[] => {
 		const lines: Line[] = [];
 		if (showChanges) {
@@ -113,6 +126,8 @@ export function commandColumn(state: SourcingState, width: number, height: numbe
 				lines.push([seg(withWas(`Δ#${change.command.seq} ${describeCommand(change.command)}`, change.newOutcome, change.oldOutcome, inner), 'warn')]);
 			}
 
+			const left = count - lines.length;
+			if (left >= 3) lines.push([seg(`journal: ${cmd.journal.length} commands${trimmed}`, 'muted')], ...journalLines(left - 1));
 			return lines;
 		}
 
@@ -136,15 +151,7 @@ export function commandColumn(state: SourcingState, width: number, height: numbe
 			return lines;
 		}
 
-		const end = journalEnd(cmd.journal);
-		for (let index = end - 1; index >= cmd.journal.first && lines.length < count; index--) {
-			const entry = entryAt(cmd.journal, index)!;
-			const changed = changedSeqs.has(entry.command.seq);
-			const marker = changed ? 'Δ' : index === end - 1 ? '▸' : ' ';
-			lines.push([seg(spread(`${marker}#${entry.command.seq} ${describeCommand(entry.command)}`, outcome(entry.derived.decision), inner), changed ? 'warn' : undefined)]);
-		}
-
-		return lines;
+		return journalLines(count);
 	};
 
 	const trimmed = cmd.journal.first > 0 ? ` · #1–#${cmd.journal.first} in checkpoint` : '';

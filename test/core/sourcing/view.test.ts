@@ -83,7 +83,12 @@ describe('the view', () => {
 	test('right after a replay the command journal lists the decisions it changed, newest first; the next command brings the journal back', () => {
 		const [, replayed] = stages().find(([name]) => name === 'replayed')!;
 		const column = screenOf(replayed, 200, 60).panels[0]!.columns[0]!;
-		const rows = column.lines.map(row => lineText(row)).filter(row => row.startsWith('Δ#'));
+		const texts = column.lines.map(row => lineText(row));
+		const heading = texts.findIndex(row => row.startsWith('Δ replay 1 re-decided'));
+		const journal = texts.findIndex(row => row.startsWith('journal: 30 commands'));
+		expect(heading).toBeGreaterThan(0);
+		expect(journal).toBeGreaterThan(heading);
+		const rows = texts.slice(heading + 1, journal);
 		const changed = [...replayed.lastReport!.cmd.changes].reverse().map(change => change.command.seq);
 		expect(rows.map(row => Number(/^Δ#(\d+)/.exec(row)![1]))).toEqual(changed);
 		expect(rows.find(row => row.startsWith('Δ#1 '))).toMatch(/withdraw B 45 +✓ was ✗$/);
