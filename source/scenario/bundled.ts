@@ -7,22 +7,9 @@ import type {Scenario} from './types.js';
 /** The scenarios shipped with replica-tui, in scenarios/ at the package root. */
 export const bundledFolder = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
-/**
- * The mode a scenario file names in its header ("mode sourcing"), voting when
- * it names none. This build plays voting scenarios only; scenarios of modes
- * it cannot play yet (they ship with their mode's core) are left out until
- * the shell plays every mode.
- */
-function namedMode(file: string): string {
-	const line = readFileSync(path.join(bundledFolder, file), 'utf8')
-		.split(/\r?\n/)
-		.find(text => /^mode\s/.test(text.trim()));
-	return line?.trim().split(/\s+/)[1] ?? 'voting';
-}
-
 export function bundledNames(): string[] {
 	return readdirSync(bundledFolder)
-		.filter(file => file.endsWith('.scenario') && namedMode(file) === 'voting')
+		.filter(file => file.endsWith('.scenario'))
 		.map(file => file.replace(/\.scenario$/, ''))
 		.sort();
 }
