@@ -1,7 +1,8 @@
 import {closeSync, openSync, writeSync} from 'node:fs';
-import {report, traceLine} from './core/report.js';
+import {hexDigest, report, traceLine} from './core/report.js';
 import {createSimulation, step} from './core/simulation.js';
 import type {SimState} from './core/types.js';
+import {verdicts} from './core/verdict.js';
 import type {RunOptions} from './options.js';
 import {UsageError} from './options.js';
 
@@ -48,11 +49,12 @@ export function runHeadless(options: RunOptions): SimState {
 }
 
 export function headlessOutput(sim: SimState, json: boolean): string {
-	const result = report(sim);
-	if (json) return JSON.stringify(result, null, 2);
-	const lines = result.replicas.map(replica => `${replica.name.padEnd(3)} ${replica.status.padEnd(10)} applied #${replica.applied}  ${replica.summary}  ${replica.digest}`);
-	const {quorum} = result;
-	const verdict = quorum.decided ? `quorum #${quorum.index}: ${quorum.agree} of ${result.replicaCount} agree on ${quorum.value}` : `quorum #${quorum.index}: ${quorum.outcome}, no majority`;
-	const flagged = quorum.flagged.map(entry => `${entry.name} ${entry.reason}${entry.reason === 'diverged' ? ` at #${entry.at}` : ''}`).join(', ');
-	return [`model ${result.model} · seed ${result.seed} · ${result.inputs} inputs`, ...lines, verdict + (flagged ? ` · out of line: ${flagged}` : '')].join('\n');
+	if (json) return JSON.stringify(report(sim), null, 2);
+	const {replicas, vote} = verdicts(sim);
+	const lines = sim.replicas.map((replica, id) => {
+		const verdict = replicas[id]!;
+		const status = `${verdict.glyph} ${verdict.word}`;
+		return `${replica.name.padEnd(3)} ${status.padEnd(12)} applied #${replica.applied}  ${sim.model.summary(replica.state)}  ${hexDigest(replica.digest)}  ${verdict.detail}`;
+	});
+	return [`model ${sim.config.model} · seed ${sim.config.seed} · ${sim.index} inputs`, ...lines, vote.decision.text, ...(vote.outOfLine.text ? [vote.outOfLine.text] : [])].join('\n');
 }

@@ -1,78 +1,19 @@
 import {Box, Text} from 'ink';
-import {quorumStatus, type OutOfLine, type QuorumStatus} from '../core/quorum.js';
-import {shortDigest} from '../core/replica-status.js';
 import type {SimState} from '../core/types.js';
+import {quorumLines} from '../core/verdict.js';
 import {fit} from './text.js';
 import {useColor} from './theme.js';
 
-type Tone = 'good' | 'warn' | 'bad' | 'muted';
-
-/** The vote in words: what the majority decided, or why nothing is decided. */
-export function decisionText(sim: SimState, status: QuorumStatus): {text: string; tone: Tone} {
-	const {model} = sim;
-	const faults = `tolerates ${status.tolerates} fault${status.tolerates === 1 ? '' : 's'}`;
-	switch (status.kind) {
-		case 'idle':
-			return {text: ` quorum — no inputs yet · ${status.replicas} replica${status.replicas === 1 ? '' : 's'}, majority ${status.needed}, ${faults}`, tone: 'muted'};
-		case 'decided': {
-			const decided = status.decision!.decided!;
-			return {
-				text: ` quorum #${status.index} ✓ ${decided.count} of ${status.replicas} agree on ${shortDigest(decided.digest)} (${model.summary(decided.state)}) · ${faults}`,
-				tone: 'good',
-			};
-		}
-
-		case 'split': {
-			const values = status.groups.map(group => `${group.members.join('+')} ${model.summary(group.state)}`).join(' vs ');
-			return {text: ` quorum #${status.index} ✗ no majority (need ${status.needed} of ${status.replicas}): ${values}`, tone: 'bad'};
-		}
-
-		case 'waiting': {
-			const last = status.decision;
-			const before = last?.decided ? ` · last decided #${last.index}: ${model.summary(last.decided.state)}` : '';
-			return {text: ` quorum #${status.index} … waiting: ${status.reported} of ${status.replicas} reported, need ${status.needed}${before}`, tone: 'warn'};
-		}
-	}
-}
-
-function outOfLineText(entry: OutOfLine): string {
-	switch (entry.reason) {
-		case 'diverged':
-			return `✗ ${entry.name} diverged at #${entry.at}`;
-		case 'crashed':
-			return `○ ${entry.name} crashed (${entry.at} behind)`;
-		case 'behind':
-			return `◐ ${entry.name} ${entry.at} behind`;
-	}
-}
-
-function secondLine(status: QuorumStatus, flagged: string, lastEvent: string | undefined): string {
-	if (status.kind === 'split') {
-		const why = status.groups.length > 1 ? 'cannot tell which replica is right' : 'too few replicas reported to decide';
-		// Without a decision nobody can be called wrong; only crashed or late replicas are worth naming.
-		const absent = status.outOfLine.filter(entry => entry.reason !== 'diverged').map(entry => outOfLineText(entry)).join(' · ');
-		return ` ⚠ ${why}: nothing decided, nobody can be flagged${absent ? ` · ${absent}` : ''}`;
-	}
-
-	if (flagged) return ` out of line: ${flagged}`;
-	if (status.kind === 'idle') return '';
-	return ` ✓ all replicas in line${lastEvent ? ` · last: ${lastEvent}` : ''}`;
-}
-
+/** The vote in words, as the core says it (source/core/verdict.ts): what the majority decided, and who is out of line. */
 export function QuorumLine({sim, width}: {readonly sim: SimState; readonly width: number}) {
 	const color = useColor();
-	const status = quorumStatus(sim);
-	const decision = decisionText(sim, status);
-	const flagged = status.outOfLine.map(entry => outOfLineText(entry)).join(' · ');
-	const diverged = status.outOfLine.some(entry => entry.reason === 'diverged');
-	const lastEvent = sim.events.at(-1);
-	const second = secondLine(status, flagged, lastEvent?.text);
+	const [decision, second] = quorumLines(sim);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold color={color(decision.tone)}>
-				{fit(decision.text, width)}
+				{fit(` ${decision.text}`, width)}
 			</Text>
-			<Text color={color(diverged || status.kind === 'split' ? 'bad' : flagged ? 'warn' : 'muted')}>{fit(second, width)}</Text>
+			<Text color={color(second.tone)}>{fit(second.text ? ` ${second.text}` : '', width)}</Text>
 		</Box>
 	);
 }

@@ -1,9 +1,8 @@
 import type {Model} from '../core/model.js';
 import type {Transition} from '../core/types.js';
+import {transitionSuffix} from '../core/verdict.js';
 
 import {cellWidth} from './text.js';
-
-const noteSuffix: Partial<Record<NonNullable<Transition['note']>, string>> = {late: ' (late)', early: ' (early)', replayed: ' (replay)'};
 
 /** One line of a replica's history, e.g. "#42 deposit 15 → 130", or "#42 +15 → 130" in the short form. */
 export function transitionLine(model: Model, transition: Transition, short = false): string {
@@ -21,7 +20,8 @@ function describe(model: Model, transition: Transition, describeInput: (input: u
 	const {index, input, before, after, note} = transition;
 	if (note === 'corrupted') return `↯ corrupted → ${model.summary(after)}`;
 	if (note === 'transfer') return `⇐ copied majority #${index}`;
+	if (note === 'rebuilt') return `⇐ log replayed to #${index}`;
 	const head = `#${index} ${describeInput(input)}`;
 	if (note === 'skipped') return `${head} ✗ skip`;
-	return `${head} ${model.describeResult(before, input, after)}${noteSuffix[note!] ?? ''}`;
+	return `${head} ${model.describeResult(before, input, after)}${transitionSuffix(transition)}`;
 }

@@ -17,6 +17,11 @@ export const bank: Model<BankState, BankInput> = {
 		if (input.kind === 'deposit') return {balance: state.balance + input.amount};
 		return input.amount > state.balance ? state : {balance: state.balance - input.amount};
 	},
+	applyReadingClock(state, input, clock) {
+		const interest = input.kind === 'deposit' ? clock % 5 : 0;
+		return bank.apply({balance: state.balance + interest}, input);
+	},
+	readsClock: 'a deposit also earns the clock’s milliseconds mod 5 as interest',
 	describeInput: input => `${input.kind} ${input.amount}`,
 	shortInput: input => `${input.kind === 'deposit' ? '+' : '-'}${input.amount}`,
 	describeResult: (before, _input, after) => (after === before ? 'rejected' : `→ ${after.balance}`),
