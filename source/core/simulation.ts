@@ -176,7 +176,7 @@ function repair(sim: SimState, id: number): SimState {
 	}
 
 	const changed = done.length > 0 || tx.replica(id).digest !== replica.digest || tx.replica(id).applied !== replica.applied;
-	if (!changed) return tx.commit(`${replica.name}: nothing to repair: ${outcome}`);
+	if (!changed) return new Transaction(sim).commit(`${replica.name}: nothing to repair: ${outcome}`);
 	tx.note(replica, {type: 'repair', beforeInput: sim.index + 1});
 	return tx.commit(`${replica.name}: ${[...done, outcome].join(', ')}`);
 }

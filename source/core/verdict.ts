@@ -70,7 +70,9 @@ export function replicaVerdict(sim: SimState, replica: ReplicaState): ReplicaVer
 	const armed = armedFaults(replica);
 	const behind = sim.index - replica.applied;
 	const base = {name: replica.name, standing, armed};
-	const withStanding = (...parts: string[]) => [...parts, standingText(standing)].filter(Boolean).join(' · ');
+	// A standing judged before the replica's latest input says as of when.
+	const judged = standing.checked !== null && standing.checked < replica.applied ? `as of #${standing.checked}: ${standingText(standing)}` : standingText(standing);
+	const withStanding = (...parts: string[]) => [...parts, judged].filter(Boolean).join(' · ');
 	if (replica.crashed) {
 		return {...base, kind: 'crashed', glyph: '○', word: 'crashed', tone: 'muted', detail: withStanding(`crashed after #${replica.applied}: ${behind} behind`)};
 	}

@@ -6,14 +6,14 @@ import {Stream, unitAt} from '../../source/core/random.js';
 import {inputAt, step} from '../../source/core/simulation.js';
 import type {ChainState} from '../../source/core/models/chain.js';
 import type {SimState} from '../../source/core/types.js';
-import {faultFreeDigests, faultFreeStates, inputs, model, sim} from './helpers.js';
+import {faultFreeDigests, faultFreeStates, firstDivergence, flagged, inputs, model, sim, standing} from './helpers.js';
 
 /** Chain counts every transition it made: rounds·6 + position. */
 const chainMoves = (state: unknown) => (state as ChainState).rounds * 6 + (state as ChainState).position;
 
 describe('the fault catalogue', () => {
 	it('has one distinct key per fault and maps keys back to faults', () => {
-		expect([...faultTypes]).toEqual(['skip', 'flaky', 'corrupt', 'crash', 'lag', 'reorder']);
+		expect([...faultTypes]).toEqual(['skip', 'flaky', 'corrupt', 'crash', 'lag', 'reorder', 'nondet']);
 		const keys = faultTypes.map(type => faultInfo[type].key);
 		expect(new Set(keys).size).toBe(faultTypes.length);
 		for (const type of faultTypes) {
@@ -121,11 +121,13 @@ describe('corrupt', () => {
 		});
 	}
 
-	it('is caught by the voter at the next input', () => {
+	it('is caught by the voter at once: the replica re-reports its state for the input it is at, and that vote is decided again', () => {
 		let s = inputs(sim({model: 'chain', seed: 3}), 5);
 		s = step(s, {type: 'inject', replica: 1, fault: 'corrupt'});
+		expect(flagged(s)).toEqual([['R2', 'diverged', 5]]);
+		expect(quorumStatus(s).decision?.decided?.count).toBe(2);
 		s = inputs(s, 1);
-		expect(quorumStatus(s).outOfLine).toEqual([{name: 'R2', reason: 'diverged', at: 6}]);
+		expect(flagged(s)).toEqual([['R2', 'diverged', 5]]);
 	});
 
 	it('draws afresh each time', () => {
@@ -157,7 +159,7 @@ describe('crash', () => {
 		expect(status.kind).toBe('decided');
 		expect(status.reported).toBe(2);
 		expect(status.decision?.decided?.state).toEqual(expected[15]);
-		expect(status.outOfLine).toEqual([{name: 'R3', reason: 'crashed', at: 10}]);
+		expect(flagged(s)).toEqual([['R3', 'crashed', 10]]);
 	});
 });
 
@@ -173,12 +175,12 @@ describe('lag', () => {
 			const applied = Math.max(0, index - lagDistance);
 			expect(r2.applied).toBe(applied);
 			expect(r2.state).toEqual(expected[applied]);
-			expect(r2.firstDivergence).toBeNull();
-			expect(quorumStatus(s).outOfLine).toEqual([{name: 'R2', reason: 'behind', at: index - applied}]);
+			expect(firstDivergence(s, 1)).toBeNull();
+			expect(flagged(s)).toEqual([['R2', 'lagging', index - applied]]);
 		}
 
 		const r2 = s.replicas[1]!;
-		expect(r2.check).toEqual({index: 27, agrees: true});
+		expect(standing(s, 1)).toMatchObject({checked: 27, agrees: true});
 		expect(r2.recent.at(-1)).toMatchObject({index: 27, note: 'late'});
 		const status = replicaStatus(s, r2);
 		expect(status.word).toBe('lag 3');
@@ -203,12 +205,12 @@ describe('lag', () => {
 		});
 		s = inputs(s, 4);
 		expect(s.replicas[1]!.applied).toBe(1);
-		expect(quorumStatus(s).outOfLine).toEqual([{name: 'R2', reason: 'behind', at: 3}]);
+		expect(flagged(s)).toEqual([['R2', 'lagging', 3]]);
 		s = inputs(s, 1);
 		expect(s.replicas[1]!.applied).toBe(2);
 		expect(s.replicas[1]!.recent.at(-1)).toMatchObject({index: 2, note: 'skipped'});
-		expect(s.replicas[1]!.firstDivergence).toBe(2);
-		expect(quorumStatus(s).outOfLine).toEqual([{name: 'R2', reason: 'diverged', at: 2}]);
+		expect(firstDivergence(s, 1)).toBe(2);
+		expect(flagged(s)).toEqual([['R2', 'diverged', 2]]);
 	});
 
 	it('ends in the same state as everyone else once repaired', () => {
@@ -253,7 +255,7 @@ describe('reorder', () => {
 		let s = sim({model: 'chain', seed: 3, faults: [{replica: 2, type: 'reorder', atIndex: 0}]});
 		for (let i = 1; i <= 60; i++) {
 			s = inputs(s, 1);
-			expect(s.replicas[2]!.firstDivergence).toBeNull();
+			expect(firstDivergence(s, 2)).toBeNull();
 			expect(quorumStatus(s).outOfLine.every(entry => entry.reason !== 'diverged')).toBe(true);
 		}
 	});
@@ -269,8 +271,8 @@ describe('reorder', () => {
 				if (s.model.digest(swapped(s, i)) !== right[i]) expectedDivergence = i;
 			}
 
-			expect(s.replicas[2]!.firstDivergence).toBe(expectedDivergence);
-			expect(s.replicas[0]!.firstDivergence).toBeNull();
+			expect(firstDivergence(s, 2)).toBe(expectedDivergence);
+			expect(firstDivergence(s, 0)).toBeNull();
 			if (expectedDivergence !== null) found++;
 		}
 

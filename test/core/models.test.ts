@@ -94,13 +94,15 @@ describe('chain', () => {
 			seen.push(chain.summary(state));
 		}
 
-		expect(seen).toEqual(['START', 'STATE1', 'STATE2', 'STATE3', 'STATE4', 'END', 'START']);
+		// The round is part of the state, so it shows wherever the state does: two STARTs of different rounds differ.
+		expect(seen).toEqual(['START (round 1)', 'STATE1 (round 1)', 'STATE2 (round 1)', 'STATE3 (round 1)', 'STATE4 (round 1)', 'END (round 1)', 'START (round 2)']);
 		expect(chainStates).toEqual(['START', 'STATE1', 'STATE2', 'STATE3', 'STATE4', 'END']);
 		expect(state).toEqual({position: 0, rounds: 1});
 		expect(chain.describeState(state)).toEqual([
 			['state', 'START'],
-			['rounds', '1'],
+			['round', '2'],
 		]);
+		expect(chain.describeResult(chain.initial(), {kind: 'next'}, state)).toBe('→ START (round 2)');
 	});
 
 	it('describes each step by where it lands', () => {
