@@ -16,7 +16,10 @@ export function hintLine(width: number): string {
 export function faultMenuText(replicaName: string, width: number): string {
 	const choices = [...faultTypes.map(type => `${faultInfo[type].key} ${type}`), 'esc cancel'];
 	const full = ` fault for ${replicaName}: ${choices.join(' · ')}`;
-	return full.length <= width ? full : ` fault for ${replicaName}: ${choices.join('  ')}`;
+	if (full.length <= width) return full;
+	const spaced = ` fault for ${replicaName}: ${choices.join('  ')}`;
+	// Seven faults do not fit 80 columns spaced out: every key stays, and Esc is named shortly.
+	return spaced.length <= width ? spaced : ` fault for ${replicaName}: ${[...choices.slice(0, -1), 'esc'].join(' ')}`;
 }
 
 export function KeyHints({session, width}: {readonly session: Session; readonly width: number}) {

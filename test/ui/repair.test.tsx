@@ -17,7 +17,7 @@ describe('repair', () => {
 		const quorum = quorumLines(repaired);
 		expect(quorum).toContain('3 of 3 agree');
 		expect(quorum).toContain('✓ all replicas in line');
-		expect(quorum).toContain('R2: repaired by state transfer from the majority');
+		expect(quorum).toContain("R2: copied the majority's state at #4");
 	});
 
 	test('r makes a crashed replica replay the inputs it missed', async () => {
@@ -30,7 +30,7 @@ describe('repair', () => {
 		expect(column(frame, 3)).toContain('applied  #3');
 		expect(column(frame, 3)).toMatch(/#3 (?:deposit |\+)40 → 215 \(replay\)/);
 		expect(column(frame, 3)).toMatch(/#2 (?:deposit |\+)40 → 175 \(replay\)/);
-		expect(quorumLines(frame)).toContain('R3: repaired, replayed 2 missed inputs');
+		expect(quorumLines(frame)).toContain('R3: restarted, replayed 2 missed inputs, agrees with the majority');
 	});
 
 	test('r repairs only the selected replica', async () => {
