@@ -98,7 +98,7 @@ export function traceLine(sim: SimState) {
 				status: replicas[id]!.kind,
 				applied: replica.applied,
 				digest: hexDigest(replica.digest),
-				value: sim.model.summary(replica.state),
+				summary: sim.model.summary(replica.state),
 				...(note ? {note} : {}),
 				crashed: replica.crashed,
 			};
