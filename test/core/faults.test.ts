@@ -1,11 +1,12 @@
 import {describe, expect, it} from 'vitest';
-import {faultForKey, faultInfo, faultTypes, flakyProbability, isFaultType, lagDistance} from '../../source/core/fault.js';
+import {clockRange, faultForKey, faultInfo, faultTypes, flakyProbability, isFaultType, lagDistance} from '../../source/core/fault.js';
 import {quorumStatus} from '../../source/core/quorum.js';
 import {replicaStatus} from '../../source/core/replica-status.js';
-import {Stream, unitAt} from '../../source/core/random.js';
+import {hash4, Stream, unitAt} from '../../source/core/random.js';
 import {inputAt, step} from '../../source/core/simulation.js';
 import type {ChainState} from '../../source/core/models/chain.js';
 import type {SimState} from '../../source/core/types.js';
+import {replicaVerdict, transitionSuffix} from '../../source/core/verdict.js';
 import {faultFreeDigests, faultFreeStates, firstDivergence, flagged, inputs, model, sim, standing} from './helpers.js';
 
 /** Chain counts every transition it made: rounds·6 + position. */
@@ -277,5 +278,42 @@ describe('reorder', () => {
 		}
 
 		expect(found).toBeGreaterThan(0);
+	});
+});
+
+describe('nondet', () => {
+	it('reads a simulated clock, drawn from the seed per replica and input, and diverges with no fault in its inputs', () => {
+		for (const name of ['bank', 'chain', 'kv']) {
+			const seed = 13;
+			const s = inputs(sim({model: name, seed, faults: [{replica: 1, type: 'nondet', atIndex: 0}]}), 30);
+			const m = model(name);
+			const r2 = s.replicas[1]!;
+			// No input was skipped, reordered or late: every transition applied its own input, reading the clock.
+			expect(r2.recent.map(t => t.index)).toEqual(Array.from({length: 30}, (_, i) => i + 1));
+			for (const t of r2.recent) {
+				expect(t.note).toBe('nondet');
+				expect(t.reading).toBe(hash4(seed, Stream.clock, 1, t.index) % clockRange);
+				expect(t.after).toEqual(m.applyReadingClock(t.before, t.input, t.reading!));
+			}
+
+			expect(r2.digest, name).not.toBe(faultFreeDigests(name, seed, 30)[30]);
+			expect(firstDivergence(s, 1)).not.toBeNull();
+			expect(s.replicas[0]!.state).toEqual(faultFreeStates(name, seed, 30)[30]);
+		}
+	});
+
+	it('is deterministic, and two non-deterministic replicas read different clocks', () => {
+		const config = {model: 'bank', seed: 4, faults: [1, 2].map(replica => ({replica, type: 'nondet' as const, atIndex: 0}))};
+		const once = inputs(sim(config), 40);
+		const again = inputs(sim(config), 40);
+		expect(again.replicas.map(replica => replica.state)).toEqual(once.replicas.map(replica => replica.state));
+		expect(once.replicas[1]!.recent.map(t => t.reading)).not.toEqual(once.replicas[2]!.recent.map(t => t.reading));
+	});
+
+	it('says what it read, on the history line and in its status', () => {
+		const s = inputs(sim({model: 'chain', seed: 2, faults: [{replica: 0, type: 'nondet', atIndex: 0}]}), 3);
+		const last = s.replicas[0]!.recent.at(-1)!;
+		expect(replicaVerdict(s, s.replicas[0]!).detail).toContain(`reads the clock: #3 read ${last.reading} ms`);
+		expect(transitionSuffix(last)).toBe(` (clock ${last.reading} ms)`);
 	});
 });

@@ -87,9 +87,9 @@ describe('traceLine', () => {
 		expect(line.index).toBe(4);
 		expect(line.input).toBe('next');
 		expect(line.replicas).toEqual([
-			{name: 'R1', status: 'no-majority', applied: 4, digest: hexDigest(model('chain').digest({position: 4, rounds: 0})), value: 'STATE4 (round 1)', crashed: false},
-			{name: 'R2', status: 'no-majority', applied: 4, digest: hexDigest(model('chain').digest({position: 3, rounds: 0})), value: 'STATE3 (round 1)', note: 'skipped', crashed: false},
-			{name: 'R3', status: 'crashed', applied: 3, digest: hexDigest(model('chain').digest({position: 3, rounds: 0})), value: 'STATE3 (round 1)', crashed: true},
+			{name: 'R1', status: 'no-majority', applied: 4, digest: hexDigest(model('chain').digest({position: 4, rounds: 0})), summary: 'STATE4 (round 1)', crashed: false},
+			{name: 'R2', status: 'no-majority', applied: 4, digest: hexDigest(model('chain').digest({position: 3, rounds: 0})), summary: 'STATE3 (round 1)', note: 'skipped', crashed: false},
+			{name: 'R3', status: 'crashed', applied: 3, digest: hexDigest(model('chain').digest({position: 3, rounds: 0})), summary: 'STATE3 (round 1)', crashed: true},
 		]);
 		// R1 and R2 differ and R3 cannot report: nothing can be decided, and nobody is called diverged.
 		expect(line.vote).toEqual({outcome: 'no-majority', agree: 0, value: null, flagged: ['R3']});
