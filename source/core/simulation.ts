@@ -167,11 +167,12 @@ function repair(sim: SimState, id: number): SimState {
 		outcome = `no majority at #${sim.index} to check it against, and replaying ${sim.index} inputs from #1 is over the limit of ${replayLimit}`;
 	} else {
 		const truth = tx.replayFrom(sim.model.initial(), 0, sim.index);
+		const log = sim.index === 0 ? 'the initial state' : `the input log #1–#${sim.index} replayed`;
 		if (sim.model.digest(truth) === now.digest) {
-			outcome = `no majority at #${sim.index}, but it matches the input log replayed from #1`;
+			outcome = `no majority at #${sim.index}, but it matches ${log}`;
 		} else {
 			tx.transfer(id, truth, 'rebuilt');
-			outcome = `no majority at #${sim.index} to copy: rebuilt by replaying the input log from #1 (${plural(sim.index, 'input')})`;
+			outcome = `no majority at #${sim.index} to copy: rebuilt from ${log}`;
 		}
 	}
 

@@ -63,7 +63,7 @@ describe('2: repair copies only a majority decided now; otherwise it replays the
 		s = step(s, {type: 'repair', replica: 1});
 		const event = s.events.at(-1)!.text;
 		expect(event).not.toMatch(/copied|majority's state/);
-		expect(event).toBe('R2: no majority at #5 to copy: rebuilt by replaying the input log from #1 (5 inputs)');
+		expect(event).toBe('R2: no majority at #5 to copy: rebuilt from the input log #1–#5 replayed');
 		expect(lines(s)).toMatch(/^quorum #5 ✓ 2 of 2 agree/);
 	});
 

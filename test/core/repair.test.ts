@@ -109,7 +109,7 @@ describe('repair with no majority', () => {
 		expect(r2.state).toEqual(faultFreeStates('chain', 1, 5)[5]);
 		expect(r2.recent.at(-1)).toMatchObject({index: 5, note: 'rebuilt'});
 		expect(r2.recent.some(t => t.note === 'transfer')).toBe(false);
-		expect(s.events.at(-1)?.text).toBe('R2: no majority at #5 to copy: rebuilt by replaying the input log from #1 (5 inputs)');
+		expect(s.events.at(-1)?.text).toBe('R2: no majority at #5 to copy: rebuilt from the input log #1–#5 replayed');
 		// Now both report the same state for #5: a real majority of 2.
 		expect(quorumStatus(s)).toMatchObject({kind: 'decided', index: 5});
 	});
@@ -119,7 +119,7 @@ describe('repair with no majority', () => {
 		const before = s.replicas[0];
 		s = step(s, {type: 'repair', replica: 0});
 		expect(s.replicas[0]).toBe(before);
-		expect(s.events.at(-1)?.text).toBe('R1: nothing to repair: no majority at #5, but it matches the input log replayed from #1');
+		expect(s.events.at(-1)?.text).toBe('R1: nothing to repair: no majority at #5, but it matches the input log #1–#5 replayed');
 		expect(quorumStatus(s).kind).toBe('no-majority');
 	});
 });
