@@ -1,8 +1,8 @@
 import {closeSync, openSync, writeSync} from 'node:fs';
-import {hexDigest, report, traceLine} from './core/report.js';
+import {report, traceLine} from './core/report.js';
 import {createSimulation, step} from './core/simulation.js';
 import type {SimState} from './core/types.js';
-import {verdicts} from './core/verdict.js';
+import {summaryText} from './core/verdict.js';
 import type {RunOptions} from './options.js';
 import {UsageError} from './options.js';
 
@@ -49,12 +49,5 @@ export function runHeadless(options: RunOptions): SimState {
 }
 
 export function headlessOutput(sim: SimState, json: boolean): string {
-	if (json) return JSON.stringify(report(sim), null, 2);
-	const {replicas, vote} = verdicts(sim);
-	const lines = sim.replicas.map((replica, id) => {
-		const verdict = replicas[id]!;
-		const status = `${verdict.glyph} ${verdict.word}`;
-		return `${replica.name.padEnd(3)} ${status.padEnd(12)} applied #${replica.applied}  ${sim.model.summary(replica.state)}  ${hexDigest(replica.digest)}  ${verdict.detail}`;
-	});
-	return [`model ${sim.config.model} · seed ${sim.config.seed} · ${sim.index} inputs`, ...lines, vote.decision.text, ...(vote.outOfLine.text ? [vote.outOfLine.text] : [])].join('\n');
+	return json ? JSON.stringify(report(sim), null, 2) : summaryText(sim);
 }

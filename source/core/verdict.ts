@@ -270,3 +270,14 @@ export function transitionSuffix(transition: Transition): string {
 	if (transition.reading !== undefined) parts.push(`clock ${transition.reading} ms`);
 	return parts.length > 0 ? ` (${parts.join(' · ')})` : '';
 }
+
+/** A headless run's text summary: the run, a line per replica (status and where it stands), and the two quorum lines. */
+export function summaryText(sim: SimState): string {
+	const {replicas, vote} = verdicts(sim);
+	const lines = sim.replicas.map((replica, id) => {
+		const verdict = replicas[id]!;
+		const status = `${verdict.glyph} ${verdict.word}`;
+		return `${replica.name.padEnd(3)} ${status.padEnd(12)} applied #${replica.applied}  ${sim.model.summary(replica.state)}  ${replica.digest.toString(16).padStart(8, '0')}  ${verdict.detail}`;
+	});
+	return [`model ${sim.config.model} · seed ${sim.config.seed} · ${sim.index} inputs`, ...lines, vote.decision.text, ...(vote.outOfLine.text ? [vote.outOfLine.text] : [])].join('\n');
+}
