@@ -5,7 +5,7 @@
  */
 import {flakyProbability, lagDistance} from './fault.js';
 import type {Model} from './model.js';
-import {quorumStatus, voteOutcome, type OutOfLine, type QuorumStatus} from './quorum.js';
+import {quorumStatus, voteOutcome, willReport, type OutOfLine, type QuorumStatus} from './quorum.js';
 import {standingOf} from './standing.js';
 import type {ReplicaState, SimState, Standing, Transition} from './types.js';
 
@@ -118,7 +118,12 @@ function undecidedReason(sim: SimState, replica: ReplicaState, standing: Standin
 	if (standing.checked !== null && standing.checked >= replica.applied) return undefined;
 	const vote = sim.votes.find(candidate => candidate.index === replica.applied);
 	if (!vote || vote.digests[replica.id] === undefined || voteOutcome(sim, vote) !== 'no-majority') return undefined;
-	return `no majority at #${vote.index}: nobody can be told right or wrong`;
+	const values = new Set(vote.digests.filter(digest => digest !== undefined)).size;
+	if (values > 1) return `no majority at #${vote.index}: nobody can be told right or wrong`;
+	const absent = sim.replicas
+		.filter(other => vote.digests[other.id] === undefined && !willReport(other, vote.index))
+		.map(other => (other.crashed ? `${other.name} crashed` : `${other.name} holds it back (reorder)`));
+	return `#${vote.index} cannot be decided: ${absent.join(', ')}`;
 }
 
 /** One short clause per armed fault, saying what it does (and, for reorder and nondet, what it just did). */

@@ -176,5 +176,6 @@ describe('14: a vote that can never complete says so', () => {
 		expect(quorumStatus(s)).toMatchObject({kind: 'no-majority', cannotReport: [{name: 'R2', reason: 'reorder'}]});
 		expect(lines(s)).toMatch(/\n⚠ R2 holds #7 back \(reorder\): this vote cannot complete/);
 		expect(lines(s)).not.toMatch(/waiting/);
+		expect(said(s, 0)).toMatch(/^\? no majority · #7 cannot be decided: R2 holds it back \(reorder\)/);
 	});
 });
