@@ -455,8 +455,19 @@ export function issueBatch(sim: SimState, count: number): SimState {
 		const slot = slots[at & mask]!;
 		if (slot.generation === generation && slot.index === at) {
 			if (!slot.decided) return;
+			const {has, digests, decidedDigest} = slot;
 			for (let id = 0; id < slot.length; id++) {
-				if (slot.has[id] === 1) replicas[id]!.settle(at, slot.digests[id] === slot.decidedDigest);
+				if (has[id] === 0) continue;
+				const replica = replicas[id]!;
+				const agrees = digests[id] === decidedDigest;
+				// The common case, one more vote in a run of agreement, only moves the latest index.
+				if (agrees && replica.settledAgrees && replica.settledChecked !== -1) {
+					replica.settledChecked = at;
+					replica.settledChanged = true;
+					replica.dirty = true;
+				} else {
+					replica.settle(at, agrees);
+				}
 			}
 
 			return;
