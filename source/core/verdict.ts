@@ -231,7 +231,7 @@ function outOfLineLine(sim: SimState, status: QuorumStatus): TextLine {
 		const head =
 			status.groups.length > 1
 				? ['⚠ cannot tell which replica is right: nothing decided, nobody can be flagged', ...absent]
-				: [`⚠ ${absent.join(', ')}: this vote cannot complete; nothing decided, nobody can be flagged`];
+				: [`⚠ ${absent.join(', ')}: this vote cannot complete, nobody can be flagged`];
 		return {text: [...head, ...others].join(' · '), tone: 'bad'};
 	}
 
@@ -265,14 +265,14 @@ export function quorumLines(sim: SimState): readonly [TextLine, TextLine] {
 
 export type {OutOfLine, QuorumStatus} from './quorum.js';
 
-/** What a history line adds after the result: " (late)", " (late · commutes)", " (clock 347 ms)"… */
+/** What a history line adds after the result: " (late)", " (late · commutes)", " (clock 347)" (ms)… */
 export function transitionSuffix(transition: Transition): string {
 	const parts: string[] = [];
 	const {note} = transition;
 	if (note === 'late' || note === 'early') parts.push(note);
 	if (note === 'replayed') parts.push('replay');
 	if (transition.commutes !== undefined) parts.push(transition.commutes ? 'commutes' : 'differs');
-	if (transition.reading !== undefined) parts.push(`clock ${transition.reading} ms`);
+	if (transition.reading !== undefined) parts.push(`clock ${transition.reading}`);
 	return parts.length > 0 ? ` (${parts.join(' · ')})` : '';
 }
 
