@@ -31,7 +31,9 @@ export function menuLine(menu: Menu<unknown>, width: number): string | undefined
 		if (cellWidth(text) <= width) return text;
 	}
 
-	return undefined;
+	// Tightest: every key stays, and Esc is named shortly.
+	const tight = ` ${menu.title}: ${[...choices.slice(0, -1), 'esc'].join(' ')}`;
+	return cellWidth(tight) <= width ? tight : undefined;
 }
 
 const presenterText = ' ‖ scenario paused: Enter, PgDn or n continues · other keys work · q quit';

@@ -14,10 +14,10 @@
  * work. Nothing in it is ever reachable from a returned state.
  */
 import {appendBounded} from './bounded.js';
-import {flakyProbability, lagDistance} from './fault.js';
+import {clockRange, flakyProbability, lagDistance} from './fault.js';
 import {eventLimit, recentLimit, voteWindow} from './limits.js';
 import {Draw, hashStart, mix32, Stream} from './random.js';
-import type {ActiveFaults, ReplicaState, SimEvent, SimState, Transition, TransitionNote, VoteRecord} from './types.js';
+import type {ActiveFaults, ReplicaState, SimEvent, SimState, Standing, Transition, TransitionNote, VoteRecord} from './types.js';
 
 // Local copies of the imported constants and helpers, read in the hot loop.
 const mix = mix32;
@@ -41,25 +41,37 @@ class WorkingReplica {
 	flaky = false;
 	lag = false;
 	reorder = false;
+	nondet = false;
 	faultsChanged = false;
-	firstDivergence: number | null = null;
-	hasCheck = false;
-	checkIndex = 0;
-	checkAgrees = false;
-	checkChanged = false;
+	// The standing from closed votes (Standing, with -1 for null), folded as votes close.
+	settledChecked = -1;
+	settledAgrees = false;
+	settledRunStart = -1;
+	settledFirst = -1;
+	settledFrom = -1;
+	settledTo = -1;
+	settledChanged = false;
+	// The latest decision seen (open votes included), only to say in events when a divergence starts or ends.
+	seenChecked = -1;
+	seenAgrees = false;
+	seenDiverged = false;
 	/** hash32(seed, Stream.flaky, id) before its final `>>> 0`: the flaky draw's prefix. */
 	flakyPrefix = 0;
+	/** The same for the simulated clock a non-deterministic replica reads. */
+	clockPrefix = 0;
 	// The last `recentLimit` transitions made in this batch, as a ring.
 	readonly ringIndex = new Float64Array(keepRecent);
 	readonly ringInput: unknown[] = Array.from({length: keepRecent});
 	readonly ringBefore: unknown[] = Array.from({length: keepRecent});
 	readonly ringAfter: unknown[] = Array.from({length: keepRecent});
 	readonly ringNote: Array<TransitionNote | undefined> = Array.from({length: keepRecent});
+	readonly ringCommutes: Array<boolean | undefined> = Array.from({length: keepRecent});
+	readonly ringReading: Array<number | undefined> = Array.from({length: keepRecent});
 	ringNext = 0;
 	/** Transitions made in this batch (may exceed the ring's size). */
 	added = 0;
 
-	load(source: ReplicaState, seed: number): void {
+	load(source: ReplicaState, seed: number, votes: readonly VoteRecord[]): void {
 		this.source = source;
 		this.name = source.name;
 		this.dirty = false;
@@ -72,13 +84,29 @@ class WorkingReplica {
 		this.flaky = faults.flaky;
 		this.lag = faults.lag;
 		this.reorder = faults.reorder;
+		this.nondet = faults.nondet;
 		this.faultsChanged = false;
-		this.firstDivergence = source.firstDivergence;
-		this.hasCheck = source.check !== null;
-		this.checkIndex = source.check?.index ?? 0;
-		this.checkAgrees = source.check?.agrees ?? false;
-		this.checkChanged = false;
+		const {settled} = source;
+		this.settledChecked = settled.checked ?? -1;
+		this.settledAgrees = settled.agrees;
+		this.settledRunStart = settled.runStart ?? -1;
+		this.settledFirst = settled.firstDivergence ?? -1;
+		this.settledFrom = settled.lastDivergence?.from ?? -1;
+		this.settledTo = settled.lastDivergence?.to ?? -1;
+		this.settledChanged = false;
+		this.seenChecked = this.settledChecked;
+		this.seenAgrees = this.settledAgrees;
+		this.seenDiverged = this.settledFirst !== -1;
+		for (const vote of votes) {
+			const digest = vote.digests[source.id];
+			if (!vote.decided || digest === undefined) continue;
+			this.seenChecked = vote.index;
+			this.seenAgrees = digest === vote.decided.digest;
+			if (!this.seenAgrees) this.seenDiverged = true;
+		}
+
 		this.flakyPrefix = mix(mix(mix(hashStart, seed), Stream.flaky), source.id);
+		this.clockPrefix = mix(mix(mix(hashStart, seed), Stream.clock), source.id);
 		this.ringNext = 0;
 		this.added = 0;
 	}
@@ -87,7 +115,7 @@ class WorkingReplica {
 	result(): ReplicaState {
 		if (!this.dirty) return this.source;
 		const {source} = this;
-		const faults: ActiveFaults = this.faultsChanged ? {skipNext: this.skipNext, flaky: this.flaky, lag: this.lag, reorder: this.reorder} : source.faults;
+		const faults: ActiveFaults = this.faultsChanged ? {skipNext: this.skipNext, flaky: this.flaky, lag: this.lag, reorder: this.reorder, nondet: this.nondet} : source.faults;
 		return {
 			id: source.id,
 			name: source.name,
@@ -98,8 +126,33 @@ class WorkingReplica {
 			faults,
 			recent: this.recent(),
 			history: source.history,
-			firstDivergence: this.firstDivergence,
-			check: this.checkChanged ? {index: this.checkIndex, agrees: this.checkAgrees} : source.check,
+			settled: this.settledChanged ? this.settled() : source.settled,
+		};
+	}
+
+	/** Folds a closed, decided vote at `index` into the settled standing (as foldStanding does). */
+	settle(index: number, agrees: boolean): void {
+		if (this.settledChecked === -1 || this.settledAgrees !== agrees) this.settledRunStart = index;
+		this.settledChecked = index;
+		this.settledAgrees = agrees;
+		if (!agrees) {
+			if (this.settledFirst === -1) this.settledFirst = index;
+			this.settledFrom = this.settledRunStart;
+			this.settledTo = index;
+		}
+
+		this.settledChanged = true;
+		this.dirty = true;
+	}
+
+	private settled(): Standing {
+		const orNull = (value: number) => (value === -1 ? null : value);
+		return {
+			checked: orNull(this.settledChecked),
+			agrees: this.settledAgrees,
+			runStart: orNull(this.settledRunStart),
+			firstDivergence: orNull(this.settledFirst),
+			lastDivergence: this.settledFrom === -1 ? null : {from: this.settledFrom, to: this.settledTo},
 		};
 	}
 
@@ -113,11 +166,17 @@ class WorkingReplica {
 		const recent = new Array<Transition>(kept + fresh);
 		for (let k = 0, from = old.length - kept; k < kept; k++) recent[k] = old[from + k]!;
 		for (let k = kept, at = (this.ringNext - fresh + keepRecent) % keepRecent; k < kept + fresh; k++, at = at + 1 === keepRecent ? 0 : at + 1) {
-			recent[k] = {index: this.ringIndex[at]!, input: this.ringInput[at], before: this.ringBefore[at], after: this.ringAfter[at], note: this.ringNote[at]};
+			recent[k] = transition(this.ringIndex[at]!, this.ringInput[at], this.ringBefore[at], this.ringAfter[at], this.ringNote[at], this.ringCommutes[at], this.ringReading[at]);
 		}
 
 		return recent;
 	}
+}
+
+/** A transition, with `commutes` and `reading` only where they say something (as a one-off step would write it). */
+function transition(index: number, input: unknown, before: unknown, after: unknown, note: TransitionNote | undefined, commutes: boolean | undefined, reading: number | undefined): Transition {
+	if (commutes === undefined && reading === undefined) return {index, input, before, after, note};
+	return {index, input, before, after, note, ...(commutes === undefined ? {} : {commutes}), ...(reading === undefined ? {} : {reading})};
 }
 
 /** One open vote during a batch. Valid for index `index` only while `generation` is the batch's. */
@@ -161,6 +220,13 @@ class VoteSlot {
 		this.open(generation, record.index);
 		this.record = record;
 		this.changed = false;
+		if (record.decided) {
+			this.decided = true;
+			this.decidedDigest = record.decided.digest;
+			this.decidedState = record.decided.state;
+			this.decidedCount = record.decided.count;
+		}
+
 		const {digests, states} = record;
 		this.length = digests.length;
 		for (let id = 0; id < digests.length; id++) {
@@ -260,7 +326,7 @@ export function issueBatch(sim: SimState, count: number): SimState {
 	ws.prepare(n, sourceVotes.length);
 	const {generation, slots, mask, inputIndex, inputs, draw, loaded} = ws;
 	const replicas = ws.replicas;
-	for (let id = 0; id < n; id++) replicas[id]!.load(sim.replicas[id]!, config.seed);
+	for (let id = 0; id < n; id++) replicas[id]!.load(sim.replicas[id]!, config.seed, sourceVotes);
 
 	// Open votes are consecutive and end at sim.index; load them lazily.
 	const sourceFirst = sourceVotes.length > 0 ? sourceVotes[0]!.index : sim.index + 1;
@@ -291,8 +357,11 @@ export function issueBatch(sim: SimState, count: number): SimState {
 			do {
 				if (replica.reorder) {
 					if (replica.applied + 2 > until) break;
-					applyOne(replica, replica.applied + 2, 'early');
-					applyOne(replica, replica.applied + 1, 'late');
+					const first = replica.applied + 1;
+					const commutes = pairCommutes(replica.state, first);
+					applyOne(replica, first + 1, 'early');
+					applyOne(replica, first, 'late');
+					replica.ringCommutes[replica.ringNext === 0 ? keepRecent - 1 : replica.ringNext - 1] = commutes;
 					replica.applied += 2;
 				} else {
 					applyOne(replica, replica.applied + 1, lateNote);
@@ -323,6 +392,7 @@ export function issueBatch(sim: SimState, count: number): SimState {
 			const slot = slots[at & mask]!;
 			if (slot.generation !== generation || slot.index !== at || !slot.touched) continue;
 			slot.touched = false;
+			const decidedBefore = slot.decided;
 			slot.decide(needed);
 			if (!slot.decided) continue;
 			if ((lastSlot === null && lastRecord === null) || at >= lastIndex) {
@@ -332,7 +402,7 @@ export function issueBatch(sim: SimState, count: number): SimState {
 			}
 
 			for (let id = 0; id < slot.length; id++) {
-				if (slot.has[id] === 1) check(replicas[id]!, at, slot.digests[id] === slot.decidedDigest, index);
+				if (slot.has[id] === 1) check(replicas[id]!, at, slot.digests[id] === slot.decidedDigest, index, !decidedBefore);
 			}
 		}
 
@@ -345,6 +415,7 @@ export function issueBatch(sim: SimState, count: number): SimState {
 
 		if (oldestNeeded < index - voteSpan + 1) oldestNeeded = index - voteSpan + 1;
 		while (first < oldestNeeded) {
+			settleVote(first);
 			if (lastSlot?.index === first) {
 				lastRecord = lastSlot.result();
 				lastSlot = null;
@@ -379,6 +450,45 @@ export function issueBatch(sim: SimState, count: number): SimState {
 		events: appendBounded(sim.events, events, eventLimit),
 	};
 
+	/** Folds the vote at `at`, closing now, into the settled standing of every replica that reported to it. */
+	function settleVote(at: number): void {
+		const slot = slots[at & mask]!;
+		if (slot.generation === generation && slot.index === at) {
+			if (!slot.decided) return;
+			const {has, digests, decidedDigest} = slot;
+			for (let id = 0; id < slot.length; id++) {
+				if (has[id] === 0) continue;
+				const replica = replicas[id]!;
+				const agrees = digests[id] === decidedDigest;
+				// The common case, one more vote in a run of agreement, only moves the latest index.
+				if (agrees && replica.settledAgrees && replica.settledChecked !== -1) {
+					replica.settledChecked = at;
+					replica.settledChanged = true;
+					replica.dirty = true;
+				} else {
+					replica.settle(at, agrees);
+				}
+			}
+
+			return;
+		}
+
+		const record = sourceVotes[at - sourceFirst]!;
+		if (!record.decided) return;
+		const {digests} = record;
+		for (let id = 0; id < digests.length; id++) {
+			const digest = digests[id];
+			if (digest !== undefined) replicas[id]!.settle(at, digest === record.decided.digest);
+		}
+	}
+
+	/** Whether inputs `first` and `first + 1` give the same state from `state` in either order. */
+	function pairCommutes(state: unknown, first: number): boolean {
+		const a = inputAt(first);
+		const b = inputAt(first + 1);
+		return model.digest(model.apply(model.apply(state, a), b)) === model.digest(model.apply(model.apply(state, b), a));
+	}
+
 	function slotFor(at: number): VoteSlot {
 		const slot = slots[at & mask]!;
 		if (slot.generation !== generation || slot.index !== at) {
@@ -407,30 +517,37 @@ export function issueBatch(sim: SimState, count: number): SimState {
 		}
 
 		const before = replica.state;
-		const after = skip ? before : model.apply(before, input);
+		const reading = replica.nondet && !skip ? (mix(replica.clockPrefix, at) >>> 0) % clockRange : -1;
+		const after = skip ? before : reading === -1 ? model.apply(before, input) : model.applyReadingClock(before, input, reading);
 		const ring = replica.ringNext;
 		replica.ringIndex[ring] = at;
 		replica.ringInput[ring] = input;
 		replica.ringBefore[ring] = before;
 		replica.ringAfter[ring] = after;
-		replica.ringNote[ring] = skip ? 'skipped' : note;
+		replica.ringNote[ring] = skip ? 'skipped' : reading === -1 ? note : (note ?? 'nondet');
+		replica.ringCommutes[ring] = undefined;
+		replica.ringReading[ring] = reading === -1 ? undefined : reading;
 		replica.ringNext = ring + 1 === keepRecent ? 0 : ring + 1;
 		replica.added++;
 		replica.state = after;
 		replica.dirty = true;
 	}
 
-	function check(replica: WorkingReplica, at: number, agrees: boolean, now: number): void {
-		if (replica.hasCheck && replica.checkIndex > at) return;
-		if (!agrees && replica.firstDivergence === null) {
-			events.push({index: now, text: `${replica.name} diverged at #${at}`});
-			replica.firstDivergence = at;
+	/** A decision at `at` compared with one replica's report: says so in an event when a divergence starts, ends or is found late. */
+	function check(replica: WorkingReplica, at: number, agrees: boolean, now: number, newlyDecided: boolean): void {
+		if (at > replica.seenChecked) {
+			if (!agrees && (replica.seenChecked === -1 || replica.seenAgrees)) {
+				events.push({index: now, text: `${replica.name} diverged ${replica.seenDiverged ? 'again ' : ''}at #${at}`});
+			} else if (agrees && replica.seenChecked !== -1 && !replica.seenAgrees) {
+				events.push({index: now, text: `${replica.name} agrees again at #${at}`});
+			}
+
+			replica.seenChecked = at;
+			replica.seenAgrees = agrees;
+		} else if (at < replica.seenChecked && !agrees && newlyDecided) {
+			events.push({index: now, text: `${replica.name} disagreed at #${at} (decided late)`});
 		}
 
-		replica.hasCheck = true;
-		replica.checkIndex = at;
-		replica.checkAgrees = agrees;
-		replica.checkChanged = true;
-		replica.dirty = true;
+		if (!agrees) replica.seenDiverged = true;
 	}
 }

@@ -1,5 +1,5 @@
 /** The faults a replica can be given, each with the key that injects it. */
-export const faultTypes = ['skip', 'flaky', 'corrupt', 'crash', 'lag', 'reorder'] as const;
+export const faultTypes = ['skip', 'flaky', 'corrupt', 'crash', 'lag', 'reorder', 'nondet'] as const;
 export type FaultType = (typeof faultTypes)[number];
 
 export const faultInfo: Readonly<Record<FaultType, {key: string; teaches: string}>> = {
@@ -9,10 +9,13 @@ export const faultInfo: Readonly<Record<FaultType, {key: string; teaches: string
 	crash: {key: 'x', teaches: 'stops applying inputs; repair replays what it missed'},
 	lag: {key: 'l', teaches: 'applies inputs 3 behind the others: late is not wrong'},
 	reorder: {key: 'o', teaches: 'receives each pair of inputs swapped: why total order matters'},
+	nondet: {key: 'n', teaches: 'reads the clock while applying an input: diverges with no fault in its inputs'},
 };
 
 export const flakyProbability = 0.3;
 export const lagDistance = 3;
+/** A non-deterministic replica's simulated clock reads 0 to this many milliseconds minus one. */
+export const clockRange = 1000;
 
 export function isFaultType(name: string): name is FaultType {
 	return (faultTypes as readonly string[]).includes(name);

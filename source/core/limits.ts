@@ -6,6 +6,10 @@ export const historyLimit = 32;
 export const eventLimit = 32;
 /** Votes kept open for late replicas. */
 export const voteWindow = 64;
-/** Beyond this many missed inputs, repair copies the majority's state instead of replaying. */
-export const replayLimit = 100_000;
+/**
+ * Repair replays at most this many inputs: a replica further behind copies the
+ * majority's state instead, and with no majority a log longer than this is not
+ * replayed from #1 (the repair says so).
+ */
+export const replayLimit = 1_000_000;
 export const maxReplicas = 9;

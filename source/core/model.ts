@@ -12,6 +12,13 @@ export type Model<S = any, I = any> = {
 	/** A plausible input, drawn from the seeded generator. */
 	generate(draw: Draw): I;
 	apply(state: S, input: I): S;
+	/**
+	 * `apply` as a non-deterministic replica does it: reading a simulated clock
+	 * (`clock`, 0–999 ms) while applying `input`. Deterministic given `clock`.
+	 */
+	applyReadingClock(state: S, input: I, clock: number): S;
+	/** What the non-deterministic replica does with the clock, in a few words. */
+	readonly readsClock: string;
 	describeInput(input: I): string;
 	/** A shorter form for narrow columns, e.g. "+15" for "deposit 15". */
 	shortInput?(input: I): string;
@@ -23,6 +30,8 @@ export type Model<S = any, I = any> = {
 	describeState(state: S): Array<[label: string, value: string]>;
 	/** The state in a few words, for the quorum line. */
 	summary(state: S): string;
+	/** The summary cut to the describeState labels in `labels` (to show only what differs), where that is shorter. */
+	summaryOf?(state: S, labels: ReadonlySet<string>): string;
 	digest(state: S): number;
 	/** The state silently altered: always different from `state`. */
 	corrupt(state: S, draw: Draw): S;

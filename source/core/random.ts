@@ -4,7 +4,7 @@
  * asked for, so a crashed replica can replay what it missed without a stored
  * log, and a fault in one replica never shifts the random stream of another.
  */
-export const Stream = {input: 1, flaky: 2, corrupt: 3} as const;
+export const Stream = {input: 1, flaky: 2, corrupt: 3, clock: 4} as const;
 
 /** The running value `hash32` starts from. */
 export const hashStart = 0x9e_37_79_b9;

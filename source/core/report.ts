@@ -1,31 +1,55 @@
-import {quorumStatus} from './quorum.js';
-import {replicaStatus} from './replica-status.js';
 import {inputAt} from './simulation.js';
-import type {SimState} from './types.js';
+import type {SimState, Standing} from './types.js';
+import {verdicts} from './verdict.js';
 
 export function hexDigest(digest: number): string {
 	return digest.toString(16).padStart(8, '0');
 }
 
-/** The end-of-run report: bounded in size however many inputs ran. */
+/** A standing as report fields: each an input index, or null. */
+function divergence(standing: Standing) {
+	return {
+		checkedAt: standing.checked,
+		agrees: standing.checked === null ? null : standing.agrees,
+		agreesSince: standing.checked !== null && standing.agrees ? standing.runStart : null,
+		divergedSince: standing.checked !== null && !standing.agrees ? standing.runStart : null,
+		firstDivergence: standing.firstDivergence,
+		lastDivergence: standing.lastDivergence,
+	};
+}
+
+/**
+ * The end-of-run report (--json), bounded in size however many inputs ran.
+ * Documented field by field in README.md and docs/voting-report.schema.json.
+ */
 export function report(sim: SimState) {
-	const status = quorumStatus(sim);
-	const decided = status.kind === 'decided' ? status.decision!.decided! : null;
+	const {replicas, vote} = verdicts(sim);
+	const {status} = vote;
+	const decided = status.kind === 'decided' || status.kind === 'idle' ? status.decision!.decided! : null;
 	return {
 		seed: sim.config.seed,
 		model: sim.config.model,
 		replicaCount: sim.replicas.length,
 		inputs: sim.index,
-		replicas: sim.replicas.map(replica => ({
-			name: replica.name,
-			status: replicaStatus(sim, replica).word,
-			applied: replica.applied,
-			state: replica.state,
-			summary: sim.model.summary(replica.state),
-			digest: hexDigest(replica.digest),
-			faults: replica.history.map(record => ({type: record.type, at: record.at})),
-			firstDivergence: replica.firstDivergence,
-		})),
+		replicas: sim.replicas.map((replica, id) => {
+			const verdict = replicas[id]!;
+			return {
+				name: replica.name,
+				status: verdict.kind,
+				glyph: verdict.glyph,
+				word: verdict.word,
+				detail: verdict.detail,
+				applied: replica.applied,
+				behind: sim.index - replica.applied,
+				crashed: replica.crashed,
+				armed: verdict.armed,
+				state: replica.state,
+				summary: sim.model.summary(replica.state),
+				digest: hexDigest(replica.digest),
+				faults: replica.history.map(record => ({type: record.type, beforeInput: record.beforeInput})),
+				...divergence(verdict.standing),
+			};
+		}),
 		quorum: {
 			index: status.index,
 			outcome: status.kind,
@@ -36,29 +60,54 @@ export function report(sim: SimState) {
 			value: decided ? sim.model.summary(decided.state) : null,
 			digest: decided ? hexDigest(decided.digest) : null,
 			values: status.groups.map(group => ({replicas: group.members, value: sim.model.summary(group.state), digest: hexDigest(group.digest)})),
-			flagged: status.outOfLine.map(entry => ({name: entry.name, reason: entry.reason, at: entry.at})),
+			cannotReport: status.cannotReport,
+			flagged: status.outOfLine.map(entry => ({name: entry.name, reason: entry.reason, divergedSince: entry.divergedSince, applied: entry.applied, behind: entry.behind})),
+			decisionLine: vote.decision.text,
+			outOfLineLine: vote.outOfLine.text,
 		},
 	};
 }
 
-/** One line of the trace: the input, each replica's result and the vote, at index `sim.index`. */
+/** How replica R applied input `index` itself, if it did and not plainly: the note on that transition. */
+function noteFor(recent: SimState['replicas'][number]['recent'], index: number) {
+	// A reordered pair puts input `index` second to last; nothing else puts it further back.
+	for (let i = recent.length - 1; i >= Math.max(0, recent.length - 2); i--) {
+		const transition = recent[i]!;
+		if (transition.index === index && transition.input !== undefined) return transition.note;
+	}
+
+	return undefined;
+}
+
+/**
+ * One line of the trace (--trace): input `sim.index` just issued, each
+ * replica's result and the vote on it. Documented in README.md and
+ * docs/voting-trace.schema.json.
+ */
 export function traceLine(sim: SimState) {
-	const status = quorumStatus(sim);
-	const decided = status.kind === 'decided' ? status.decision!.decided! : null;
+	const {replicas, vote} = verdicts(sim);
+	const {status} = vote;
+	const decided = status.kind === 'decided' || status.kind === 'idle' ? status.decision!.decided! : null;
 	return {
 		index: sim.index,
 		input: sim.model.describeInput(inputAt(sim, sim.index)),
-		replicas: sim.replicas.map(replica => {
-			const last = replica.recent.at(-1);
+		replicas: sim.replicas.map((replica, id) => {
+			const note = noteFor(replica.recent, sim.index);
 			return {
 				name: replica.name,
+				status: replicas[id]!.kind,
 				applied: replica.applied,
 				digest: hexDigest(replica.digest),
-				value: sim.model.summary(replica.state),
-				...(last?.index === sim.index && last.note ? {note: last.note} : {}),
-				...(replica.crashed ? {crashed: true} : {}),
+				summary: sim.model.summary(replica.state),
+				...(note ? {note} : {}),
+				crashed: replica.crashed,
 			};
 		}),
-		vote: {outcome: status.kind, agree: decided?.count ?? 0, value: decided ? sim.model.summary(decided.state) : null, flagged: status.outOfLine.map(entry => entry.name)},
+		vote: {
+			outcome: status.kind,
+			agree: decided?.count ?? 0,
+			value: decided ? sim.model.summary(decided.state) : null,
+			flagged: status.outOfLine.map(entry => entry.name),
+		},
 	};
 }

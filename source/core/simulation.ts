@@ -4,13 +4,15 @@ import type {FaultType} from './fault.js';
 import {eventLimit, historyLimit, recentLimit, replayLimit, voteWindow} from './limits.js';
 import type {Model} from './model.js';
 import {modelNamed} from './models/index.js';
+import {majorityOf} from './majority.js';
 import {Draw, hash3, hash4, Stream} from './random.js';
-import type {ActiveFaults, ReplicaState, SimAction, SimConfig, SimEvent, SimState, Transition, VoteRecord} from './types.js';
+import {foldVote, noStanding, standingOf} from './standing.js';
+import type {ActiveFaults, ReplicaState, SimAction, SimConfig, SimEvent, SimState, Standing, Transition, TransitionNote, VoteRecord} from './types.js';
 
-const noFaults: ActiveFaults = {skipNext: false, flaky: false, lag: false, reorder: false};
+const noFaults: ActiveFaults = {skipNext: false, flaky: false, lag: false, reorder: false, nondet: false};
 
 /** The flag each lasting fault sets; crash and corrupt act on the replica itself. */
-const armedFlag = {skip: 'skipNext', flaky: 'flaky', lag: 'lag', reorder: 'reorder'} as const satisfies Record<string, keyof ActiveFaults>;
+const armedFlag = {skip: 'skipNext', flaky: 'flaky', lag: 'lag', reorder: 'reorder', nondet: 'nondet'} as const satisfies Record<string, keyof ActiveFaults>;
 
 export function replicaName(id: number): string {
 	return `R${id + 1}`;
@@ -35,11 +37,17 @@ export function createSimulation(config: SimConfig): SimState {
 		faults: noFaults,
 		recent: [],
 		history: [],
-		firstDivergence: null,
-		check: null,
+		settled: noStanding,
 	}));
+	// Vote #0: every replica starts in the initial state, so a change before input 1 (a corruption) is voted on too.
+	const initial: VoteRecord = {
+		index: 0,
+		digests: replicas.map(() => digest),
+		states: replicas.map(() => state),
+		decided: {digest, state, count: config.replicas},
+	};
 	const scheduled = [...config.faults].sort((a, b) => a.atIndex - b.atIndex);
-	let sim: SimState = {config, model, index: 0, replicas, scheduled, votes: [], lastDecision: null, serial: 0, events: []};
+	let sim: SimState = {config, model, index: 0, replicas, scheduled, votes: [initial], lastDecision: initial, serial: 0, events: []};
 	sim = injectDue(sim, 0);
 	return sim;
 }
@@ -89,12 +97,13 @@ function issueInputs(sim: SimState, count: number): SimState {
 function inject(sim: SimState, id: number, fault: FaultType): SimState {
 	const tx = new Transaction({...sim, serial: sim.serial + 1});
 	const replica = sim.replicas[id]!;
-	tx.note(replica, {type: fault, at: sim.index + 1});
+	tx.note(replica, {type: fault, beforeInput: sim.index + 1});
 	switch (fault) {
 		case 'skip':
 		case 'flaky':
 		case 'lag':
 		case 'reorder':
+		case 'nondet':
 			tx.setFaults(id, {[armedFlag[fault]]: true});
 			break;
 		case 'crash':
@@ -102,48 +111,83 @@ function inject(sim: SimState, id: number, fault: FaultType): SimState {
 			break;
 		case 'corrupt': {
 			const after = sim.model.corrupt(replica.state, new Draw(hash4(sim.config.seed, Stream.corrupt, id, sim.serial)));
-			tx.replace(id, {state: after, digest: sim.model.digest(after)});
+			const digest = sim.model.digest(after);
+			tx.replace(id, {state: after, digest});
 			tx.remember(id, [{index: replica.applied, input: undefined, before: replica.state, after, note: 'corrupted'}]);
+			// The replica now reports its altered state for the input it is at, and that vote is decided again.
+			if (!replica.crashed) tx.contribute(id, replica.applied, digest, after);
 			break;
 		}
 	}
 
-	tx.event(`${replica.name}: ${fault} injected`);
-	return tx.commit();
+	return tx.commit(`${replica.name}: ${fault} injected`);
 }
 
+/**
+ * Repair: restart a crashed replica, disarm its faults, replay the inputs it
+ * missed; then, if it still disagrees with the majority decided at the current
+ * input, copy that majority's state. With no majority there, the input log is
+ * the truth (a deterministic machine's state is its log replayed from #1): the
+ * replica is rebuilt by replaying it. Every outcome is said in one event.
+ */
 function repair(sim: SimState, id: number): SimState {
 	const tx = new Transaction(sim);
 	const replica = sim.replicas[id]!;
-	tx.note(replica, {type: 'repair', at: sim.index + 1});
-	tx.replace(id, {crashed: false, faults: noFaults, firstDivergence: null});
+	const done: string[] = [];
+	if (replica.crashed) done.push('restarted');
+	const armed = armedFaultNames(replica.faults);
+	if (armed.length > 0) done.push(`disarmed ${armed.join(', ')}`);
+	tx.replace(id, {crashed: false, faults: noFaults});
 	const missed = sim.index - replica.applied;
-	// Before the first input there is no vote, but every replica agrees on the initial state.
-	const majority = sim.lastDecision ?? (sim.index === 0 ? initialAgreement(sim) : null);
-	if (missed > replayLimit && majority) {
-		tx.transfer(id, majority);
-		tx.event(`${replica.name}: ${missed} inputs behind; copied the majority's state instead of replaying`);
-		return tx.commit();
+	const catchUp = missed > 0 && missed <= replayLimit;
+	if (catchUp) {
+		tx.replay(id, sim.index, 'replayed');
+		done.push(`replayed ${plural(missed, 'missed input')}`);
 	}
 
-	tx.replay(id, sim.index);
-	const caughtUp = tx.replica(id);
-	if (majority) {
-		const expected = tx.replayFrom(majority.decided!.state, majority.index, sim.index);
-		if (sim.model.digest(expected) !== caughtUp.digest) {
-			tx.transfer(id, majority);
-			tx.event(`${replica.name}: repaired by state transfer from the majority`);
-			return tx.commit();
+	const decided = tx.decisionAt(sim.index);
+	if (!catchUp && missed > 0 && !decided) {
+		return new Transaction(sim).commit(`${replica.name}: cannot repair: ${plural(missed, 'input')} behind, over the replay limit of ${replayLimit}, and no majority at #${sim.index} to copy`);
+	}
+
+	const now = tx.replica(id);
+	let outcome: string;
+	if (decided) {
+		const agreeing = `${decided.count} of ${sim.replicas.length}`;
+		if (!catchUp && missed > 0) {
+			tx.transfer(id, decided.state, 'transfer');
+			outcome = `${plural(missed, 'input')} behind: copied the majority's state at #${sim.index} (${agreeing} agree) instead of replaying`;
+		} else if (now.digest === decided.digest) {
+			outcome = `agrees with the majority at #${sim.index} (${agreeing})`;
+		} else {
+			tx.transfer(id, decided.state, 'transfer');
+			outcome = `copied the majority's state at #${sim.index} (${agreeing} agree)`;
+		}
+	} else if (sim.index > replayLimit) {
+		outcome = `no majority at #${sim.index} to check it against, and replaying ${sim.index} inputs from #1 is over the limit of ${replayLimit}`;
+	} else {
+		const truth = tx.replayFrom(sim.model.initial(), 0, sim.index);
+		const log = sim.index === 0 ? 'the initial state' : `the input log #1–#${sim.index} replayed`;
+		if (sim.model.digest(truth) === now.digest) {
+			outcome = `no majority at #${sim.index}, but it matches ${log}`;
+		} else {
+			tx.transfer(id, truth, 'rebuilt');
+			outcome = `no majority at #${sim.index} to copy: rebuilt from ${log}`;
 		}
 	}
 
-	tx.event(missed > 0 ? `${replica.name}: repaired, replayed ${missed} missed input${missed === 1 ? '' : 's'}` : `${replica.name}: repaired`);
-	return tx.commit();
+	const changed = done.length > 0 || tx.replica(id).digest !== replica.digest || tx.replica(id).applied !== replica.applied;
+	if (!changed) return new Transaction(sim).commit(`${replica.name}: nothing to repair: ${outcome}`);
+	tx.note(replica, {type: 'repair', beforeInput: sim.index + 1});
+	return tx.commit(`${replica.name}: ${[...done, outcome].join(', ')}`);
 }
 
-function initialAgreement(sim: SimState): VoteRecord {
-	const state = sim.model.initial();
-	return {index: 0, digests: [], states: [], decided: {digest: sim.model.digest(state), state, count: sim.replicas.length}};
+function armedFaultNames(faults: ActiveFaults): string[] {
+	return (Object.keys(armedFlag) as Array<keyof typeof armedFlag>).filter(fault => faults[armedFlag[fault]]);
+}
+
+function plural(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Mutable working copies for one inject or repair; `commit` returns the next immutable state. (Inputs take the faster path in batch.ts.) */
@@ -152,7 +196,6 @@ class Transaction {
 	private readonly replicas: ReplicaState[];
 	private readonly votes: VoteRecord[];
 	private readonly touched = new Set<number>();
-	private readonly events: SimEvent[] = [];
 	private readonly inputs = new Map<number, unknown>();
 
 	constructor(private readonly sim: SimState) {
@@ -181,10 +224,6 @@ class Transaction {
 		this.replace(id, {recent: appendBounded(this.replicas[id]!.recent, transitions, recentLimit)});
 	}
 
-	event(text: string): void {
-		this.events.push({index: this.sim.index, text});
-	}
-
 	input(index: number): unknown {
 		let input = this.inputs.get(index);
 		if (input === undefined) {
@@ -196,7 +235,7 @@ class Transaction {
 	}
 
 	/** Replays the inputs replica `id` missed, up to `target`, with no faults: repair clears them first. */
-	replay(id: number, target: number): void {
+	replay(id: number, target: number, note: TransitionNote): void {
 		const replica = this.replicas[id]!;
 		if (replica.applied >= target) return;
 		const transitions: Transition[] = [];
@@ -204,7 +243,7 @@ class Transaction {
 		for (let index = replica.applied + 1; index <= target; index++) {
 			const input = this.input(index);
 			const after = this.model.apply(state, input);
-			if (target - index < recentLimit) transitions.push({index, input, before: state, after, note: 'replayed'});
+			if (target - index < recentLimit) transitions.push({index, input, before: state, after, note});
 			state = after;
 			this.contribute(id, index, this.model.digest(after), after);
 		}
@@ -219,24 +258,22 @@ class Transaction {
 		return state;
 	}
 
-	/** Copies the majority's state into replica `id` and brings it up to date. */
-	transfer(id: number, majority: VoteRecord): void {
+	/** Replica `id` takes `state` as its state at the current input, and reports it. */
+	transfer(id: number, state: unknown, note: 'transfer' | 'rebuilt'): void {
 		const replica = this.replicas[id]!;
-		const state = this.replayFrom(majority.decided!.state, majority.index, this.sim.index);
 		const digest = this.model.digest(state);
 		this.replicas[id] = {
 			...replica,
 			state,
 			digest,
 			applied: this.sim.index,
-			firstDivergence: null,
-			check: null,
-			recent: appendBounded(replica.recent, [{index: this.sim.index, input: undefined, before: replica.state, after: state, note: 'transfer'}], recentLimit),
+			recent: appendBounded(replica.recent, [{index: this.sim.index, input: undefined, before: replica.state, after: state, note}], recentLimit),
 		};
 		this.contribute(id, this.sim.index, digest, state);
 	}
 
-	private contribute(id: number, index: number, digest: number, state: unknown): void {
+	/** Replica `id` reports `state` for input `index`, replacing any earlier report, if that vote is still open. */
+	contribute(id: number, index: number, digest: number, state: unknown): void {
 		const position = this.votes.length - 1 - (this.sim.index - index);
 		const vote = this.votes[position];
 		if (vote?.index !== index) return;
@@ -248,49 +285,80 @@ class Transaction {
 		this.touched.add(position);
 	}
 
-	commit(): SimState {
-		const n = this.replicas.length;
-		const needed = Math.floor(n / 2) + 1;
-		let {lastDecision} = this.sim;
-		for (const position of [...this.touched].sort((a, b) => a - b)) {
+	/** What the vote at `index` decides with the reports made so far, if it is open. */
+	decisionAt(index: number): VoteRecord['decided'] {
+		const vote = this.votes[this.votes.length - 1 - (this.sim.index - index)];
+		return vote?.index === index ? decide(vote, majorityOf(this.replicas.length)) : null;
+	}
+
+	/** The next state, with every vote that got a report decided again and `text` as the last event. */
+	commit(text: string): SimState {
+		const needed = majorityOf(this.replicas.length);
+		for (const position of this.touched) {
 			const vote = this.votes[position]!;
-			const decided = decide(vote, needed);
-			const record = {...vote, decided};
-			this.votes[position] = record;
-			if (!decided) continue;
-			if (!lastDecision || record.index >= lastDecision.index) lastDecision = record;
-			for (const [id, digest] of vote.digests.entries()) {
-				if (digest !== undefined) this.check(id, record.index, digest === decided.digest);
+			this.votes[position] = {...vote, decided: decide(vote, needed)};
+		}
+
+		const votes = this.settleClosedVotes();
+		const next: SimState = {...this.sim, replicas: this.replicas, votes, lastDecision: this.lastDecision(votes)};
+		const events: SimEvent[] = [];
+		for (const replica of next.replicas) {
+			for (const said of standingEvents(replica.name, standingOf(this.sim, this.sim.replicas[replica.id]!), standingOf(next, replica))) {
+				events.push({index: this.sim.index, text: said});
 			}
 		}
 
-		return {
-			...this.sim,
-			replicas: this.replicas,
-			votes: this.prunedVotes(),
-			lastDecision,
-			events: appendBounded(this.sim.events, this.events, eventLimit),
-		};
+		events.push({index: this.sim.index, text});
+		return {...next, events: appendBounded(this.sim.events, events, eventLimit)};
 	}
 
-	private check(id: number, index: number, agrees: boolean): void {
-		const replica = this.replicas[id]!;
-		if (replica.check && replica.check.index > index) return;
-		const firstDivergence = agrees || replica.firstDivergence !== null ? replica.firstDivergence : index;
-		if (!agrees && replica.firstDivergence === null) this.event(`${replica.name} diverged at #${index}`);
-		this.replicas[id] = {...replica, check: {index, agrees}, firstDivergence};
+	/** The latest decided vote: an open one, else the last one decided before the open ones. */
+	private lastDecision(votes: readonly VoteRecord[]): VoteRecord | null {
+		for (let position = votes.length - 1; position >= 0; position--) if (votes[position]!.decided) return votes[position]!;
+		const previous = this.sim.lastDecision;
+		return previous && (votes.length === 0 || previous.index < votes[0]!.index) ? previous : null;
 	}
 
-	private prunedVotes(): VoteRecord[] {
+	/** Closes the votes no replica needs any more, folding each into the standing of those who reported to it. */
+	private settleClosedVotes(): VoteRecord[] {
 		let oldestNeeded = this.sim.index;
 		for (const replica of this.replicas) {
 			if (!replica.crashed) oldestNeeded = Math.min(oldestNeeded, replica.applied + 1);
 		}
 
 		oldestNeeded = Math.max(oldestNeeded, this.sim.index - voteWindow + 1);
-		const first = this.votes.findIndex(vote => vote.index >= oldestNeeded);
-		return first <= 0 ? this.votes : this.votes.slice(first);
+		let first = this.votes.findIndex(vote => vote.index >= oldestNeeded);
+		if (first === -1) first = this.votes.length;
+		for (const vote of this.votes.slice(0, first)) {
+			if (!vote.decided) continue;
+			for (const [id, digest] of vote.digests.entries()) {
+				if (digest !== undefined) this.replace(id, {settled: foldVote(this.replicas[id]!.settled, vote, id)});
+			}
+		}
+
+		return first === 0 ? this.votes : this.votes.slice(first);
 	}
+}
+
+/** Events for what changed in a replica's standing: a new divergence, agreeing again, a divergence decided late. */
+export function standingEvents(name: string, before: Standing, after: Standing): string[] {
+	if (after.checked === null) return [];
+	if (after.checked !== before.checked || after.agrees !== before.agrees) {
+		if (!after.agrees && (before.checked === null || before.agrees || before.runStart !== after.runStart)) {
+			const again = before.firstDivergence !== null && before.firstDivergence < after.runStart!;
+			return [`${name} diverged ${again ? 'again ' : ''}at #${after.runStart}`];
+		}
+
+		if (after.agrees && before.checked !== null && !before.agrees) return [`${name} agrees again at #${after.runStart}`];
+		return [];
+	}
+
+	const late = after.lastDivergence;
+	if (late && late.to < after.checked && (before.lastDivergence === null || late.to > before.lastDivergence.to)) {
+		return [`${name} disagreed at #${late.to} (decided late)`];
+	}
+
+	return [];
 }
 
 /** The first digest, in replica order, to reach `needed` reports (counted as a Map would count them). */

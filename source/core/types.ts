@@ -1,7 +1,14 @@
 import type {FaultType, ScheduledFault} from './fault.js';
 import type {Model} from './model.js';
 
-export type TransitionNote = 'skipped' | 'late' | 'early' | 'replayed' | 'transfer' | 'corrupted';
+/**
+ * skipped: the input was not applied; late/early: applied after/before its turn
+ * (lag, reorder); replayed: applied by a repair catching up; transfer: the
+ * majority's state copied in; rebuilt: the state rebuilt by replaying the input
+ * log from #1; corrupted: the state silently altered; nondet: applied with a
+ * reading of the (simulated) clock.
+ */
+export type TransitionNote = 'skipped' | 'late' | 'early' | 'replayed' | 'transfer' | 'rebuilt' | 'corrupted' | 'nondet';
 
 /** One step of one replica's history, described lazily for display. */
 export type Transition = {
@@ -10,6 +17,10 @@ export type Transition = {
 	readonly before: unknown;
 	readonly after: unknown;
 	readonly note?: TransitionNote;
+	/** On the late half of a reordered pair: whether the two inputs give the same state in either order. */
+	readonly commutes?: boolean;
+	/** On a non-deterministic transition: the simulated clock reading (0–999 ms) it used. */
+	readonly reading?: number;
 };
 
 export type ActiveFaults = {
@@ -17,10 +28,29 @@ export type ActiveFaults = {
 	readonly flaky: boolean;
 	readonly lag: boolean;
 	readonly reorder: boolean;
+	readonly nondet: boolean;
 };
 
-/** `at`: the first input index the fault (or repair) can affect. */
-export type FaultRecord = {readonly type: FaultType | 'repair'; readonly at: number};
+/** A fault injected (or a repair made) just before input `beforeInput` arrived. */
+export type FaultRecord = {readonly type: FaultType | 'repair'; readonly beforeInput: number};
+
+/**
+ * What the decided votes say about one replica, folded in index order. A run
+ * is a stretch of consecutive decided votes where it agreed (or disagreed)
+ * every time.
+ */
+export type Standing = {
+	/** The latest decided input index this replica reported a state for; null before any. */
+	readonly checked: number | null;
+	/** Whether its state agreed with the decided value at `checked` (false when `checked` is null). */
+	readonly agrees: boolean;
+	/** The first index of its current run (agreeing or disagreeing); null when `checked` is. */
+	readonly runStart: number | null;
+	/** The first index where it ever disagreed with a decided value. */
+	readonly firstDivergence: number | null;
+	/** The latest run of disagreement, `from`…`to` (still going on when `agrees` is false). */
+	readonly lastDivergence: {readonly from: number; readonly to: number} | null;
+};
 
 export type ReplicaState = {
 	readonly id: number;
@@ -33,10 +63,8 @@ export type ReplicaState = {
 	readonly faults: ActiveFaults;
 	readonly recent: readonly Transition[];
 	readonly history: readonly FaultRecord[];
-	/** The first index where this replica disagreed with a decided value, until repaired. */
-	readonly firstDivergence: number | null;
-	/** The latest comparison of this replica with a decided value. */
-	readonly check: {readonly index: number; readonly agrees: boolean} | null;
+	/** What the votes that have closed say about it (standingOf folds in the open ones). */
+	readonly settled: Standing;
 };
 
 /** What each replica reported after applying one input, and what the majority decided. */
@@ -64,8 +92,9 @@ export type SimState = {
 	readonly replicas: readonly ReplicaState[];
 	/** Faults still to inject, in index order. */
 	readonly scheduled: readonly ScheduledFault[];
-	/** Votes still open to late replicas, oldest first. */
+	/** Votes still open to late replicas, oldest first, consecutive, the last at `index` (#0: the initial state). */
 	readonly votes: readonly VoteRecord[];
+	/** The latest decided vote, open or closed. */
 	readonly lastDecision: VoteRecord | null;
 	/** Counts injected faults, so each corruption draws afresh. */
 	readonly serial: number;

@@ -1,19 +1,20 @@
 import {describe, expect, it} from 'vitest';
-import {faultForKey, faultInfo, faultTypes, flakyProbability, isFaultType, lagDistance} from '../../source/core/fault.js';
+import {clockRange, faultForKey, faultInfo, faultTypes, flakyProbability, isFaultType, lagDistance} from '../../source/core/fault.js';
 import {quorumStatus} from '../../source/core/quorum.js';
 import {replicaStatus} from '../../source/core/replica-status.js';
-import {Stream, unitAt} from '../../source/core/random.js';
+import {hash4, Stream, unitAt} from '../../source/core/random.js';
 import {inputAt, step} from '../../source/core/simulation.js';
 import type {ChainState} from '../../source/core/models/chain.js';
 import type {SimState} from '../../source/core/types.js';
-import {faultFreeDigests, faultFreeStates, inputs, model, sim} from './helpers.js';
+import {replicaVerdict, transitionSuffix} from '../../source/core/verdict.js';
+import {faultFreeDigests, faultFreeStates, firstDivergence, flagged, inputs, model, sim, standing} from './helpers.js';
 
 /** Chain counts every transition it made: rounds·6 + position. */
 const chainMoves = (state: unknown) => (state as ChainState).rounds * 6 + (state as ChainState).position;
 
 describe('the fault catalogue', () => {
 	it('has one distinct key per fault and maps keys back to faults', () => {
-		expect([...faultTypes]).toEqual(['skip', 'flaky', 'corrupt', 'crash', 'lag', 'reorder']);
+		expect([...faultTypes]).toEqual(['skip', 'flaky', 'corrupt', 'crash', 'lag', 'reorder', 'nondet']);
 		const keys = faultTypes.map(type => faultInfo[type].key);
 		expect(new Set(keys).size).toBe(faultTypes.length);
 		for (const type of faultTypes) {
@@ -121,11 +122,13 @@ describe('corrupt', () => {
 		});
 	}
 
-	it('is caught by the voter at the next input', () => {
+	it('is caught by the voter at once: the replica re-reports its state for the input it is at, and that vote is decided again', () => {
 		let s = inputs(sim({model: 'chain', seed: 3}), 5);
 		s = step(s, {type: 'inject', replica: 1, fault: 'corrupt'});
+		expect(flagged(s)).toEqual([['R2', 'diverged', 5]]);
+		expect(quorumStatus(s).decision?.decided?.count).toBe(2);
 		s = inputs(s, 1);
-		expect(quorumStatus(s).outOfLine).toEqual([{name: 'R2', reason: 'diverged', at: 6}]);
+		expect(flagged(s)).toEqual([['R2', 'diverged', 5]]);
 	});
 
 	it('draws afresh each time', () => {
@@ -157,7 +160,7 @@ describe('crash', () => {
 		expect(status.kind).toBe('decided');
 		expect(status.reported).toBe(2);
 		expect(status.decision?.decided?.state).toEqual(expected[15]);
-		expect(status.outOfLine).toEqual([{name: 'R3', reason: 'crashed', at: 10}]);
+		expect(flagged(s)).toEqual([['R3', 'crashed', 10]]);
 	});
 });
 
@@ -173,12 +176,12 @@ describe('lag', () => {
 			const applied = Math.max(0, index - lagDistance);
 			expect(r2.applied).toBe(applied);
 			expect(r2.state).toEqual(expected[applied]);
-			expect(r2.firstDivergence).toBeNull();
-			expect(quorumStatus(s).outOfLine).toEqual([{name: 'R2', reason: 'behind', at: index - applied}]);
+			expect(firstDivergence(s, 1)).toBeNull();
+			expect(flagged(s)).toEqual([['R2', 'lagging', index - applied]]);
 		}
 
 		const r2 = s.replicas[1]!;
-		expect(r2.check).toEqual({index: 27, agrees: true});
+		expect(standing(s, 1)).toMatchObject({checked: 27, agrees: true});
 		expect(r2.recent.at(-1)).toMatchObject({index: 27, note: 'late'});
 		const status = replicaStatus(s, r2);
 		expect(status.word).toBe('lag 3');
@@ -203,12 +206,12 @@ describe('lag', () => {
 		});
 		s = inputs(s, 4);
 		expect(s.replicas[1]!.applied).toBe(1);
-		expect(quorumStatus(s).outOfLine).toEqual([{name: 'R2', reason: 'behind', at: 3}]);
+		expect(flagged(s)).toEqual([['R2', 'lagging', 3]]);
 		s = inputs(s, 1);
 		expect(s.replicas[1]!.applied).toBe(2);
 		expect(s.replicas[1]!.recent.at(-1)).toMatchObject({index: 2, note: 'skipped'});
-		expect(s.replicas[1]!.firstDivergence).toBe(2);
-		expect(quorumStatus(s).outOfLine).toEqual([{name: 'R2', reason: 'diverged', at: 2}]);
+		expect(firstDivergence(s, 1)).toBe(2);
+		expect(flagged(s)).toEqual([['R2', 'diverged', 2]]);
 	});
 
 	it('ends in the same state as everyone else once repaired', () => {
@@ -253,7 +256,7 @@ describe('reorder', () => {
 		let s = sim({model: 'chain', seed: 3, faults: [{replica: 2, type: 'reorder', atIndex: 0}]});
 		for (let i = 1; i <= 60; i++) {
 			s = inputs(s, 1);
-			expect(s.replicas[2]!.firstDivergence).toBeNull();
+			expect(firstDivergence(s, 2)).toBeNull();
 			expect(quorumStatus(s).outOfLine.every(entry => entry.reason !== 'diverged')).toBe(true);
 		}
 	});
@@ -269,11 +272,48 @@ describe('reorder', () => {
 				if (s.model.digest(swapped(s, i)) !== right[i]) expectedDivergence = i;
 			}
 
-			expect(s.replicas[2]!.firstDivergence).toBe(expectedDivergence);
-			expect(s.replicas[0]!.firstDivergence).toBeNull();
+			expect(firstDivergence(s, 2)).toBe(expectedDivergence);
+			expect(firstDivergence(s, 0)).toBeNull();
 			if (expectedDivergence !== null) found++;
 		}
 
 		expect(found).toBeGreaterThan(0);
+	});
+});
+
+describe('nondet', () => {
+	it('reads a simulated clock, drawn from the seed per replica and input, and diverges with no fault in its inputs', () => {
+		for (const name of ['bank', 'chain', 'kv']) {
+			const seed = 13;
+			const s = inputs(sim({model: name, seed, faults: [{replica: 1, type: 'nondet', atIndex: 0}]}), 30);
+			const m = model(name);
+			const r2 = s.replicas[1]!;
+			// No input was skipped, reordered or late: every transition applied its own input, reading the clock.
+			expect(r2.recent.map(t => t.index)).toEqual(Array.from({length: 30}, (_, i) => i + 1));
+			for (const t of r2.recent) {
+				expect(t.note).toBe('nondet');
+				expect(t.reading).toBe(hash4(seed, Stream.clock, 1, t.index) % clockRange);
+				expect(t.after).toEqual(m.applyReadingClock(t.before, t.input, t.reading!));
+			}
+
+			expect(r2.digest, name).not.toBe(faultFreeDigests(name, seed, 30)[30]);
+			expect(firstDivergence(s, 1)).not.toBeNull();
+			expect(s.replicas[0]!.state).toEqual(faultFreeStates(name, seed, 30)[30]);
+		}
+	});
+
+	it('is deterministic, and two non-deterministic replicas read different clocks', () => {
+		const config = {model: 'bank', seed: 4, faults: [1, 2].map(replica => ({replica, type: 'nondet' as const, atIndex: 0}))};
+		const once = inputs(sim(config), 40);
+		const again = inputs(sim(config), 40);
+		expect(again.replicas.map(replica => replica.state)).toEqual(once.replicas.map(replica => replica.state));
+		expect(once.replicas[1]!.recent.map(t => t.reading)).not.toEqual(once.replicas[2]!.recent.map(t => t.reading));
+	});
+
+	it('says what it read, on the history line and in its status', () => {
+		const s = inputs(sim({model: 'chain', seed: 2, faults: [{replica: 0, type: 'nondet', atIndex: 0}]}), 3);
+		const last = s.replicas[0]!.recent.at(-1)!;
+		expect(replicaVerdict(s, s.replicas[0]!).detail).toContain(`reads the clock: #3 read ${last.reading} ms`);
+		expect(transitionSuffix(last)).toBe(` (clock ${last.reading})`);
 	});
 });

@@ -2,7 +2,9 @@ import {createSimulation, inputAt, step} from '../../source/core/simulation.js';
 import type {ScheduledFault} from '../../source/core/fault.js';
 import {modelNamed} from '../../source/core/models/index.js';
 import type {Model} from '../../source/core/model.js';
-import type {SimState} from '../../source/core/types.js';
+import {quorumStatus} from '../../source/core/quorum.js';
+import {standingOf} from '../../source/core/standing.js';
+import type {SimState, Standing} from '../../source/core/types.js';
 
 export function sim(options: {model?: string; replicas?: number; seed?: number; faults?: ScheduledFault[]} = {}): SimState {
 	return createSimulation({model: options.model ?? 'bank', replicas: options.replicas ?? 3, seed: options.seed ?? 7, faults: options.faults ?? []});
@@ -40,4 +42,19 @@ export function faultFreeDigests(modelName: string, seed: number, count: number)
 export function projection(state: SimState): unknown {
 	const {model: _model, ...rest} = state;
 	return JSON.parse(JSON.stringify(rest));
+}
+
+/** Where replica `id` stands with the decided votes now (closed and open). */
+export function standing(state: SimState, id: number): Standing {
+	return standingOf(state, state.replicas[id]!);
+}
+
+/** The first index replica `id` ever disagreed with a decided value, or null. */
+export function firstDivergence(state: SimState, id: number): number | null {
+	return standing(state, id).firstDivergence;
+}
+
+/** Who the quorum line names as out of line, as [name, reason, divergedSince or how far behind]. */
+export function flagged(state: SimState): Array<[string, string, number | null]> {
+	return quorumStatus(state).outOfLine.map(entry => [entry.name, entry.reason, entry.reason === 'diverged' ? entry.divergedSince : entry.behind]);
 }

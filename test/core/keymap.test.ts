@@ -102,7 +102,7 @@ describe('keys driving a session', () => {
 		expect(result.sim.index).toBe(5);
 		expect(result.selected).toBe(1);
 		expect(result.overlay).toBe('none');
-		expect(quorumStatus(result.sim).outOfLine).toEqual([{name: 'R2', reason: 'diverged', at: 3}]);
+		expect(quorumStatus(result.sim).outOfLine).toEqual([{name: 'R2', reason: 'diverged', divergedSince: 3, applied: 5, behind: 0}]);
 	});
 
 	it('f then Esc cancels without injecting anything', () => {

@@ -24,7 +24,7 @@ describe('bank', () => {
 	const withdraw = (amount: number): BankInput => ({kind: 'withdraw', amount});
 
 	it('starts at 100, adds deposits and subtracts withdrawals', () => {
-		expect(bank.initial()).toEqual({balance: 100});
+		expect(bank.initial()).toEqual({balance: 50});
 		expect(bank.apply({balance: 100}, deposit(20))).toEqual({balance: 120});
 		expect(bank.apply({balance: 100}, withdraw(30))).toEqual({balance: 70});
 		expect(bank.apply({balance: 100}, withdraw(100))).toEqual({balance: 0});
@@ -41,10 +41,10 @@ describe('bank', () => {
 
 	it('so the order of inputs matters', () => {
 		const start = bank.initial();
-		const depositFirst = applyAll(bank.apply, start, [deposit(50), withdraw(120)]);
-		const withdrawFirst = applyAll(bank.apply, start, [withdraw(120), deposit(50)]);
+		const depositFirst = applyAll(bank.apply, start, [deposit(50), withdraw(70)]);
+		const withdrawFirst = applyAll(bank.apply, start, [withdraw(70), deposit(50)]);
 		expect(depositFirst).toEqual({balance: 30});
-		expect(withdrawFirst).toEqual({balance: 150});
+		expect(withdrawFirst).toEqual({balance: 100});
 		expect(bank.digest(depositFirst)).not.toBe(bank.digest(withdrawFirst));
 	});
 
@@ -94,13 +94,15 @@ describe('chain', () => {
 			seen.push(chain.summary(state));
 		}
 
-		expect(seen).toEqual(['START', 'STATE1', 'STATE2', 'STATE3', 'STATE4', 'END', 'START']);
+		// The round is part of the state, so it shows wherever the state does: two STARTs of different rounds differ.
+		expect(seen).toEqual(['START (round 1)', 'STATE1 (round 1)', 'STATE2 (round 1)', 'STATE3 (round 1)', 'STATE4 (round 1)', 'END (round 1)', 'START (round 2)']);
 		expect(chainStates).toEqual(['START', 'STATE1', 'STATE2', 'STATE3', 'STATE4', 'END']);
 		expect(state).toEqual({position: 0, rounds: 1});
 		expect(chain.describeState(state)).toEqual([
 			['state', 'START'],
-			['rounds', '1'],
+			['round', '2'],
 		]);
+		expect(chain.describeResult(chain.initial(), {kind: 'next'}, state)).toBe('→ START (round 2)');
 	});
 
 	it('describes each step by where it lands', () => {

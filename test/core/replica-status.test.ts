@@ -21,7 +21,8 @@ describe('replicaStatus', () => {
 			['○', 'crashed'],
 			['◐', 'lag 0'],
 			['⚠', 'skip'],
-			['⚠', 'flaky'],
+			// Corrupted while at #4: it re-reports #4, and the vote there outvotes it at once.
+			['✗', 'diverged · flaky'],
 			['⚠', 'reorder'],
 		]);
 		s = inputs(s, 1);
@@ -52,9 +53,9 @@ describe('replicaStatus', () => {
 			{glyph: '?', word: 'no majority', tone: 'warn'},
 			{glyph: '?', word: 'no majority', tone: 'warn'},
 		]);
-		// With no majority ever decided there is nothing to copy: repair cannot make R2 agree.
+		// With no majority there is nothing to copy: repair rebuilds R2 from the input log, and then both agree.
 		s = step(s, {type: 'repair', replica: 1});
-		expect(statusOf(s, 1).word).toBe('no majority');
+		expect([statusOf(s, 0).word, statusOf(s, 1).word]).toEqual(['ok', 'ok']);
 	});
 
 	it('waits for a late replica before calling an index undecided', () => {
@@ -68,8 +69,8 @@ describe('replicaStatus', () => {
 
 	it('lists armed faults in a fixed order', () => {
 		let s = sim();
-		for (const fault of ['lag', 'reorder', 'flaky', 'skip'] as const) s = step(s, {type: 'inject', replica: 0, fault});
-		expect(armedFaults(s.replicas[0]!)).toEqual(['skip', 'flaky', 'reorder', 'lag']);
+		for (const fault of ['lag', 'nondet', 'reorder', 'flaky', 'skip'] as const) s = step(s, {type: 'inject', replica: 0, fault});
+		expect(armedFaults(s.replicas[0]!)).toEqual(['skip', 'flaky', 'reorder', 'nondet', 'lag']);
 	});
 });
 

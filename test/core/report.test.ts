@@ -27,12 +27,16 @@ describe('report', () => {
 		expect(r.replicas.map(replica => replica.name)).toEqual(['R1', 'R2', 'R3']);
 		expect(r.replicas.map(replica => replica.applied)).toEqual([10, 10, 10]);
 		expect(r.replicas.map(replica => replica.state)).toEqual([right, wrong, right]);
-		expect(r.replicas.map(replica => replica.summary)).toEqual(['STATE4', 'STATE3', 'STATE4']);
+		expect(r.replicas.map(replica => replica.summary)).toEqual(['STATE4 (round 2)', 'STATE3 (round 2)', 'STATE4 (round 2)']);
 		expect(r.replicas.map(replica => replica.digest)).toEqual([right, wrong, right].map(state => hexDigest(chain.digest(state))));
 		expect(r.replicas.map(replica => replica.status)).toEqual(['ok', 'diverged', 'ok']);
 		expect(r.replicas.map(replica => replica.firstDivergence)).toEqual([null, 4, null]);
-		// Scheduled @4: `at` is the first input it can affect.
-		expect(r.replicas.map(replica => replica.faults)).toEqual([[], [{type: 'skip', at: 4}], []]);
+		expect(r.replicas.map(replica => replica.divergedSince)).toEqual([null, 4, null]);
+		expect(r.replicas.map(replica => replica.agreesSince)).toEqual([0, null, 0]);
+		expect(r.replicas.map(replica => replica.checkedAt)).toEqual([10, 10, 10]);
+		expect(r.replicas[1]!.detail).toBe('diverged since #4');
+		// Scheduled @4: injected just before input 4 arrived.
+		expect(r.replicas.map(replica => replica.faults)).toEqual([[], [{type: 'skip', beforeInput: 4}], []]);
 		expect(r.quorum).toEqual({
 			index: 10,
 			outcome: 'decided',
@@ -40,13 +44,16 @@ describe('report', () => {
 			agree: 2,
 			needed: 2,
 			tolerates: 1,
-			value: 'STATE4',
+			value: 'STATE4 (round 2)',
 			digest: hexDigest(chain.digest(right)),
 			values: [
-				{replicas: ['R1', 'R3'], value: 'STATE4', digest: hexDigest(chain.digest(right))},
-				{replicas: ['R2'], value: 'STATE3', digest: hexDigest(chain.digest(wrong))},
+				{replicas: ['R1', 'R3'], value: 'STATE4 (round 2)', digest: hexDigest(chain.digest(right))},
+				{replicas: ['R2'], value: 'STATE3 (round 2)', digest: hexDigest(chain.digest(wrong))},
 			],
-			flagged: [{name: 'R2', reason: 'diverged', at: 4}],
+			cannotReport: [],
+			flagged: [{name: 'R2', reason: 'diverged', divergedSince: 4, applied: 10, behind: 0}],
+			decisionLine: `quorum #10 ✓ 2 of 3 agree on ${hexDigest(chain.digest(right)).slice(0, 4)} (STATE4 (round 2)) · tolerates 1 fault`,
+			outOfLineLine: 'out of line: ✗ R2 diverged since #4',
 		});
 	});
 
@@ -57,7 +64,7 @@ describe('report', () => {
 
 	it('with no majority says so: no value, no digest, nobody agreeing', () => {
 		const r = report(inputs(sim({model: 'chain', replicas: 2, faults: [{replica: 1, type: 'skip', atIndex: 0}]}), 3));
-		expect(r.quorum).toMatchObject({outcome: 'split', decided: false, agree: 0, value: null, digest: null, needed: 2, tolerates: 0});
+		expect(r.quorum).toMatchObject({outcome: 'no-majority', decided: false, agree: 0, value: null, digest: null, needed: 2, tolerates: 0});
 		expect(r.quorum.values.map(value => value.replicas)).toHaveLength(2);
 	});
 
@@ -67,7 +74,7 @@ describe('report', () => {
 		const r = report(s);
 		expect(r.inputs).toBe(500);
 		expect(r.replicas[0]!.faults.length).toBe(historyLimit);
-		expect(r.replicas[0]!.faults.at(-1)).toEqual({type: 'corrupt', at: 501});
+		expect(r.replicas[0]!.faults.at(-1)).toEqual({type: 'corrupt', beforeInput: 501});
 	});
 });
 
@@ -80,12 +87,12 @@ describe('traceLine', () => {
 		expect(line.index).toBe(4);
 		expect(line.input).toBe('next');
 		expect(line.replicas).toEqual([
-			{name: 'R1', applied: 4, digest: hexDigest(model('chain').digest({position: 4, rounds: 0})), value: 'STATE4'},
-			{name: 'R2', applied: 4, digest: hexDigest(model('chain').digest({position: 3, rounds: 0})), value: 'STATE3', note: 'skipped'},
-			{name: 'R3', applied: 3, digest: hexDigest(model('chain').digest({position: 3, rounds: 0})), value: 'STATE3', crashed: true},
+			{name: 'R1', status: 'no-majority', applied: 4, digest: hexDigest(model('chain').digest({position: 4, rounds: 0})), summary: 'STATE4 (round 1)', crashed: false},
+			{name: 'R2', status: 'no-majority', applied: 4, digest: hexDigest(model('chain').digest({position: 3, rounds: 0})), summary: 'STATE3 (round 1)', note: 'skipped', crashed: false},
+			{name: 'R3', status: 'crashed', applied: 3, digest: hexDigest(model('chain').digest({position: 3, rounds: 0})), summary: 'STATE3 (round 1)', crashed: true},
 		]);
-		// R1 alone is not a majority of three.
-		expect(line.vote).toEqual({outcome: 'split', agree: 0, value: null, flagged: ['R3']});
+		// R1 and R2 differ and R3 cannot report: nothing can be decided, and nobody is called diverged.
+		expect(line.vote).toEqual({outcome: 'no-majority', agree: 0, value: null, flagged: ['R3']});
 		expect(JSON.parse(JSON.stringify(line))).toEqual(line);
 	});
 });

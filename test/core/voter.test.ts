@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {majorityOf, quorumStatus, toleratedFaults} from '../../source/core/quorum.js';
 import {inputAt, step} from '../../source/core/simulation.js';
 import type {ScheduledFault} from '../../source/core/fault.js';
-import {faultFreeStates, inputs, model, sim} from './helpers.js';
+import {faultFreeStates, firstDivergence, flagged, inputs, model, sim} from './helpers.js';
 
 const names = (groups: ReadonlyArray<{members: readonly string[]}>) => groups.map(group => [...group.members]);
 
@@ -23,7 +23,7 @@ describe('how many faults N replicas tolerate', () => {
 			expect(ok.decision?.decided?.count).toBe(n - t);
 			if (t + 1 <= n) {
 				const tooMany = quorumStatus(inputs(sim({model: 'kv', replicas: n, faults: crashes(t + 1)}), 4));
-				expect(tooMany.kind).toBe('split');
+				expect(tooMany.kind).toBe('no-majority');
 				expect(tooMany.decision?.index).toBe(1);
 			}
 		});
@@ -45,14 +45,17 @@ describe('how many faults N replicas tolerate', () => {
 		const status = quorumStatus(s);
 		expect(status.kind).toBe('decided');
 		expect(status.decision?.decided?.state).toEqual(faultFreeStates('chain', seed, 5)[5]);
-		expect(status.outOfLine).toEqual([{name: 'R1', reason: 'diverged', at: 3}]);
+		expect(flagged(s)).toEqual([['R1', 'diverged', 3]]);
 	});
 });
 
 describe('the voter', () => {
 	it('is idle before the first input', () => {
 		const status = quorumStatus(sim());
-		expect(status).toMatchObject({kind: 'idle', index: 0, decision: null, groups: [], reported: 0, outOfLine: []});
+		// Vote #0 is the initial state, which every replica starts in.
+		expect(status).toMatchObject({kind: 'idle', index: 0, reported: 3, outOfLine: []});
+		expect(status.decision?.index).toBe(0);
+		expect(status.groups.map(group => group.members)).toEqual([['R1', 'R2', 'R3']]);
 	});
 
 	it('N = 1: decides whatever the one replica says, so it cannot notice a fault', () => {
@@ -70,14 +73,14 @@ describe('the voter', () => {
 		expect(quorumStatus(s)).toMatchObject({kind: 'decided', needed: 2, tolerates: 0});
 		s = inputs(s, 1);
 		const status = quorumStatus(s);
-		expect(status.kind).toBe('split');
+		expect(status.kind).toBe('no-majority');
 		expect(status.index).toBe(4);
 		expect(status.reported).toBe(2);
 		expect(names(status.groups).sort()).toEqual([['R1'], ['R2']]);
 		expect(status.decision?.index).toBe(3);
 		// Neither is flagged as the wrong one: there is no majority to measure against.
 		expect(status.outOfLine).toEqual([]);
-		expect(s.replicas.map(replica => replica.firstDivergence)).toEqual([null, null]);
+		expect([firstDivergence(s, 0), firstDivergence(s, 1)]).toEqual([null, null]);
 	});
 
 	it('N = 3: the majority outvotes the faulty one, flagged with its first divergent index', () => {
@@ -88,7 +91,7 @@ describe('the voter', () => {
 		expect(status.decision?.decided?.count).toBe(2);
 		expect(status.decision?.decided?.state).toEqual(faultFreeStates('chain', seed, 10)[10]);
 		expect(names(status.groups)).toEqual([['R1', 'R2'], ['R3']]);
-		expect(status.outOfLine).toEqual([{name: 'R3', reason: 'diverged', at: 4}]);
+		expect(flagged(s)).toEqual([['R3', 'diverged', 4]]);
 	});
 
 	it('N = 3 bank: a skip is flagged where it changed the balance, not at all when it skipped a rejected withdrawal', () => {
@@ -104,9 +107,9 @@ describe('the voter', () => {
 			const changedAtK = bank.digest(bank.apply(right[k - 1], inputAt(s, k))) !== bank.digest(right[k - 1]);
 			const wrongNow = bank.digest(skipped) !== bank.digest(right[count]);
 			expect(s.replicas[2]!.state).toEqual(skipped);
-			expect(s.replicas[2]!.firstDivergence).toBe(changedAtK ? k : null);
+			expect(firstDivergence(s, 2)).toBe(changedAtK ? k : null);
 			// Flagged while it disagrees; a later rejected withdrawal can bring the balances back together.
-			expect(quorumStatus(s).outOfLine).toEqual(wrongNow ? [{name: 'R3', reason: 'diverged', at: k}] : []);
+			expect(flagged(s)).toEqual(wrongNow ? [['R3', 'diverged', k]] : []);
 			outcomes.add(changedAtK ? (wrongNow ? 'flagged' : 'reconverged') : 'unnoticed');
 		}
 
@@ -119,7 +122,7 @@ describe('the voter', () => {
 		const status = quorumStatus(s);
 		expect(status).toMatchObject({kind: 'decided', needed: 3, tolerates: 1});
 		expect(status.decision?.decided?.count).toBe(3);
-		expect(status.outOfLine).toEqual([{name: 'R4', reason: 'diverged', at: 3}]);
+		expect(flagged(s)).toEqual([['R4', 'diverged', 3]]);
 	});
 
 	it('N = 4: a 2 vs 2 tie has no majority', () => {
@@ -135,7 +138,7 @@ describe('the voter', () => {
 			5,
 		);
 		const status = quorumStatus(s);
-		expect(status.kind).toBe('split');
+		expect(status.kind).toBe('no-majority');
 		expect(status.reported).toBe(4);
 		expect(names(status.groups).sort()).toEqual([
 			['R1', 'R2'],
@@ -145,24 +148,24 @@ describe('the voter', () => {
 		expect(status.outOfLine).toEqual([]);
 	});
 
-	it('N = 4: three different values, the largest only 2, is split too', () => {
+	it('N = 4: three different values, the largest only 2, has no majority either', () => {
 		let s = inputs(sim({model: 'chain', replicas: 4, seed: 3}), 4);
 		s = step(s, {type: 'inject', replica: 2, fault: 'skip'});
 		s = step(s, {type: 'inject', replica: 3, fault: 'corrupt'});
 		s = inputs(s, 1);
 		const status = quorumStatus(s);
-		expect(status.kind).toBe('split');
+		expect(status.kind).toBe('no-majority');
 		expect(status.groups.map(group => group.members.length)).toEqual([2, 1, 1]);
 	});
 
 	it('everyone crashed: nothing reports, nothing is decided, all are flagged crashed', () => {
 		const s = inputs(sim({model: 'bank', faults: [0, 1, 2].map(replica => ({replica, type: 'crash' as const, atIndex: 3}))}), 5);
 		const status = quorumStatus(s);
-		expect(status.kind).toBe('split');
+		expect(status.kind).toBe('no-majority');
 		expect(status.reported).toBe(0);
 		expect(status.groups).toEqual([]);
 		expect(status.decision?.index).toBe(2);
-		expect(status.outOfLine).toEqual(['R1', 'R2', 'R3'].map(name => ({name, reason: 'crashed', at: 3})));
+		expect(flagged(s)).toEqual(['R1', 'R2', 'R3'].map(name => [name, 'crashed', 3]));
 	});
 
 	it('waits while enough replicas are still to report', () => {
@@ -179,13 +182,13 @@ describe('the voter', () => {
 		const status = quorumStatus(twoLate);
 		expect(status).toMatchObject({kind: 'waiting', index: 6, reported: 1});
 		expect(status.decision?.index).toBe(3);
-		expect(status.outOfLine).toEqual([
-			{name: 'R2', reason: 'behind', at: 3},
-			{name: 'R3', reason: 'behind', at: 3},
+		expect(flagged(twoLate)).toEqual([
+			['R2', 'lagging', 3],
+			['R3', 'lagging', 3],
 		]);
 	});
 
-	it('says split as soon as the replicas still to report could not make a majority', () => {
+	it('says no majority as soon as the replicas still to report could not make a majority', () => {
 		let s = inputs(sim({model: 'chain', replicas: 5, seed: 3, faults: [{replica: 4, type: 'lag', atIndex: 0}]}), 4);
 		s = step(s, {type: 'inject', replica: 1, fault: 'skip'});
 		s = step(s, {type: 'inject', replica: 2, fault: 'corrupt'});
@@ -194,6 +197,6 @@ describe('the voter', () => {
 		// R1, R2, R3 report three different values, R4 is down, R5 is late: 1 + 1 < 3.
 		const status = quorumStatus(s);
 		expect(status.groups.map(group => group.members.length)).toEqual([1, 1, 1]);
-		expect(status.kind).toBe('split');
+		expect(status.kind).toBe('no-majority');
 	});
 });

@@ -2,6 +2,8 @@ import {describe, expect, test} from 'vitest';
 import {run, runJson} from './run.js';
 
 const chainStates = ['START', 'STATE1', 'STATE2', 'STATE3', 'STATE4', 'END'];
+/** The chain's summary after `applied` transitions, with its round (counted from 1). */
+const chainSummary = (applied: number) => `${chainStates[applied % 6]} (round ${Math.floor(applied / 6) + 1})`;
 /** The chain model after `applied` transitions: every input moves one state on. */
 const chainAfter = (applied: number) => ({position: applied % 6, rounds: Math.floor(applied / 6)});
 
@@ -27,7 +29,7 @@ describe('headless --steps N --json', () => {
 		expect(report.model).toBe('chain');
 		expect(report.replicas.map(replica => replica.name)).toEqual(['R1', 'R2', 'R3', 'R4', 'R5']);
 		for (const replica of report.replicas) expect(replica.state).toEqual(chainAfter(7));
-		expect(report.quorum).toMatchObject({decided: true, agree: 5, needed: 3, tolerates: 2, value: 'STATE1'});
+		expect(report.quorum).toMatchObject({decided: true, agree: 5, needed: 3, tolerates: 2, value: 'STATE1 (round 2)'});
 	});
 
 	test('the same seed gives byte-identical JSON; a different seed differs', () => {
@@ -49,10 +51,10 @@ describe('headless --steps N --json', () => {
 		expect(r1).toMatchObject({status: 'ok', state: chainAfter(steps), firstDivergence: null});
 		expect(r3).toMatchObject({status: 'ok', state: chainAfter(steps), firstDivergence: null});
 		// R2 skipped input 10, so it is one transition behind from then on, though it applied every index.
-		expect(r2).toMatchObject({status: 'diverged', applied: steps, state: chainAfter(steps - 1), summary: chainStates[(steps - 1) % 6], firstDivergence: 10});
-		expect(r2!.faults.map(fault => fault.type)).toEqual(['skip']);
-		expect(report.quorum).toMatchObject({decided: true, agree: 2, value: chainStates[steps % 6], digest: r1!.digest});
-		expect(report.quorum.flagged).toEqual([{name: 'R2', reason: 'diverged', at: 10}]);
+		expect(r2).toMatchObject({status: 'diverged', applied: steps, state: chainAfter(steps - 1), summary: chainSummary(steps - 1), firstDivergence: 10, divergedSince: 10});
+		expect(r2!.faults).toEqual([{type: 'skip', beforeInput: 10}]);
+		expect(report.quorum).toMatchObject({decided: true, agree: 2, value: chainSummary(steps), digest: r1!.digest});
+		expect(report.quorum.flagged).toEqual([{name: 'R2', reason: 'diverged', divergedSince: 10, applied: steps, behind: 0}]);
 	});
 
 	test('a fault before input 10 has no effect on the report of a 9-input run', () => {
@@ -73,11 +75,39 @@ describe('headless --steps N --json', () => {
 		expect(large.stdout.length).toBeLessThan(5000);
 	});
 
-	test('works in a pipe without --json, printing a short summary', () => {
+	test('works in a pipe without --json, printing a short summary: a line per replica and the two quorum lines', () => {
 		const {code, stdout, stderr} = run(['--steps', '12', '--model', 'chain', '--fault', '2:skip@10']);
 		expect(code).toBe(0);
 		expect(stderr).toBe('');
-		expect(stdout).toContain('R2 diverged at #10');
-		expect(stdout.trim().split('\n')).toHaveLength(5);
+		const lines = stdout.trim().split('\n');
+		expect(lines).toHaveLength(6);
+		expect(lines[2]).toMatch(/^R2 +✗ diverged +applied #12 .* diverged since #10$/);
+		expect(lines.at(-1)).toBe('out of line: ✗ R2 diverged since #10');
+	});
+
+	test('the summary says what the --json report says, line for line (one core function decides both)', () => {
+		for (const args of [
+			['--steps', '5', '--model', 'kv', '--fault', '2:skip@3', '--fault', '3:crash@5'],
+			['--steps', '30', '--model', 'kv', '--fault', '2:skip@2', '--fault', '3:lag'],
+			['--steps', '9', '--model', 'kv', '--replicas', '2', '--fault', '2:reorder'],
+		]) {
+			const text = run(args).stdout.trim().split('\n');
+			const report = JSON.parse(run([...args, '--json']).stdout) as {replicas: Array<{glyph: string; word: string; detail: string}>; quorum: {decisionLine: string; outOfLineLine: string}};
+			for (const [i, replica] of report.replicas.entries()) {
+				expect(text[i + 1]).toContain(`${replica.glyph} ${replica.word}`);
+				expect(text[i + 1]!.endsWith(replica.detail)).toBe(true);
+			}
+
+			expect(text.slice(report.replicas.length + 1)).toEqual([report.quorum.decisionLine, report.quorum.outOfLineLine].filter(Boolean));
+		}
+	});
+
+	test('no majority: nobody is flagged as diverged, in the summary or the report (the TUI says the same)', () => {
+		const args = ['--steps', '5', '--model', 'kv', '--fault', '2:skip@3', '--fault', '3:crash@5'];
+		const report = JSON.parse(run([...args, '--json']).stdout) as {quorum: {outcome: string; flagged: Array<{reason: string}>; outOfLineLine: string}};
+		expect(report.quorum.outcome).toBe('no-majority');
+		expect(report.quorum.flagged.map(entry => entry.reason)).toEqual(['crashed']);
+		expect(report.quorum.outOfLineLine).toContain('nobody can be flagged');
+		expect(run(args).stdout).not.toMatch(/out of line: .*diverged/);
 	});
 });

@@ -43,12 +43,23 @@ export function runJson(args: readonly string[]): Report {
 export type ReplicaReport = {
 	name: string;
 	status: string;
+	glyph: string;
+	word: string;
+	detail: string;
 	applied: number;
+	behind: number;
+	crashed: boolean;
+	armed: string[];
 	state: unknown;
 	summary: string;
 	digest: string;
-	faults: Array<{type: string; at: number}>;
+	faults: Array<{type: string; beforeInput: number}>;
+	checkedAt: number | null;
+	agrees: boolean | null;
+	agreesSince: number | null;
+	divergedSince: number | null;
 	firstDivergence: number | null;
+	lastDivergence: {from: number; to: number} | null;
 };
 
 export type Report = {
@@ -66,6 +77,10 @@ export type Report = {
 		tolerates: number;
 		value: string | null;
 		digest: string | null;
-		flagged: Array<{name: string; reason: string; at: number | null}>;
+		values: Array<{replicas: string[]; value: string; digest: string}>;
+		cannotReport: Array<{name: string; reason: string}>;
+		flagged: Array<{name: string; reason: string; divergedSince: number | null; applied: number; behind: number}>;
+		decisionLine: string;
+		outOfLineLine: string;
 	};
 };

@@ -84,9 +84,9 @@ describe('the interactive dashboard in a pseudo-terminal', () => {
 		const buffer = screen.buffer.active;
 		const lines = Array.from({length: 24}, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
 		// R2 skipped input #3, so it is out of line from #3; the same run headless agrees, down to R2's state.
-		expect(lines.join('\n')).toMatch(/R2 diverged at #3/);
+		expect(lines.join('\n')).toMatch(/R2 diverged since #3/);
 		const headless = JSON.parse(run(['--seed', '7', '--steps', '4', '--fault', '2:skip@3', '--json']).stdout);
-		expect(headless.quorum.flagged).toEqual([{name: 'R2', reason: 'diverged', at: 3}]);
+		expect(headless.quorum.flagged).toEqual([{name: 'R2', reason: 'diverged', divergedSince: 3, applied: 4, behind: 0}]);
 		const [label, value] = (headless.replicas[1].summary as string).split(' ');
 		expect(lines.join('\n')).toMatch(new RegExp(`${label} +${value}`));
 	});

@@ -7,7 +7,7 @@ import {run} from './run.js';
 type TraceLine = {
 	index: number;
 	input: string;
-	replicas: Array<{name: string; applied: number; digest: string; value: string; note?: string; crashed?: boolean}>;
+	replicas: Array<{name: string; status: string; applied: number; digest: string; summary: string; note?: string; crashed: boolean}>;
 	vote: {outcome: string; agree: number; value: string | null; flagged: string[]};
 };
 
@@ -35,10 +35,11 @@ describe('--trace FILE', () => {
 			for (const replica of line.replicas) {
 				expect(replica.applied).toBe(i + 1);
 				expect(replica.digest).toMatch(/^[\da-f]{8}$/);
-				expect(replica.value).toMatch(/^balance \d+$/);
+				expect(replica.summary).toMatch(/^balance \d+$/);
+				expect(replica).toMatchObject({status: 'ok', crashed: false});
 			}
 
-			expect(line.vote).toEqual({outcome: 'decided', agree: 4, value: line.replicas[0]!.value, flagged: []});
+			expect(line.vote).toEqual({outcome: 'decided', agree: 4, value: line.replicas[0]!.summary, flagged: []});
 		}
 	});
 
@@ -57,7 +58,7 @@ describe('--trace FILE', () => {
 		const faulty = trace('bank-skip.jsonl', ['--steps', '20', '--fault', '2:skip@10']);
 		expect(faulty.slice(0, 9)).toEqual(clean.slice(0, 9));
 		const at10 = faulty[9]!;
-		expect(at10.replicas[1]).toMatchObject({name: 'R2', note: 'skipped', value: clean[8]!.replicas[1]!.value});
+		expect(at10.replicas[1]).toMatchObject({name: 'R2', note: 'skipped', summary: clean[8]!.replicas[1]!.summary});
 		// A skip diverges at once exactly when input 10 changes the balance (a rejected withdrawal does not).
 		const inputTenChangesState = clean[9]!.replicas[0]!.digest !== clean[8]!.replicas[0]!.digest;
 		const report = run(['--steps', '20', '--fault', '2:skip@10', '--json']);

@@ -123,7 +123,7 @@ describe('what the bundled scenarios show', () => {
 	test('crash-catch-up: R2 is shown crashed, then replays what it missed and is back in line', async () => {
 		const frames = await plainFrames('crash-catch-up');
 		const crashed = firstIndex(frames, frame => /R2 ○ crashed/.test(frame.text) && /R2 crashed/.test(quorumSection(frame)));
-		const replayed = firstIndex(frames, frame => /R2: repaired, replayed \d+ missed inputs/.test(quorumSection(frame)));
+		const replayed = firstIndex(frames, frame => /R2: restarted, replayed \d+ missed/.test(quorumSection(frame)));
 		expect(crashed, 'a frame with R2 crashed').toBeGreaterThan(0);
 		expect(replayed, 'a frame after the replay').toBeGreaterThan(crashed);
 		expect(frames.slice(crashed).some(frame => /diverged/.test(quorumSection(frame))), 'a crash is never called a divergence').toBe(false);

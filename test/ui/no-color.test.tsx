@@ -44,7 +44,7 @@ describe('NO_COLOR', () => {
 		expect(columnTitle(diverged, 1)).toBe('R1 ● ok');
 		expect(columnTitle(diverged, 2)).toBe('▸R2 ✗ diverged');
 		expect(quorumLines(diverged)).toContain('✓ 2 of 3 agree');
-		expect(quorumLines(diverged)).toContain('✗ R2 diverged at #3');
+		expect(quorumLines(diverged)).toContain('✗ R2 diverged since #3');
 	});
 
 	test('colour off shows the same text as colour on', async () => {

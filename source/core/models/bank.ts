@@ -7,7 +7,8 @@ export type BankInput = {readonly kind: 'deposit' | 'withdraw'; readonly amount:
 export const bank: Model<BankState, BankInput> = {
 	name: 'bank',
 	teaches: 'deposits and withdrawals; an overdraft is rejected, so the order of inputs matters',
-	initial: () => ({balance: 100}),
+	// A small opening balance makes early withdrawals bounce, so the order of inputs shows from the start.
+	initial: () => ({balance: 50}),
 	generate(draw) {
 		return draw.chance(0.55)
 			? {kind: 'deposit', amount: 5 * (1 + draw.int(10))}
@@ -17,6 +18,11 @@ export const bank: Model<BankState, BankInput> = {
 		if (input.kind === 'deposit') return {balance: state.balance + input.amount};
 		return input.amount > state.balance ? state : {balance: state.balance - input.amount};
 	},
+	applyReadingClock(state, input, clock) {
+		const interest = input.kind === 'deposit' ? clock % 5 : 0;
+		return bank.apply({balance: state.balance + interest}, input);
+	},
+	readsClock: 'a deposit also earns the clock’s milliseconds mod 5 as interest',
 	describeInput: input => `${input.kind} ${input.amount}`,
 	shortInput: input => `${input.kind === 'deposit' ? '+' : '-'}${input.amount}`,
 	describeResult: (before, _input, after) => (after === before ? 'rejected' : `→ ${after.balance}`),

@@ -8,6 +8,8 @@ export type ChainState = {readonly position: number; readonly rounds: number};
 export type ChainInput = {readonly kind: 'next'};
 
 const name = (state: ChainState) => chainStates[state.position]!;
+/** Rounds are counted from 1: START (round 1) → … → END → START (round 2). */
+const withRound = (state: ChainState) => `${name(state)} (round ${state.rounds + 1})`;
 
 export const chain: Model<ChainState, ChainInput> = {
 	name: 'chain',
@@ -18,13 +20,19 @@ export const chain: Model<ChainState, ChainInput> = {
 		const position = (state.position + 1) % chainStates.length;
 		return {position, rounds: position === 0 ? state.rounds + 1 : state.rounds};
 	},
+	applyReadingClock(state, input, clock) {
+		const moved = chain.apply(state, input);
+		return clock % 2 === 0 ? moved : chain.apply(moved, input);
+	},
+	readsClock: 'moves two states on instead of one when the clock’s milliseconds are odd',
 	describeInput: () => 'next',
-	describeResult: (_before, _input, after) => `→ ${name(after)}`,
+	// A new round shows where it starts: two STARTs of different rounds are different states.
+	describeResult: (_before, _input, after) => `→ ${after.position === 0 ? withRound(after) : name(after)}`,
 	describeState: state => [
 		['state', name(state)],
-		['rounds', String(state.rounds)],
+		['round', String(state.rounds + 1)],
 	],
-	summary: state => name(state),
+	summary: withRound,
 	digest: state => hash2(state.position, state.rounds),
 	corrupt(state, draw) {
 		const position = (state.position + 1 + draw.int(chainStates.length - 1)) % chainStates.length;

@@ -24,12 +24,21 @@ export const kv: Model<KvState, KvInput> = {
 		values[input.key] = value;
 		return {values};
 	},
+	applyReadingClock(state, input, clock) {
+		return kv.apply(state, input.kind === 'set' ? {...input, value: input.value + (clock % 3)} : input);
+	},
+	readsClock: 'a set adds the clock’s milliseconds mod 3 to the value it writes',
 	describeInput: input => (input.kind === 'set' ? `set ${kvKeys[input.key]}=${input.value}` : `del ${kvKeys[input.key]}`),
 	shortInput: input => `${kvKeys[input.key]}=${input.kind === 'set' ? input.value : '—'}`,
 	describeResult: (before, _input, after) => (after === before ? 'no change' : '✓'),
 	shortResult: (before, _input, after) => (after === before ? '=' : '✓'),
 	describeState: state => kvKeys.map((key, i) => [key, show(state.values[i]!)]),
 	summary: state => kvKeys.map((key, i) => `${key}=${show(state.values[i]!)}`).join(' '),
+	summaryOf: (state, labels) =>
+		kvKeys
+			.map((key, i) => (labels.has(key) ? `${key}=${show(state.values[i]!)}` : ''))
+			.filter(Boolean)
+			.join(' '),
 	digest: state => hashList(state.values),
 	corrupt(state, draw) {
 		const key = draw.int(kvKeys.length);

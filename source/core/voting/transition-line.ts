@@ -2,8 +2,8 @@ import type {Model} from '../model.js';
 import type {Transition} from '../types.js';
 
 import {cellWidth} from '../engine/text.js';
+import {transitionSuffix} from '../verdict.js';
 
-const noteSuffix: Partial<Record<NonNullable<Transition['note']>, string>> = {late: ' (late)', early: ' (early)', replayed: ' (replay)'};
 
 /** One line of a replica's history, e.g. "#42 deposit 15 → 130", or "#42 +15 → 130" in the short form. */
 export function transitionLine(model: Model, transition: Transition, short = false): string {
@@ -23,9 +23,10 @@ function describe(model: Model, transition: Transition, describeInput: (input: u
 	const {index, input, before, after, note} = transition;
 	if (note === 'corrupted') return `↯ ${changedValues(model, before, after)}`;
 	if (note === 'transfer') return `⇐ copied majority #${index}`;
+	if (note === 'rebuilt') return `⇐ log replayed to #${index}`;
 	const head = `#${index} ${describeInput(input)}`;
 	if (note === 'skipped') return `${head} ✗ skip`;
-	return `${head} ${describeResult(before, input, after)}${noteSuffix[note!] ?? ''}`;
+	return `${head} ${describeResult(before, input, after)}${transitionSuffix(transition)}`;
 }
 
 /** What a corruption changed, value by value: "balance 225→260", "a 83→12". */
