@@ -45,10 +45,24 @@ export function describePick(pick: MessagePick): string {
 	}
 }
 
+/** The servers an action names (numbers only: 'leader' is resolved when it runs). */
+function namedServers(action: RaftAction): number[] {
+	const ids: number[] = [];
+	for (const key of ['server', 'from', 'to'] as const) {
+		const value = (action as Partial<Record<typeof key, unknown>>)[key];
+		if (typeof value === 'number') ids.push(value);
+	}
+
+	if (action.type === 'partition') ids.push(...action.groups.flat());
+	return ids;
+}
+
 /** Applies a user action at the current virtual time. */
 export function applyAction(state: RaftState, action: RaftAction): RaftState {
 	const tx = new Tx(state, state.time);
-	act(tx, state, action);
+	const missing = namedServers(action).find(id => id < 0 || id >= state.servers.length);
+	if (missing === undefined) act(tx, state, action);
+	else tx.say(`there is no ${serverName(missing)} in a cluster of ${state.servers.length}`);
 	return tx.finish('action', false, 'server' in action && typeof action.server === 'number' ? action.server : null, null);
 }
 

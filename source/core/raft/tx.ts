@@ -115,6 +115,8 @@ export class Tx {
 				appliedBefore: server.lastApplied,
 				logLengthBefore: server.log.length,
 				logFrom: null,
+				roleAfter: server.role,
+				termAfter: server.currentTerm,
 			};
 			this.changeOf[id] = change;
 			this.changes.push(change);
@@ -257,6 +259,12 @@ export class Tx {
 	/** The next state, with this event's record. `counted`: a queue event (not a user action). */
 	finish(kind: EventKind, counted: boolean, server: number | null, message: Message | null): RaftState {
 		const n = counted ? this.base.events + 1 : this.base.events;
+		for (const change of this.changes) {
+			const server = this.servers[change.server]!;
+			change.roleAfter = server.role;
+			change.termAfter = server.currentTerm;
+		}
+
 		const text = this.outcomes.length === 0 ? this.head : this.head === '' ? this.outcomes.join('; ') : `${this.head}: ${this.outcomes.join('; ')}`;
 		const record: EventRecord = {
 			n,

@@ -200,6 +200,8 @@ export type ServerChange = {
 	readonly logLengthBefore: number;
 	/** The lowest log index written or removed (null: the log did not change). The log after is the log before up to logFrom − 1, then the entries from logFrom on. */
 	readonly logFrom: number | null;
+	readonly roleAfter: Role;
+	readonly termAfter: number;
 };
 
 export type EventKind = 'start' | 'deliver' | 'lost' | 'election' | 'heartbeat' | 'workload' | 'retry' | 'client-timeout' | 'action';
