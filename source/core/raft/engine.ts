@@ -87,7 +87,7 @@ export function createRaft(config: RaftConfig): RaftState {
 		nextMessageId: 1,
 		last: startRecord,
 		history: emptyRecent<EventRecord>(historyChunk),
-		stats: {elections: 0, leadersElected: 0, sent: 0, delivered: 0, lost: 0},
+		stats: {elections: 0, leadersElected: 0, sent: 0, delivered: 0, lost: 0, copiesDelivered: 0},
 	};
 	const tx = new Tx(blank, 0);
 	tx.head = `${size} server${size === 1 ? '' : 's'} start as followers in term 0 with empty logs; their election timers run`;
@@ -115,6 +115,7 @@ function deliver(tx: Tx, message: Message): RaftState {
 	}
 
 	tx.count('delivered');
+	if (message.copyOf !== undefined) tx.count('copiesDelivered');
 	const {body} = message;
 	if (body.type === 'ClientReply') {
 		onClientReply(tx, message, body);

@@ -82,7 +82,7 @@ export function onAppendEntries(tx: Tx, server: ServerDraft, message: Message, r
 		appendNew(tx, server, prevLogIndex, entries);
 	}
 
-	if (entries.length === 0) tx.say(`${name} has ${prevLogIndex}/t${prevLogTerm}: accepts, and resets its election timer`);
+	if (entries.length === 0) tx.say(`${name}'s log matches at ${prevLogIndex}/t${prevLogTerm}: accepts; its election timer starts again`);
 
 	// 5. If leaderCommit > commitIndex, set commitIndex = min(leaderCommit, index of last new entry).
 	const lastNew = prevLogIndex + entries.length;

@@ -5,6 +5,7 @@
  * many is checked when the line runs.
  */
 import type {ModeCondition} from '../engine/mode.js';
+import {describePick, findMessage} from './actions.js';
 import {maxServers, parseProbability} from './config.js';
 import {parseServerName, roleWord, serverName} from './names.js';
 import {clusterCommit, currentLeader, highestTerm, holders, inFlightCount, isUp, undisputedLeader} from './queries.js';
@@ -130,8 +131,9 @@ export function parseVerb(words: readonly string[]): RaftAction | string {
 
 		case 'request': {
 			if (args.length === 0) return {type: 'request'};
+			if (args.length === 1 && args[0] === 'leader') return {type: 'request', server: 'leader'};
 			const id = one();
-			return id === undefined ? '"request" takes no server (the client picks one) or one server, e.g. request S2' : {type: 'request', server: id};
+			return id === undefined ? '"request" takes nothing (the client picks the server), "leader", or one server, e.g. request S2' : {type: 'request', server: id};
 		}
 
 		case 'partition': {
@@ -293,8 +295,14 @@ export function parseCondition(words: readonly string[]): ModeCondition<RaftStat
 		}
 
 		case 'term': {
+			if (args.length === 2) {
+				const id = server(args[0]);
+				const n = count(args[1]);
+				return id === undefined || n === undefined ? 'say "term 4" or "term S2 4"' : condition(text, state => named(state, id) ?? (state.servers[id]!.currentTerm >= n ? undefined : `${serverName(id)}'s term is ${state.servers[id]!.currentTerm}`));
+			}
+
 			const n = count(args[0]);
-			return n === undefined || args.length !== 1 ? 'say "term 4"' : condition(text, state => (highestTerm(state) >= n ? undefined : `the highest term is ${highestTerm(state)}`));
+			return n === undefined || args.length !== 1 ? 'say "term 4" or "term S2 4"' : condition(text, state => (highestTerm(state) >= n ? undefined : `the highest term is ${highestTerm(state)}`));
 		}
 
 		case 'role': {
@@ -325,8 +333,24 @@ export function parseCondition(words: readonly string[]): ModeCondition<RaftStat
 			return n === undefined || args.length !== 1 ? 'say "elections 2"' : condition(text, state => (state.stats.elections >= n ? undefined : `${state.stats.elections} elections so far`));
 		}
 
+		case 'in-flight': {
+			const pick = parsePick(args);
+			if (typeof pick === 'string') return pick;
+			return condition(text, state => (findMessage(state, pick) === undefined ? `no ${describePick(pick).replace(/^(a|the) /, '')} in flight` : undefined));
+		}
+
+		case 'lost': {
+			const n = count(args[0]);
+			return n === undefined || args.length !== 1 ? 'say "lost 1" (at least that many messages lost so far)' : condition(text, state => (state.stats.lost >= n ? undefined : `${state.stats.lost} messages lost so far`));
+		}
+
+		case 'copies-delivered': {
+			const n = count(args[0]);
+			return n === undefined || args.length !== 1 ? 'say "copies-delivered 1"' : condition(text, state => (state.stats.copiesDelivered >= n ? undefined : `${state.stats.copiesDelivered} duplicated messages delivered so far`));
+		}
+
 		default:
-			return `unknown condition "${text}": try leader [S2] [term 3], no leader, commit 3 [on S2], applied 3 [on S2], term 4, role S2 candidate, acked 3, length S2 3, time 2000, elections 2`;
+			return `unknown condition "${text}": try leader [S2] [term 3], no leader, commit 3 [on S2], applied 3 [on S2], term [S2] 4, role S2 candidate, acked 3, length S2 3, time 2000, elections 2, copies-delivered 1, lost 1, in-flight S1->S3 [type]`;
 	}
 }
 
@@ -467,13 +491,21 @@ export function parseExpectation(words: readonly string[]): ModeCondition<RaftSt
 			return n === undefined || args.length !== 1 ? 'say "acked 3"' : condition(text, state => (state.client.acked === n ? undefined : `the client has ${state.client.acked} acknowledgements`));
 		}
 
+		case 'copies-delivered':
+		case 'lost':
+			return parseCondition(words);
+		case 'elections': {
+			const n = count(args[0]);
+			return n === undefined || args.length !== 1 ? 'say "elections 1" (how many elections have started)' : condition(text, state => (state.stats.elections === n ? undefined : `${state.stats.elections} elections have started`));
+		}
+
 		case 'in-flight': {
 			const n = count(args[0]);
 			return n === undefined || args.length !== 1 ? 'say "in-flight 3"' : condition(text, state => (inFlightCount(state) === n ? undefined : `${inFlightCount(state)} messages are in flight`));
 		}
 
 		default:
-			return `unknown claim "${text}": try leader …, no leader, term [S2] N, role S2 ROLE, voted S2 S1|none, commit [S2] N, applied S2 N, committed N, uncommitted N, log S2 TERMS…|empty, length S2 N, entry I term T on S1 S2|on N, logs match|equal, machines agree, acked N, in-flight N`;
+			return `unknown claim "${text}": try leader …, no leader, term [S2] N, role S2 ROLE, voted S2 S1|none, commit [S2] N, applied S2 N, committed N, uncommitted N, log S2 TERMS…|empty, length S2 N, entry I term T on S1 S2|on N, logs match|equal, machines agree, acked N, elections N, copies-delivered N (at least), lost N (at least), in-flight N`;
 	}
 }
 
