@@ -8,6 +8,7 @@ import type {ModeCondition} from '../engine/mode.js';
 import {describePick, findMessage} from './actions.js';
 import {maxServers, parseProbability} from './config.js';
 import {parseServerName, roleWord, serverName} from './names.js';
+import {entryKey as keyOf} from './safety.js';
 import {clusterCommit, currentLeader, highestTerm, holders, inFlightCount, isUp, undisputedLeader} from './queries.js';
 import type {MessagePick, MessageType, RaftAction, RaftState, Role} from './types.js';
 
@@ -359,10 +360,10 @@ function logTerms(state: RaftState, id: number): string {
 	return terms.length === 0 ? 'empty' : terms.join(' ');
 }
 
-/** The entries' identities (term and request; input for set-up entries) up to `length`. */
+/** The identity of server `id`'s entry at `index` ('' if none). */
 function entryKey(state: RaftState, id: number, index: number): string {
 	const entry = state.servers[id]!.log.entryAt(index);
-	return entry === undefined ? '' : `${entry.term}:${entry.request}:${entry.request === 0 ? JSON.stringify(entry.input) : ''}`;
+	return entry === undefined ? '' : keyOf(entry);
 }
 
 /** Log Matching across every pair of servers: same index and term ⇒ identical up to there. */
