@@ -9,6 +9,7 @@ import {describePick, findMessage} from './actions.js';
 import {maxServers, parseProbability} from './config.js';
 import {parseServerName, roleWord, serverName} from './names.js';
 import {entryKey as keyOf} from './safety.js';
+import {cutLinks, networkText, partitionGroups} from './network.js';
 import {clusterCommit, currentLeader, highestTerm, holders, inFlightCount, isUp, undisputedLeader} from './queries.js';
 import type {MessagePick, MessageType, RaftAction, RaftState, Role} from './types.js';
 
@@ -500,14 +501,34 @@ export function parseExpectation(words: readonly string[]): ModeCondition<RaftSt
 			return n === undefined || args.length !== 1 ? 'say "elections 1" (how many elections have started)' : condition(text, state => (state.stats.elections === n ? undefined : `${state.stats.elections} elections have started`));
 		}
 
+		case 'network':
+			return args.length === 1 && args[0] === 'whole' ? condition(text, state => (cutLinks(state.network, state.servers.length).length === 0 ? undefined : networkText(state.network, state.servers.length))) : 'say "network whole"';
+		case 'partition': {
+			const parsed = parseVerb(words);
+			if (typeof parsed === 'string' || parsed.type !== 'partition') return typeof parsed === 'string' ? parsed : 'say "partition S1 S2 | S3 S4 S5"';
+			const expected = canonicalGroups(parsed.groups);
+			return condition(text, state => {
+				const groups = partitionGroups(state.network, state.servers.length);
+				if (groups === undefined || groups.length < 2) return networkText(state.network, state.servers.length);
+				return canonicalGroups(groups) === expected ? undefined : networkText(state.network, state.servers.length);
+			});
+		}
+
 		case 'in-flight': {
 			const n = count(args[0]);
 			return n === undefined || args.length !== 1 ? 'say "in-flight 3"' : condition(text, state => (inFlightCount(state) === n ? undefined : `${inFlightCount(state)} messages are in flight`));
 		}
 
 		default:
-			return `unknown claim "${text}": try leader …, no leader, term [S2] N, role S2 ROLE, voted S2 S1|none, commit [S2] N, applied S2 N, committed N, uncommitted N, log S2 TERMS…|empty, length S2 N, entry I term T on S1 S2|on N, logs match|equal, machines agree, acked N, elections N, copies-delivered N (at least), lost N (at least), in-flight N`;
+			return `unknown claim "${text}": try leader …, no leader, term [S2] N, role S2 ROLE, voted S2 S1|none, commit [S2] N, applied S2 N, committed N, uncommitted N, log S2 TERMS…|empty, length S2 N, entry I term T on S1 S2|on N, logs match|equal, machines agree, network whole, partition S1 S2 | S3 S4 S5, acked N, elections N, copies-delivered N (at least), lost N (at least), in-flight N`;
 	}
+}
+
+function canonicalGroups(groups: ReadonlyArray<readonly number[]>): string {
+	return groups
+		.map(group => [...group].sort((a, b) => a - b).join(','))
+		.sort()
+		.join('|');
 }
 
 /** "entry 3 term 2 on S1 S2" (each holds it) or "entry 3 term 2 on 3" (exactly three servers hold it). */

@@ -14,7 +14,7 @@ import type {RaftState} from '../types.js';
 import {infoRows, serverColumn} from './column.js';
 import {ladderLines} from './ladder.js';
 import {messageDetail, messageGrid, messageList} from './messages.js';
-import {padEnd, wrap} from './text.js';
+import {cutLine, padEnd, wrap} from './text.js';
 
 export const eventRows = 3;
 export const decisionRows = 1;
@@ -107,7 +107,7 @@ export function raftView(state: RaftState, context: ViewContext): Screen {
 		events: eventLines(state, columns - 1),
 		panels: [{id: 'servers', columns: serverColumns}],
 		columnHeight,
-		extra,
+		extra: extra.map(row => cutLine(row, columns)),
 		decision: [decisionText(state)],
 	};
 }
