@@ -190,7 +190,12 @@ export function advance(state: RaftState, count: number): RaftState {
 	return current;
 }
 
-/** Handles every event due at or before `time` (at most `cap`), then moves the clock to `time` if nothing due is left. */
+/**
+ * Handles every event due at or before `time` (at most `cap`). The state's own
+ * time stays at its last event: the shell keeps its clock between events, and
+ * step back replays events and actions only, so a state's time must be where
+ * its last event left it.
+ */
 export function runUntil(state: RaftState, time: number, cap: number): {state: RaftState; count: number} {
 	let current = state;
 	let count = 0;
@@ -201,8 +206,6 @@ export function runUntil(state: RaftState, time: number, cap: number): {state: R
 		count++;
 	}
 
-	const next = peekEvent(current.queue);
-	if ((next === undefined || next.time > time) && time > current.time) current = {...current, time};
 	return {state: current, count};
 }
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {handleNextEvent, runUntil} from '../../../source/core/raft/engine.js';
+import {handleNextEvent} from '../../../source/core/raft/engine.js';
 import {act, claim, deliver, raft, replyTo, sentBy, until} from './helpers.js';
 
 const vote = (term: number, lastLogIndex = 0, lastLogTerm = 0) => ({type: 'RequestVote', term, lastLogIndex, lastLogTerm, preVote: false}) as const;
@@ -97,12 +97,12 @@ describe('RequestVote receiver (Figure 2)', () => {
 	});
 
 	it('granting a vote restarts the election timer; refusing it does not', () => {
-		let state = runUntil(raft({servers: '3'}), 20, 1000).state;
-		expect(state.time).toBe(20);
+		let state = raft({servers: '3'});
+		expect(state.time).toBe(0);
 		const draws = state.servers[0]!.timerDraws;
 		state = deliver(state, 1, 0, vote(1));
 		expect(state.servers[0]!.timerDraws).toBe(draws + 1);
-		expect(state.servers[0]!.electionDeadline).toBe(20 + state.servers[0]!.electionTimeout);
+		expect(state.servers[0]!.electionDeadline).toBe(state.servers[0]!.electionTimeout);
 		expect(state.queue.items.filter(item => item.event.kind === 'election' && item.event.server === 0).map(item => item.time)).toEqual([state.servers[0]!.electionDeadline]);
 		const granted = state.servers[0]!.electionDeadline;
 		state = deliver(state, 2, 0, vote(1));

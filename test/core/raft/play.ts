@@ -12,8 +12,8 @@ import type {RaftState} from '../../../source/core/raft/types.js';
 
 const shellHeader = new Set(['description', 'mode', 'size', 'paused']);
 const shellSteps = new Set(['caption', 'pause', 'keys', 'wait']);
-/** Events an `until` may handle before it fails. */
-export const untilLimit = 200_000;
+/** Events an `until` may handle before it fails, unless it says "within N" (as the shell's default). */
+export const untilLimit = 10_000;
 
 export type Step = {readonly line: number; readonly words: readonly string[]; readonly text: string};
 export type ParsedScenario = {readonly flags: RawFlags; readonly description: string; readonly steps: readonly Step[]};
@@ -51,7 +51,8 @@ export type PlayResult = {readonly state: RaftState; readonly failures: readonly
 
 export function playRaftScenario(text: string, name = 'scenario'): PlayResult {
 	const {flags, steps} = parseRaftScenario(text);
-	let state = raftMode.create(raftMode.parseConfig(flags));
+	const config = raftMode.parseConfig(flags);
+	let state = raftMode.create(config);
 	const failures: string[] = [];
 	const captions: string[] = [];
 	let expectations = 0;
@@ -69,11 +70,13 @@ export function playRaftScenario(text: string, name = 'scenario'): PlayResult {
 		}
 
 		if (directive === 'until') {
-			const condition = raftMode.scenario.condition(args);
+			const within = args.indexOf('within');
+			const limit = within < 0 ? untilLimit : Number(args[within + 1]);
+			const condition = raftMode.scenario.condition(within < 0 ? args : args.slice(0, within), config);
 			if (typeof condition === 'string') throw new Error(`${where}: ${condition}`);
 			let handled = 0;
 			while (condition.check(state) !== undefined) {
-				if (handled++ >= untilLimit || raftMode.nextTime(state) === undefined) {
+				if (handled++ >= limit || raftMode.nextTime(state) === undefined) {
 					failures.push(`${where}: until ${condition.text}: not reached (${condition.check(state)})`);
 					break;
 				}
@@ -85,7 +88,7 @@ export function playRaftScenario(text: string, name = 'scenario'): PlayResult {
 		}
 
 		if (directive === 'expect') {
-			const claim = raftMode.scenario.expectation(args);
+			const claim = raftMode.scenario.expectation(args, config);
 			if (typeof claim === 'string') throw new Error(`${where}: ${claim}`);
 			expectations++;
 			const wrong = claim.check(state);
@@ -93,7 +96,7 @@ export function playRaftScenario(text: string, name = 'scenario'): PlayResult {
 			continue;
 		}
 
-		const action = raftMode.scenario.verb(step.words);
+		const action = raftMode.scenario.verb(step.words, config);
 		if (typeof action === 'string') throw new Error(`${where}: ${action}`);
 		state = raftMode.apply(state, action);
 	}

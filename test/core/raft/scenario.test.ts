@@ -83,6 +83,14 @@ describe('scenario verbs', () => {
 		expect(verb('set-log S1 2 1')).toMatch(/never go down/);
 		expect(verb('dance S1')).toMatch(/^unknown verb "dance"/);
 	});
+
+	it('know the cluster\'s size when given the config', () => {
+		const config = raftMode.parseConfig({servers: '3'});
+		expect(raftMode.scenario.verb(['crash', 'S5'], config)).toBe('"crash" needs a server (S1…S3) or "leader"');
+		expect(raftMode.scenario.verb(['crash', 'S3'], config)).toEqual({type: 'crash', server: 2});
+		expect(raftMode.scenario.condition(['leader', 'S4'], config)).toMatch(/not a server/);
+		expect(raftMode.scenario.expectation(['log', 'S4', '1'], config)).toMatch(/say "log S2/);
+	});
 });
 
 describe('scenario conditions and claims', () => {

@@ -25,11 +25,13 @@ function busy(): RaftState {
 }
 
 describe('the Raft screen', () => {
+	// The shell's body: rows − 1 − header − hints − event rows − decision rows − caption rows (0 to 2).
 	for (const [columns, rows, bodyRows] of [
-		[80, 24, 16],
-		[120, 40, 32],
+		[80, 24, 17],
+		[80, 24, 15],
+		[120, 40, 33],
 	] as const) {
-		it(`fits ${columns}×${rows}: event and decision rows as declared, boxes and extra lines within the body`, () => {
+		it(`fits ${columns}×${rows} with a body of ${bodyRows} rows: event and decision rows as declared, boxes and extra lines within the body`, () => {
 			const screen = show(busy(), columns, bodyRows);
 			expect(screen.events).toHaveLength(raftMode.eventRows);
 			expect(screen.decision).toHaveLength(raftMode.decisionRows);
@@ -47,7 +49,7 @@ describe('the Raft screen', () => {
 	}
 
 	it('log rows are aligned by index: a row shows the same log index in every column that has it', () => {
-		const screen = show(busy(), 80, 16);
+		const screen = show(busy(), 80, 17);
 		const boxes = screen.panels[0]!.columns;
 		const logStart = 5;
 		for (let row = logStart; row < boxes[0]!.lines.length; row++) {
@@ -121,8 +123,8 @@ describe('the Raft screen', () => {
 	});
 
 	it('renders as text (the sample in the report)', () => {
-		const rows = renderScreen(show(busy(), 80, 16, 0, 1), 80);
-		expect(rows.length).toBe(1 + 3 + 16 + 1);
+		const rows = renderScreen(show(busy(), 80, 17, 0, 1), 80);
+		expect(rows.length).toBe(1 + 3 + 17 + 1);
 		expect(rows.every(row => [...row].length <= 80)).toBe(true);
 	});
 });

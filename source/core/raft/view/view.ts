@@ -84,7 +84,7 @@ export function raftView(state: RaftState, context: ViewContext): Screen {
 	const {columns, bodyRows} = context;
 	if (columns < size * minColumnWidth) return tooSmall(`${size} servers need a terminal at least ${size * minColumnWidth} columns wide (this one has ${columns})`);
 	const wide = columns >= wideColumns && bodyRows >= wideRows;
-	let extraRows = wide ? Math.max(10, Math.ceil(bodyRows * 0.5)) : 4;
+	let extraRows = wide ? Math.max(10, Math.ceil(bodyRows * 0.5)) : bodyRows >= 17 ? 4 : 3;
 	extraRows = Math.min(extraRows, bodyRows - minColumnHeight);
 	if (extraRows < 1) return tooSmall(`the Raft mode needs at least ${minColumnHeight + 1} rows for its columns (this terminal leaves ${bodyRows})`);
 	const columnHeight = bodyRows - extraRows;
