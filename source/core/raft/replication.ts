@@ -183,6 +183,7 @@ export function onAppendEntriesReply(tx: Tx, leader: ServerDraft, message: Messa
  * set commitIndex = N. (The old-term-commit bug drops the term condition: Figure 8's trap.)
  */
 export function advanceCommitIndex(tx: Tx, leader: ServerDraft): void {
+	if (leader.log.length <= leader.commitIndex) return;
 	const matches: number[] = [];
 	for (let peer = 0; peer < tx.size; peer++) matches.push(peer === leader.id ? leader.log.length : leader.matchIndex[peer]!);
 	matches.sort((a, b) => b - a);
