@@ -34,6 +34,8 @@ describe('bundled Raft scenarios', () => {
 			}
 
 			expect(checked, 'the last caption has no expect').toBe(true);
+			// A caption line fits an 80-column terminal (the shell indents it by one cell).
+			for (const step of parsed.steps) if (step.words[0] === 'caption') expect([...step.text.slice('caption '.length)].length, step.text).toBeLessThanOrEqual(78);
 			const result = playRaftScenarioFile(path.join(directory, name));
 			expect(result.failures).toEqual([]);
 			expect(result.expectations).toBeGreaterThanOrEqual(5);
