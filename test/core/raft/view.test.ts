@@ -88,8 +88,23 @@ describe('the Raft screen', () => {
 		const text = screen.events.map(row => lineText(row));
 		expect(text[0]).toContain(state.last.text.slice(0, 40));
 		expect(text[2]).toBe(`next t=${state.queue.items[0]!.time} ${upcomingText(state.queue.items[0]!.event, state.model)}`);
+		expect(text[2]).toMatch(/ arrives$/);
 		expect(lineText(screen.decision[0]!)).toBe('★ S3 leads term 1 · commit 3 · majority 3 of 5 · network whole');
 		expect(screen.position).toBe(`t=${state.time}ms · event ${state.events}`);
+	});
+
+	it('the next line says when the next message will be lost, and why', () => {
+		let state = until(raft({seed: '7'}), 'leader S3');
+		state = act(state, {type: 'loss', probability: 1});
+		const doomedNext = (next: typeof state) => {
+			const {event} = next.queue.items[0]!;
+			return event.kind === 'deliver' && event.message.doomed;
+		};
+
+		while (!doomedNext(state)) state = raftMode.advance(state, 1);
+		expect(lineText(show(state, 200, 32).events[2]!)).toMatch(/^next t=\d+ S\d→S\d .* — lost on the way$/);
+		state = act(raft({seed: '7'}), {type: 'crash', server: 1}, {type: 'request', server: 1});
+		expect(lineText(show(state, 200, 32).events[2]!)).toMatch(/^next t=\d+ client→S2 request #1 .* — lost: S2 is down$/);
 	});
 
 	it('lists the messages in flight, highlights the cursor\'s, and describes it in full', () => {

@@ -6,6 +6,7 @@
 import type {ViewContext} from '../../engine/mode.js';
 import {seg, type Line, type Screen, type Segment} from '../../engine/screen.js';
 import {majorityOf} from '../config.js';
+import {lossReason} from '../engine.js';
 import {shortInputText, upcomingText} from '../describe.js';
 import {serverList, serverName} from '../names.js';
 import {networkText} from '../network.js';
@@ -43,7 +44,7 @@ function eventLines(state: RaftState, width: number): Line[] {
 	const nextLine: Line =
 		next === undefined
 			? [seg('next ', 'accent', true), seg('nothing will happen: no timers, no messages', 'muted')]
-			: [seg('next ', 'accent', true), seg(`t=${next.time} `, 'dim'), seg(upcomingText(next.event, state.model))];
+			: [seg('next ', 'accent', true), seg(`t=${next.time} `, 'dim'), seg(upcomingText(next.event, state.model, next.event.kind === 'deliver' ? lossReason(state, next.event.message) : undefined))];
 	return [[seg('last ', undefined, true), seg(`t=${state.last.time} `, 'dim'), seg(first)], [seg(' '.repeat(lastPrefix.length)), seg(second)], nextLine];
 }
 
