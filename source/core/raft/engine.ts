@@ -17,7 +17,7 @@ import {Tx} from './tx.js';
 import {clientId, type ClientState, type EventRecord, type Message, type Network, type RaftConfig, type RaftEvent, type RaftState, type Server} from './types.js';
 
 /** Events kept for the space-time diagram: between this many and twice as many. */
-export const historyChunk = 48;
+export const historyChunk = 32;
 
 export function modelOf(name: string): Model {
 	const model = modelNamed(name);
