@@ -1,0 +1,320 @@
+/**
+ * The user's actions: faults, partitions, the adversarial scheduler's moves
+ * on messages in flight, and set-up. An action never advances time; it
+ * changes the state at the current instant and leaves a record of what it did.
+ */
+import {drawFor, StreamId} from '../engine/streams.js';
+import {issueRequest} from './client.js';
+import {majorityOf} from './config.js';
+import {messageText, typeAbbreviation} from './describe.js';
+import {becomeFollower} from './election.js';
+import {RaftLog, type Entry} from './log.js';
+import {nodeName, serverList, serverName} from './names.js';
+import {currentLeader, inFlight} from './queries.js';
+import {Tx, type ServerDraft} from './tx.js';
+import {clientId, type Message, type MessagePick, type Network, type RaftAction, type RaftState} from './types.js';
+
+export function findMessage(state: RaftState, pick: MessagePick): Message | undefined {
+	const messages = inFlight(state);
+	switch (pick.by) {
+		case 'id':
+			return messages.find(item => item.message.id === pick.id)?.message;
+		case 'next':
+			return messages[0]?.message;
+		case 'match':
+			return messages.find(
+				({message}) =>
+					(pick.from === 'any' || message.from === pick.from) &&
+					(pick.to === 'any' || message.to === pick.to) &&
+					(pick.type === undefined || message.body.type === pick.type),
+			)?.message;
+	}
+}
+
+export function describePick(pick: MessagePick): string {
+	switch (pick.by) {
+		case 'id':
+			return `message #${pick.id}`;
+		case 'next':
+			return 'the next message';
+		case 'match': {
+			const from = pick.from === 'any' ? '*' : nodeName(pick.from);
+			const to = pick.to === 'any' ? '*' : nodeName(pick.to);
+			return `a ${pick.type === undefined ? '' : `${typeAbbreviation[pick.type]} `}message ${from}→${to}`;
+		}
+	}
+}
+
+/** The servers an action names (numbers only: 'leader' is resolved when it runs). */
+function namedServers(action: RaftAction): number[] {
+	const ids: number[] = [];
+	for (const key of ['server', 'from', 'to'] as const) {
+		const value = (action as Partial<Record<typeof key, unknown>>)[key];
+		if (typeof value === 'number') ids.push(value);
+	}
+
+	if (action.type === 'partition') ids.push(...action.groups.flat());
+	return ids;
+}
+
+/** Applies a user action at the current virtual time. */
+export function applyAction(state: RaftState, action: RaftAction): RaftState {
+	const tx = new Tx(state, state.time);
+	const missing = namedServers(action).find(id => id < 0 || id >= state.servers.length);
+	if (missing === undefined) act(tx, state, action);
+	else tx.say(`there is no ${serverName(missing)} in a cluster of ${state.servers.length}`);
+	return tx.finish('action', false, 'server' in action && typeof action.server === 'number' ? action.server : null, null);
+}
+
+function resolveServer(tx: Tx, state: RaftState, which: number | 'leader'): number | undefined {
+	if (which !== 'leader') return which;
+	const leader = currentLeader(state);
+	if (leader === undefined) tx.say('there is no leader');
+	return leader;
+}
+
+function act(tx: Tx, state: RaftState, action: RaftAction): void {
+	switch (action.type) {
+		case 'crash': {
+			const id = resolveServer(tx, state, action.server);
+			if (id !== undefined) crash(tx, id);
+			return;
+		}
+
+		case 'restart':
+			restart(tx, action.server);
+			return;
+		case 'timeout':
+			fireTimer(tx, action.server);
+			return;
+		case 'request': {
+			const to = action.server === undefined ? undefined : resolveServer(tx, state, action.server);
+			if (action.server === 'leader' && to === undefined) return;
+			if (to !== undefined && tx.read(to).role === 'crashed') tx.say(`(${serverName(to)} is down: the request will be lost)`);
+			issueRequest(tx, 'manual', to, 'input' in action ? {input: action.input} : undefined);
+			return;
+		}
+		case 'partition':
+			partition(tx, action.groups);
+			return;
+		case 'isolate': {
+			const id = resolveServer(tx, state, action.server);
+			if (id !== undefined) partition(tx, [[id]]);
+			return;
+		}
+
+		case 'split':
+			split(tx, state, action.leaderSide);
+			return;
+		case 'cut':
+			setNetwork(tx, {cut: withLink(tx.network.cut, tx.size, action.from, action.to, true)});
+			tx.say(`the link ${serverName(action.from)}→${serverName(action.to)} is cut (one way: ${serverName(action.to)}→${serverName(action.from)} still works)`);
+			return;
+		case 'heal':
+			setNetwork(tx, {cut: tx.network.cut.map(() => false)});
+			tx.say('the network heals: every server can reach every other');
+			return;
+		case 'drop':
+		case 'duplicate':
+		case 'delay':
+		case 'deliver':
+			messageAction(tx, state, action);
+			return;
+		case 'loss':
+			setNetwork(tx, {loss: setLinks(tx, tx.network.loss, action.from, action.to, action.probability)});
+			tx.say(`loss ${Math.round(action.probability * 100)}% on ${linksText(action.from, action.to)}`);
+			return;
+		case 'slow':
+			setNetwork(tx, {slow: setLinks(tx, tx.network.slow, action.from, action.to, action.ms)});
+			tx.say(`${action.ms} ms extra latency on ${linksText(action.from, action.to)}`);
+			return;
+		case 'set-log':
+			setLog(tx, action.server, action.terms);
+			return;
+		case 'set-term': {
+			const server = tx.server(action.server);
+			if (action.term !== server.currentTerm) {
+				server.currentTerm = action.term;
+				server.votedFor = null;
+				server.leaderId = null;
+				if (server.role === 'leader' || server.role === 'candidate' || server.role === 'precandidate') becomeFollower(tx, server);
+			}
+
+			tx.say(`${serverName(action.server)}'s term is set to ${action.term}`);
+		}
+	}
+}
+
+function crash(tx: Tx, id: number): void {
+	const server = tx.server(id);
+	const name = serverName(id);
+	if (server.role === 'crashed') {
+		tx.say(`${name} is already down`);
+		return;
+	}
+
+	tx.stopElectionTimer(server);
+	tx.stopHeartbeatTimer(server);
+	const lost = tx.removeMessages(message => message.from === id || message.to === id);
+	server.role = 'crashed';
+	server.commitIndex = 0;
+	server.lastApplied = 0;
+	server.machine = tx.model.initial();
+	server.leaderId = null;
+	server.votes = 0;
+	server.nextIndex = [];
+	server.matchIndex = [];
+	server.activePeers = 0;
+	const forgot = tx.bug('forget-vote') && server.votedFor !== null;
+	if (tx.bug('forget-vote')) server.votedFor = null;
+	tx.say(
+		`${name} crashes: on disk it keeps term ${server.currentTerm}, ${forgot ? 'but NOT its vote (forget-vote bug)' : `its vote (${server.votedFor === null ? 'none' : serverName(server.votedFor)})`} and ${server.log.length} log entries; it loses commitIndex, its state machine, its timers and ${lost} message${lost === 1 ? '' : 's'} in flight`,
+	);
+}
+
+function restart(tx: Tx, id: number): void {
+	const server = tx.server(id);
+	const name = serverName(id);
+	if (server.role !== 'crashed') {
+		tx.say(`${name} is already running`);
+		return;
+	}
+
+	server.role = 'follower';
+	server.machine = tx.model.initial();
+	server.lastHeardFromLeader = tx.now;
+	tx.resetElectionTimer(server);
+	tx.say(`${name} restarts as a follower of term ${server.currentTerm} with its ${server.log.length} log entries; commitIndex 0: it rebuilds its state machine as it learns what is committed`);
+}
+
+/** Makes the server's election timer the next event. */
+function fireTimer(tx: Tx, id: number): void {
+	const server = tx.server(id);
+	const name = serverName(id);
+	if (server.role === 'crashed') {
+		tx.say(`${name} is down: it has no timers`);
+		return;
+	}
+
+	tx.stopElectionTimer(server);
+	server.electionDeadline = tx.now;
+	tx.queue.scheduleFirst(tx.now, {kind: 'election', server: id, forced: true});
+	tx.say(`${name}'s election timer will fire next`);
+}
+
+function setNetwork(tx: Tx, changes: Partial<Network>): void {
+	tx.network = {...tx.network, ...changes};
+}
+
+function withLink<T>(links: readonly T[], size: number, from: number, to: number, value: T): T[] {
+	const copy = links.slice();
+	copy[from * size + to] = value;
+	return copy;
+}
+
+function setLinks(tx: Tx, links: readonly number[], from: number | undefined, to: number | undefined, value: number): number[] {
+	const size = tx.size;
+	return links.map((old, link) => {
+		const a = Math.floor(link / size);
+		const b = link % size;
+		if (a === b) return old;
+		if (from !== undefined && to !== undefined) return a === from && b === to ? value : old;
+		if (from !== undefined) return a === from || b === from ? value : old;
+		return value;
+	});
+}
+
+function linksText(from: number | undefined, to: number | undefined): string {
+	if (from !== undefined && to !== undefined) return `the link ${serverName(from)}→${serverName(to)}`;
+	if (from !== undefined) return `every link to and from ${serverName(from)}`;
+	return 'every link';
+}
+
+export function groupsText(groups: ReadonlyArray<readonly number[]>): string {
+	return groups.map(group => serverList(group)).join(' | ');
+}
+
+/** Servers in different groups cannot reach each other (in either direction); unnamed servers form one more group. */
+function partition(tx: Tx, named: ReadonlyArray<readonly number[]>): void {
+	const groupOf = Array.from({length: tx.size}, () => named.length);
+	for (const [index, group] of named.entries()) for (const id of group) groupOf[id] = index;
+	const rest = groupOf.flatMap((group, id) => (group === named.length ? [id] : []));
+	const groups = rest.length > 0 ? [...named, rest] : named;
+	setNetwork(tx, {cut: tx.network.cut.map((_, link) => groupOf[Math.floor(link / tx.size)] !== groupOf[link % tx.size])});
+	tx.say(`partition: ${groupsText(groups)}`);
+}
+
+function split(tx: Tx, state: RaftState, leaderSide: 'majority' | 'minority'): void {
+	const majority = majorityOf(tx.size);
+	const sideSize = leaderSide === 'majority' ? majority : tx.size - majority;
+	if (sideSize === 0) {
+		tx.say(`${tx.size} server${tx.size === 1 ? '' : 's'} cannot be split`);
+		return;
+	}
+
+	const leader = currentLeader(state);
+	const start = leader ?? 0;
+	const side = Array.from({length: sideSize}, (_, i) => (start + i) % tx.size);
+	if (leader === undefined) tx.say('there is no leader');
+	partition(tx, [side]);
+}
+
+function messageAction(tx: Tx, state: RaftState, action: Extract<RaftAction, {pick: MessagePick}>): void {
+	const message = findMessage(state, action.pick);
+	if (message === undefined) {
+		tx.say(`no ${describePick(action.pick).replace(/^(a|the) /, '')} in flight`);
+		return;
+	}
+
+	const text = messageText(message, tx.model);
+	const scheduled = state.queue.items.find(item => item.event.kind === 'deliver' && item.event.message === message)!;
+	switch (action.type) {
+		case 'drop':
+			tx.removeMessages(item => item === message);
+			tx.say(`dropped: ${text}`);
+			return;
+		case 'duplicate': {
+			if (message.from === clientId || message.to === clientId) {
+				tx.say('client messages are not duplicated (a request appended twice would be applied twice; Raft needs client serial numbers for that, §8)');
+				return;
+			}
+
+			const copy: Message = {...message, id: tx.nextMessageId++, copyOf: message.id, doomed: false};
+			const due = scheduled.time + Math.max(1, tx.config.latencyMax);
+			tx.queue.schedule(due, {kind: 'deliver', message: copy});
+			tx.say(`duplicated: ${text}; the copy (#${copy.id}) arrives at ${due} ms`);
+			return;
+		}
+
+		case 'delay': {
+			tx.queue.remove(event => event.kind === 'deliver' && event.message === message);
+			tx.queue.schedule(scheduled.time + action.ms, {kind: 'deliver', message});
+			tx.say(`delayed by ${action.ms} ms: ${text} (now due at ${scheduled.time + action.ms} ms)`);
+			return;
+		}
+
+		case 'deliver': {
+			tx.queue.remove(event => event.kind === 'deliver' && event.message === message);
+			const forced: Message = message.doomed ? {...message, doomed: false} : message;
+			tx.queue.scheduleFirst(tx.now, {kind: 'deliver', message: forced});
+			tx.say(`${text} will arrive next`);
+		}
+	}
+}
+
+function setLog(tx: Tx, id: number, terms: readonly number[]): void {
+	const server: ServerDraft = tx.server(id);
+	// Keyed by index and term, so that entries with the same index and term are the same entry on every server (Log Matching).
+	const entries: Entry[] = terms.map((term, i) => ({term, request: 0, input: tx.model.generate(drawFor(tx.config.seed, StreamId.setup, term, i + 1))}));
+	tx.setLog(server, RaftLog.of(entries), 1);
+	server.currentTerm = Math.max(server.currentTerm, terms.at(-1) ?? 0);
+	server.commitIndex = 0;
+	server.lastApplied = 0;
+	server.machine = tx.model.initial();
+	if (server.role === 'leader') {
+		server.nextIndex = server.nextIndex.map(() => entries.length + 1);
+		server.matchIndex = server.matchIndex.map(() => 0);
+	}
+
+	tx.say(`${serverName(id)}'s log on disk is set to terms ${terms.length === 0 ? '(empty)' : terms.join(' ')}; term ${server.currentTerm}`);
+}

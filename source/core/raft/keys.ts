@@ -1,0 +1,156 @@
+/**
+ * The Raft mode's keys and menus (the shell's own keys come first: space s .
+ * , b 0 ←→ ↑↓ 1-9 + - ? q PgUp PgDn Enter Esc).
+ */
+import type {KeyPress} from '../engine/key-press.js';
+import type {KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
+import {messageText} from './describe.js';
+import {serverName} from './names.js';
+import {currentLeader, inFlight} from './queries.js';
+import {clientId, type RaftAction, type RaftState} from './types.js';
+
+/** Extra latency the slow-links key adds, and the delay the message menu adds. */
+export const slowMs = 100;
+export const delayMs = 100;
+
+function selectedServer(state: RaftState, ui: UiState): number {
+	return Math.max(0, Math.min(ui.selected, state.servers.length - 1));
+}
+
+function cursorMessageId(state: RaftState, ui: UiState): number | undefined {
+	const messages = inFlight(state);
+	if (messages.length === 0) return undefined;
+	const index = ((ui.cursor % messages.length) + messages.length) % messages.length;
+	return messages[index]!.message.id;
+}
+
+export function raftKeyAction(state: RaftState, key: KeyPress, ui: UiState): KeyResult<RaftAction> | undefined {
+	const server = selectedServer(state, ui);
+	const message = cursorMessageId(state, ui);
+	switch (key.input) {
+		case 'x':
+			return {action: state.servers[server]!.role === 'crashed' ? {type: 'restart', server} : {type: 'crash', server}};
+		case 't':
+			return {action: {type: 'timeout', server}};
+		case 'r':
+			return {action: {type: 'request'}};
+		case 'R':
+			return {action: {type: 'request', server}};
+		case 'p':
+			return {menu: 'network'};
+		case 'm':
+			return {menu: 'message'};
+		case 'l':
+			return {menu: 'links'};
+		case '[':
+			return {cursor: -1};
+		case ']':
+			return {cursor: 1};
+		case 'd':
+			return message === undefined ? undefined : {action: {type: 'drop', pick: {by: 'id', id: message}}};
+		case 'g':
+			return message === undefined ? undefined : {action: {type: 'deliver', pick: {by: 'id', id: message}}};
+		default:
+			return undefined;
+	}
+}
+
+function networkMenu(state: RaftState, ui: UiState): Menu<RaftAction> {
+	const server = selectedServer(state, ui);
+	const name = serverName(server);
+	const leader = currentLeader(state);
+	const noLeader = leader === undefined ? 'there is no leader' : undefined;
+	const items: Array<MenuItem<RaftAction>> = [
+		{key: 'i', label: `isolate ${name}`, action: {type: 'isolate', server}},
+		{key: 'l', label: `isolate the leader${leader === undefined ? '' : ` (${serverName(leader)})`}`, ...(noLeader ? {disabled: noLeader} : {action: {type: 'isolate', server: 'leader'}})},
+		{key: 'm', label: 'split: the leader with a majority', action: {type: 'split', leaderSide: 'majority'}},
+		{key: 'n', label: 'split: the leader in a minority', action: {type: 'split', leaderSide: 'minority'}},
+		{key: 'h', label: 'heal: every link works again', action: {type: 'heal'}},
+	];
+	for (let to = 0; to < state.servers.length; to++) {
+		if (to !== server) items.push({key: String(to + 1), label: `cut ${name}→${serverName(to)} (one way)`, action: {type: 'cut', from: server, to}});
+	}
+
+	return {title: `network · selected ${name}`, items};
+}
+
+function messageMenu(state: RaftState, ui: UiState): Menu<RaftAction> {
+	const id = cursorMessageId(state, ui);
+	if (id === undefined) return {title: 'no messages in flight', items: [{key: 'd', label: 'drop', disabled: 'no message in flight'}]};
+	const message = inFlight(state).find(item => item.message.id === id)!.message;
+	const pick = {by: 'id', id} as const;
+	const isClient = message.from === clientId || message.to === clientId;
+	return {
+		title: `message #${id}: ${messageText(message, state.model)}`,
+		items: [
+			{key: 'd', label: 'drop it', action: {type: 'drop', pick}},
+			{key: 'u', label: 'duplicate it', ...(isClient ? {disabled: 'client messages are not duplicated'} : {action: {type: 'duplicate', pick}})},
+			{key: 'y', label: `delay it ${delayMs} ms`, action: {type: 'delay', pick, ms: delayMs}},
+			{key: 'g', label: 'deliver it now (next event)', action: {type: 'deliver', pick}},
+		],
+	};
+}
+
+function linksMenu(state: RaftState, ui: UiState): Menu<RaftAction> {
+	const server = selectedServer(state, ui);
+	const name = serverName(server);
+	return {
+		title: `links · selected ${name}`,
+		items: [
+			{key: 'l', label: `lose 30% of ${name}'s messages (both ways)`, action: {type: 'loss', from: server, probability: 0.3}},
+			{key: 'o', label: `no loss on ${name}'s links`, action: {type: 'loss', from: server, probability: 0}},
+			{key: 'w', label: `slow ${name}'s links by ${slowMs} ms`, action: {type: 'slow', from: server, ms: slowMs}},
+			{key: 'f', label: `normal latency on ${name}'s links`, action: {type: 'slow', from: server, ms: 0}},
+			{key: 'a', label: 'lose 10% of every message', action: {type: 'loss', probability: 0.1}},
+			{key: 'z', label: 'no loss, normal latency everywhere', action: {type: 'loss', probability: 0}},
+		],
+	};
+}
+
+export function raftMenu(state: RaftState, name: string, ui: UiState): Menu<RaftAction> {
+	switch (name) {
+		case 'network':
+			return networkMenu(state, ui);
+		case 'message':
+			return messageMenu(state, ui);
+		case 'links':
+			return linksMenu(state, ui);
+		default:
+			return {title: `no menu "${name}"`, items: []};
+	}
+}
+
+export function raftHints(state: RaftState, ui: UiState): KeyHint[] {
+	const crashed = state.servers[selectedServer(state, ui)]!.role === 'crashed';
+	return [
+		{keys: 'x', label: crashed ? 'restart' : 'crash'},
+		{keys: 't', label: 'timeout'},
+		{keys: 'r', label: 'request'},
+		{keys: 'p', label: 'network'},
+		{keys: '[]', label: 'pick msg'},
+		{keys: 'm', label: 'msg menu'},
+		{keys: 'l', label: 'links'},
+	];
+}
+
+export function raftHelp(): string[] {
+	return [
+		'Raft: servers agree on one log of client requests, and each applies it to its state machine (the voting mode\'s models).',
+		'One step is one event: a message arrives, a timer fires, the client sends. "next" says what happens next.',
+		'',
+		'x        crash the selected server, or restart it (it keeps term, vote and log on disk; loses the rest)',
+		't        fire the selected server\'s election timer now (the next event)',
+		'r / R    the client sends a request now (to the leader it knows / to the selected server)',
+		'p        network menu: isolate a server or the leader, split majority|minority, heal, cut one way',
+		'[ ]      move the message cursor over the messages in flight',
+		'm        message menu: drop, duplicate, delay, or deliver the ▸ message now',
+		'd / g    drop the ▸ message / deliver it now',
+		'l        links menu: loss and slowness on the selected server\'s links, or everywhere',
+		'',
+		'Columns: ★ leader  ◎ candidate  ◌ pre-candidate  ● follower  ○ crashed. The bar is the election timer running down.',
+		'Log rows are aligned by index: a row is one log index on every server. tN is the entry\'s term;',
+		'✓ committed (as that server knows it); ≠ differs from the leader\'s entry at that index; n/N servers holding it (leader).',
+		'"S1: next n match m" (narrow: nx, mt) in a follower\'s column is the leader S1\'s nextIndex and matchIndex for it.',
+		'Messages: ↯ will be lost (link loss, a cut link or a crashed receiver). The ladder draws each message when it arrives.',
+	];
+}

@@ -1,0 +1,60 @@
+/**
+ * The Raft mode: consensus and log replication, one event at a time, on the
+ * discrete-event engine (Ongaro & Ousterhout, Figure 2).
+ */
+import type {Mode} from '../engine/mode.js';
+import {applyAction} from './actions.js';
+import {defaultSpeed, parseRaftConfig, raftFlags, speedLadder} from './config.js';
+import {advance, createRaft, nextTime, runUntil} from './engine.js';
+import {raftHelp, raftHints, raftKeyAction, raftMenu} from './keys.js';
+import {inFlightCount} from './queries.js';
+import {raftReport, raftSummary, raftTraceLine} from './report.js';
+import {parseCondition, parseExpectation, parseVerb, raftVerbs} from './scenario.js';
+import type {RaftAction, RaftConfig, RaftState} from './types.js';
+import {decisionRows, eventRows, raftView} from './view/view.js';
+
+export const raftMode: Mode<RaftState, RaftAction, RaftConfig> = {
+	name: 'raft',
+	teaches: 'Raft: leader election, log replication and commit, one event at a time, with crashes, partitions and lost messages',
+	parseConfig: parseRaftConfig,
+	flags: raftFlags,
+	create: createRaft,
+
+	speeds: {
+		ladder: speedLadder,
+		initial: defaultSpeed,
+		min: speedLadder[0],
+		max: speedLadder.at(-1)!,
+		format: speed => `${speed} ms/s`,
+	},
+	speedOf: config => config.speed,
+	now: state => state.time,
+	nextTime,
+	advance,
+	runUntil,
+	haltReason: () => undefined,
+
+	apply: applyAction,
+
+	selectable: state => state.servers.length,
+	cursorCount: inFlightCount,
+	keyAction: raftKeyAction,
+	menu: raftMenu,
+	hints: raftHints,
+	help: raftHelp,
+
+	eventRows,
+	decisionRows,
+	view: raftView,
+
+	report: raftReport,
+	summary: raftSummary,
+	traceLine: raftTraceLine,
+
+	scenario: {
+		verb: parseVerb,
+		verbs: raftVerbs,
+		condition: parseCondition,
+		expectation: parseExpectation,
+	},
+};

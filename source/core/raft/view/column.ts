@@ -1,0 +1,155 @@
+/**
+ * One server as a column: role, term and vote, the election timer as a bar,
+ * commit and applied index, the state machine, the leader's view of it, and
+ * its log, one row per log index (the same rows in every column, so Log
+ * Matching can be read across a row).
+ */
+import {seg, type Column, type Line, type Segment, type Tone} from '../../engine/screen.js';
+import {majorityOf} from '../config.js';
+import {shortInputText} from '../describe.js';
+import {bitCount, roleGlyph, roleWord, serverName} from '../names.js';
+import {holders} from '../queries.js';
+import type {RaftState, Role, Server} from '../types.js';
+import {cut, fit, padEnd, padStart} from './text.js';
+
+export type ColumnLayout = {
+	readonly width: number;
+	/** The first log index shown, and how many rows of log. */
+	readonly logFirst: number;
+	readonly logRows: number;
+	/** A "── log ──" row above the log. */
+	readonly separator: boolean;
+};
+
+/** Rows above the log: term and vote, timer, commit, state machine, the leader's view. */
+export const infoRows = 5;
+
+const roleTone: Readonly<Record<Role, Tone | undefined>> = {
+	leader: 'good',
+	candidate: 'warn',
+	precandidate: 'warn',
+	follower: undefined,
+	crashed: 'bad',
+};
+
+const shortRoleWord: Readonly<Record<Role, string>> = {...roleWord, precandidate: 'pre-cand.', candidate: 'cand.'};
+
+function text(value: string, tone?: Tone): Line {
+	return [tone === undefined ? {text: value} : {text: value, tone}];
+}
+
+function title(server: Server, inner: number, selected: boolean): Line {
+	const mark = selected ? '▸' : ' ';
+	const name = serverName(server.id);
+	const word = fit([roleWord[server.role], shortRoleWord[server.role]], inner - name.length - 4);
+	return [seg(`${mark}${name} `, selected ? 'accent' : undefined, true), seg(`${roleGlyph[server.role]} ${word}`, roleTone[server.role], server.role === 'leader')];
+}
+
+function termLine(server: Server, inner: number): Line {
+	const vote = server.votedFor === null ? '—' : serverName(server.votedFor);
+	return text(fit([`term ${server.currentTerm} · voted ${vote}`, `term ${server.currentTerm} voted ${vote}`, `T${server.currentTerm} voted ${vote}`, `T${server.currentTerm} v ${vote}`], inner));
+}
+
+function timerLine(state: RaftState, server: Server, inner: number): Line {
+	if (server.role === 'crashed') return text(fit(['timers lost in the crash', 'timers lost'], inner), 'muted');
+	if (server.role === 'leader') {
+		if (server.heartbeatDue === null) return text('');
+		const ms = server.heartbeatDue - state.time;
+		return [seg('♥', 'good'), seg(fit([` heartbeat in ${ms} ms`, ` beat in ${ms} ms`, ` beat ${ms}ms`, ` ${ms}ms`], inner - 1))];
+	}
+
+	if (server.electionDeadline === null) return text('no timer', 'muted');
+	const remaining = Math.max(0, server.electionDeadline - state.time);
+	const label = inner >= 22 ? 'timer ' : '';
+	const ms = ` ${remaining}ms`;
+	const barWidth = Math.max(1, inner - label.length - ms.length);
+	const fraction = server.electionTimeout > 0 ? remaining / server.electionTimeout : 0;
+	const filled = Math.min(barWidth, Math.ceil(barWidth * fraction));
+	const tone: Tone | undefined = fraction < 0.25 ? 'warn' : undefined;
+	return [seg(label), seg('█'.repeat(filled), tone), seg('░'.repeat(barWidth - filled), 'dim'), seg(ms)];
+}
+
+function commitLine(server: Server, inner: number): Line {
+	if (server.role === 'crashed') return text(fit(['commit, applied: lost', 'commit lost'], inner), 'muted');
+	const c = server.commitIndex;
+	const a = server.lastApplied;
+	return text(fit([`commit ${c} · applied ${a}`, `commit ${c} applied ${a}`, `commit ${c} app ${a}`, `cmt ${c} app ${a}`, `c${c} a${a}`], inner));
+}
+
+function machineLine(state: RaftState, server: Server, inner: number): Line {
+	if (server.role === 'crashed') return text(fit(['state machine lost', 'machine lost'], inner), 'muted');
+	return text(cut(state.model.summary(server.machine), inner));
+}
+
+function peerLine(state: RaftState, server: Server, inner: number, leader: number | undefined): Line {
+	const size = state.servers.length;
+	const majority = majorityOf(size);
+	switch (server.role) {
+		case 'crashed':
+			return text(fit([`on disk: ${server.log.length} entries`, `disk: ${server.log.length} entries`, `disk ${server.log.length}`], inner), 'muted');
+		case 'leader':
+			return text(fit([`commits on ${majority} of ${size}`, `needs ${majority} of ${size}`, `${majority}/${size}`], inner));
+		case 'candidate':
+		case 'precandidate': {
+			const votes = bitCount(server.votes);
+			const word = server.role === 'candidate' ? 'votes' : 'pre-votes';
+			return text(fit([`${word} ${votes}, needs ${majority}`, `${word} ${votes}/${majority}`, `${votes}/${majority}`], inner), 'warn');
+		}
+
+		case 'follower': {
+			if (leader === undefined || leader === server.id) return text(fit(['no leader known', 'no leader'], inner), 'muted');
+			const view = state.servers[leader]!;
+			const next = view.nextIndex[server.id];
+			const match = view.matchIndex[server.id];
+			if (next === undefined || match === undefined) return text('');
+			const by = serverName(leader);
+			return text(fit([`${by}: next ${next} match ${match}`, `${by} next ${next} match ${match}`, `${by}: nx ${next} mt ${match}`, `nx ${next} mt ${match}`, `${next}/${match}`], inner));
+		}
+	}
+}
+
+function logRow(state: RaftState, server: Server, index: number, inner: number, indexWidth: number, leader: number | undefined): Line {
+	const entry = server.log.entryAt(index);
+	if (entry === undefined) return text('');
+	const committed = index <= server.commitIndex;
+	const leaderTerm = leader === undefined ? undefined : state.servers[leader]!.log.termAt(index);
+	const differs = leader !== undefined && leader !== server.id && leaderTerm !== entry.term;
+	const mark = `${committed ? '✓' : ''}${differs ? '≠' : ''}`;
+	const isLeader = leader === server.id;
+	const held = isLeader ? holders(state, index, entry.term) : 0;
+	const count = isLeader ? `${held}/${state.servers.length}` : '';
+	const tail = [mark, count].filter(part => part !== '').join(' ');
+	const head = `${padStart(String(index), indexWidth)} t${entry.term} `;
+	const room = inner - head.length - (tail === '' ? 0 : tail.length + 1);
+	const command = room >= 3 ? padEnd(cut(shortInputText(state.model, entry.input), room), room) : ' '.repeat(Math.max(0, room));
+	const segments: Segment[] = [seg(head, 'dim'), seg(command)];
+	if (tail !== '') {
+		segments.push(seg(' '));
+		if (mark !== '') segments.push(seg(mark, differs ? 'warn' : 'good'));
+		if (count !== '') segments.push(seg(mark === '' ? count : ` ${count}`, held >= majorityOf(state.servers.length) ? 'good' : undefined));
+	}
+
+	return segments;
+}
+
+export function serverColumn(state: RaftState, id: number, layout: ColumnLayout, selected: boolean, leader: number | undefined): Column {
+	const server = state.servers[id]!;
+	const inner = layout.width - 2;
+	const lines: Line[] = [termLine(server, inner), timerLine(state, server, inner), commitLine(server, inner), machineLine(state, server, inner), peerLine(state, server, inner, leader)];
+	if (layout.separator) {
+		const label = ' log ';
+		const left = Math.floor((inner - label.length) / 2);
+		lines.push(text(`${'─'.repeat(Math.max(0, left))}${label}${'─'.repeat(Math.max(0, inner - left - label.length))}`, 'dim'));
+	}
+
+	const lastIndex = layout.logFirst + layout.logRows - 1;
+	const indexWidth = String(Math.max(1, lastIndex)).length;
+	if (server.log.length === 0 && layout.logRows > 0) {
+		lines.push(text(layout.logFirst === 1 ? '(empty log)' : '', 'dim'));
+		for (let row = 1; row < layout.logRows; row++) lines.push(text(''));
+	} else {
+		for (let index = layout.logFirst; index <= lastIndex; index++) lines.push(logRow(state, server, index, inner, indexWidth, leader));
+	}
+
+	return {id: serverName(id), width: layout.width, title: title(server, inner, selected), lines, selected};
+}

@@ -1,0 +1,97 @@
+/**
+ * A space-time diagram of the latest events, as a text ladder: one lane per
+ * node (the client, then S1…SN), time running down, one row per event. A
+ * delivered message is an arrow from its sender's lane to its receiver's,
+ * drawn at the time it arrives (▶ or ◀); a lost one ends in ✗. Timers and
+ * actions are a glyph on their server's lane.
+ */
+import {latest} from '../../engine/recent.js';
+import {seg, type Line} from '../../engine/screen.js';
+import {typeAbbreviation} from '../describe.js';
+import {roleGlyph, serverName} from '../names.js';
+import {clientId, type EventRecord, type Message, type RaftState} from '../types.js';
+import {center, padStart} from './text.js';
+
+const timeWidth = 7;
+
+function messageLabel(message: Message): string {
+	const {body} = message;
+	const type = typeAbbreviation[body.type];
+	switch (body.type) {
+		case 'RequestVoteReply':
+			return `${type}${body.voteGranted ? '✓' : '✗'}`;
+		case 'AppendEntriesReply':
+			return `${type}${body.success ? '✓' : '✗'}`;
+		case 'AppendEntries':
+			return body.entries.length === 0 ? `${type}♥` : `${type}+${body.entries.length}`;
+		case 'RequestVote':
+			return `${body.preVote ? 'pre' : type}T${body.term}`;
+		case 'ClientRequest':
+		case 'ClientReply':
+			return `${type}#${body.request}`;
+	}
+}
+
+/** The glyph an event leaves on a server's lane, if it changed the server's role or is a timer. */
+function laneGlyph(record: EventRecord, server: number): string | undefined {
+	const change = record.changes.find(item => item.server === server);
+	if (change !== undefined && change.roleAfter !== change.roleBefore) return change.roleAfter === 'crashed' ? '✗' : roleGlyph[change.roleAfter];
+	if (record.server === server && record.kind === 'heartbeat') return '♥';
+	if (record.server === server && record.kind === 'election') return '◔';
+	if (record.kind === 'action' && change !== undefined) return '!';
+	return undefined;
+}
+
+export function ladderWidth(servers: number, laneWidth: number): number {
+	return timeWidth + laneWidth * (servers + 1);
+}
+
+/** The lane width that fits `width` cells (at least 5). */
+export function laneWidthFor(servers: number, width: number): number {
+	return Math.max(5, Math.floor((width - timeWidth) / (servers + 1)));
+}
+
+function row(state: RaftState, record: EventRecord, laneWidth: number): string {
+	const lanes = state.servers.length + 1;
+	const cells = Array.from({length: lanes * laneWidth}, () => ' ');
+	const x = (node: number) => (node === clientId ? 0 : node + 1) * laneWidth + Math.floor(laneWidth / 2);
+	for (let lane = 0; lane < lanes; lane++) cells[lane * laneWidth + Math.floor(laneWidth / 2)] = lane === 0 ? '┆' : '│';
+	const {message} = record;
+	if (message !== null && (record.kind === 'deliver' || record.kind === 'lost')) {
+		const from = x(message.from);
+		const to = x(message.to);
+		const [low, high] = from < to ? [from, to] : [to, from];
+		for (let i = low; i <= high; i++) cells[i] = '─';
+		cells[from] = '•';
+		cells[to] = record.kind === 'lost' ? '✗' : to > from ? '▶' : '◀';
+		const label = messageLabel(message);
+		if (label.length <= high - low - 3) {
+			const start = low + 1 + Math.floor((high - low - 1 - label.length) / 2);
+			for (let i = 0; i < label.length; i++) cells[start + i] = label[i]!;
+		}
+	}
+
+	for (let server = 0; server < state.servers.length; server++) {
+		const glyph = laneGlyph(record, server);
+		if (glyph !== undefined) cells[x(server)] = glyph;
+	}
+
+	if (record.kind === 'workload' || record.kind === 'retry' || record.kind === 'client-timeout') cells[x(clientId)] = record.kind === 'client-timeout' ? '◔' : '◆';
+	return cells.join('');
+}
+
+/** A header and the latest `rows - 1` events, oldest first. */
+export function ladderLines(state: RaftState, width: number, rows: number): Line[] {
+	if (rows <= 0) return [];
+	const laneWidth = laneWidthFor(state.servers.length, width);
+	const names = ['client', ...state.servers.map(server => serverName(server.id))];
+	const header: Line = [seg(padStart('ms', timeWidth - 1) + ' ', 'dim'), seg(names.map(name => center(name, laneWidth)).join(''), 'dim', true)];
+	const records = latest(state.history, rows - 1).filter(record => record.kind !== 'start');
+	const lines: Line[] = [header];
+	for (const [i, record] of records.entries()) {
+		const last = i === records.length - 1;
+		lines.push([seg(padStart(String(record.time), timeWidth - 1) + ' ', 'dim'), seg(row(state, record, laneWidth), undefined, last)]);
+	}
+
+	return lines;
+}

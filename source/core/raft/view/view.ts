@@ -1,0 +1,148 @@
+/**
+ * The Raft mode's screen: a column per server (logs aligned by index), the
+ * last and the next event in words, the messages in flight (selectable), the
+ * client, a space-time diagram when there is room, and the decision line.
+ */
+import type {ViewContext} from '../../engine/mode.js';
+import {seg, type Line, type Screen, type Segment} from '../../engine/screen.js';
+import {majorityOf} from '../config.js';
+import {lossReason} from '../engine.js';
+import {shortInputText, upcomingText} from '../describe.js';
+import {serverList, serverName} from '../names.js';
+import {networkText} from '../network.js';
+import {clusterCommit, currentLeader, highestTerm, inFlight, longestLog, staleLeaders} from '../queries.js';
+import type {RaftState} from '../types.js';
+import {infoRows, serverColumn} from './column.js';
+import {ladderLines} from './ladder.js';
+import {messageDetail, messageGrid, messageList} from './messages.js';
+import {cutLine, padEnd, wrap} from './text.js';
+
+export const eventRows = 3;
+export const decisionRows = 1;
+export const minColumnWidth = 12;
+const maxColumnWidth = 32;
+/** Borders, title, the info rows and at least two log rows. */
+export const minColumnHeight = 2 + 1 + infoRows + 2;
+const wideColumns = 110;
+const wideRows = 26;
+const cellWidth = 26;
+
+export function raftHeader(state: RaftState): string[] {
+	const {config} = state;
+	return ['raft', `${config.servers} server${config.servers === 1 ? '' : 's'}`, `model ${config.model}`, `seed ${config.seed}`, ...(config.prevote ? ['prevote'] : []), ...config.bugs.map(bug => `bug ${bug}`)];
+}
+
+export function positionText(state: RaftState): string {
+	return `t=${state.time}ms · event ${state.events}`;
+}
+
+function eventLines(state: RaftState, width: number): Line[] {
+	const lastPrefix = `last t=${state.last.time} `;
+	const text = state.last.text === '' ? '—' : state.last.text;
+	const [first = '', second = ''] = wrap(text, Math.max(10, width - lastPrefix.length), 2);
+	const next = state.queue.items[0];
+	const nextLine: Line =
+		next === undefined
+			? [seg('next ', 'accent', true), seg('nothing will happen: no timers, no messages', 'muted')]
+			: [seg('next ', 'accent', true), seg(`t=${next.time} `, 'dim'), seg(upcomingText(next.event, state.model, next.event.kind === 'deliver' ? lossReason(state, next.event.message) : undefined))];
+	return [[seg('last ', undefined, true), seg(`t=${state.last.time} `, 'dim'), seg(first)], [seg(' '.repeat(lastPrefix.length)), seg(second)], nextLine];
+}
+
+export function decisionText(state: RaftState): Line {
+	const size = state.servers.length;
+	const leader = currentLeader(state);
+	const parts: Segment[] = [];
+	if (leader === undefined) {
+		parts.push(seg('○ no leader', 'warn', true), seg(` (highest term ${highestTerm(state)})`));
+	} else {
+		parts.push(seg(`★ ${serverName(leader)} leads term ${state.servers[leader]!.currentTerm}`, 'good', true));
+		const stale = staleLeaders(state);
+		if (stale.length > 0) parts.push(seg(` (${serverList(stale)} still lead${stale.length === 1 ? 's' : ''} an older term)`, 'warn'));
+	}
+
+	parts.push(seg(` · commit ${clusterCommit(state)} · majority ${majorityOf(size)} of ${size} · ${networkText(state.network, size)}`));
+	return parts;
+}
+
+function clientLine(state: RaftState): Line {
+	const {client} = state;
+	const target = client.leaderGuess === null ? 'knows no leader' : `sends to ${serverName(client.leaderGuess)}`;
+	const waiting = client.pending.slice(-3).map(item => `#${item.request} ${shortInputText(state.model, item.input)}→${serverName(item.target)}`);
+	const more = client.pending.length > 3 ? ` +${client.pending.length - 3}` : '';
+	const parts = [`client ${target}`, `${client.acked} acked`];
+	if (client.pending.length > 0) parts.push(`waiting ${waiting.join(', ')}${more}`);
+	if (client.gaveUp > 0) parts.push(`${client.gaveUp} given up`);
+	if (client.lateAcks > 0) parts.push(`${client.lateAcks} acked after giving up`);
+	return [seg(parts.join(' · '), 'dim')];
+}
+
+function tooSmall(reason: string): Screen {
+	return {kind: 'too-small', reason};
+}
+
+export function raftView(state: RaftState, context: ViewContext): Screen {
+	const size = state.servers.length;
+	const {columns, bodyRows} = context;
+	if (columns < size * minColumnWidth) return tooSmall(`${size} servers need a terminal at least ${size * minColumnWidth} columns wide (this one has ${columns})`);
+	const wide = columns >= wideColumns && bodyRows >= wideRows;
+	let extraRows = wide ? Math.max(10, Math.ceil(bodyRows * 0.5)) : bodyRows >= 17 ? 4 : 3;
+	extraRows = Math.min(extraRows, bodyRows - minColumnHeight);
+	if (extraRows < 1) return tooSmall(`the Raft mode needs at least ${minColumnHeight + 1} rows for its columns (this terminal leaves ${bodyRows})`);
+	const columnHeight = bodyRows - extraRows;
+	const width = Math.min(maxColumnWidth, Math.floor(columns / size));
+	const logSpace = columnHeight - 3 - infoRows;
+	const separator = logSpace >= 6;
+	const logRows = logSpace - (separator ? 1 : 0);
+	const longest = longestLog(state);
+	const logFirst = longest <= logRows ? 1 : longest - logRows + 1;
+	const leader = currentLeader(state);
+	const selected = Math.min(context.selected, size - 1);
+	const serverColumns = state.servers.map(server => serverColumn(state, server.id, {width, logFirst, logRows, separator}, server.id === selected, leader));
+	const messages = inFlight(state);
+	const cursor = messages.length === 0 ? 0 : ((context.cursor % messages.length) + messages.length) % messages.length;
+	const extra = wide ? wideExtra(state, messages, cursor, columns, extraRows) : narrowExtra(state, messages, cursor, columns, extraRows);
+	return {
+		kind: 'screen',
+		header: raftHeader(state),
+		position: positionText(state),
+		events: eventLines(state, columns - 1),
+		panels: [{id: 'servers', columns: serverColumns}],
+		columnHeight,
+		extra: extra.map(row => cutLine(row, columns)),
+		decision: [decisionText(state)],
+	};
+}
+
+function inFlightHeader(state: RaftState, messages: ReturnType<typeof inFlight>, cursor: number, detail: boolean): Line {
+	const head = seg(`in flight ${messages.length}`, undefined, true);
+	if (messages.length === 0) return [head, seg(' · no messages on the wire', 'dim')];
+	if (!detail) return [head, seg(' · [ ] select · m act on it', 'dim')];
+	return [head, seg(' · '), seg(`▸ ${messageDetail(state, messages[cursor]!)}`, 'accent')];
+}
+
+function narrowExtra(state: RaftState, messages: ReturnType<typeof inFlight>, cursor: number, columns: number, rows: number): Line[] {
+	const lines: Line[] = [inFlightHeader(state, messages, cursor, true)];
+	const gridRows = Math.max(0, rows - 2);
+	lines.push(...messageGrid(state, messages, cursor, columns - 1, gridRows, cellWidth));
+	if (rows >= 2) lines.push(clientLine(state));
+	return lines.slice(0, rows);
+}
+
+function wideExtra(state: RaftState, messages: ReturnType<typeof inFlight>, cursor: number, columns: number, rows: number): Line[] {
+	const leftWidth = Math.min(64, Math.floor(columns * 0.46));
+	const rightWidth = columns - leftWidth - 2;
+	const bodyRows = Math.max(0, rows - 3);
+	const left = messageList(state, messages, cursor, leftWidth, bodyRows);
+	const ladder = ladderLines(state, rightWidth, bodyRows + 1);
+	const lines: Line[] = [inFlightHeader(state, messages, cursor, true)];
+	const headerLeft = padEnd(messages.length === 0 ? '' : '[ ] select · m act on the ▸ message', leftWidth);
+	lines.push([seg(headerLeft, 'dim'), seg('  '), ...(ladder[0] ?? [])]);
+	for (let row = 0; row < bodyRows; row++) {
+		const leftLine = left[row] ?? [];
+		const used = leftLine.reduce((sum, part) => sum + part.text.length, 0);
+		lines.push([...leftLine, seg(' '.repeat(Math.max(0, leftWidth - used)) + '  '), ...(ladder[row + 1] ?? [])]);
+	}
+
+	lines.push(clientLine(state));
+	return lines.slice(0, rows);
+}
