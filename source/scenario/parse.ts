@@ -66,7 +66,8 @@ export function parseScenario(text: string, file: string): Scenario {
 	const timeline: Content[] = [];
 	for (const content of lines) {
 		const {directive, words, rest, line} = content;
-		if (!isHeader(directive)) {
+		// A word that is both a flag and a verb ("loss") sets up the run before the timeline and acts in it after.
+		if (!isHeader(directive) || (timelineStarted && mode.scenario.verbs.includes(directive))) {
 			timelineStarted = true;
 			timeline.push(content);
 			continue;

@@ -29,11 +29,11 @@ const cellWidth = 26;
 
 export function raftHeader(state: RaftState): string[] {
 	const {config} = state;
-	return ['raft', `${config.servers} server${config.servers === 1 ? '' : 's'}`, `model ${config.model}`, `seed ${config.seed}`, ...(config.prevote ? ['prevote'] : []), ...config.bugs.map(bug => `bug ${bug}`)];
+	return [`${config.servers} server${config.servers === 1 ? '' : 's'}`, config.model, `seed ${config.seed}`, ...(config.prevote ? ['prevote'] : []), ...config.bugs.map(bug => `bug ${bug}`)];
 }
 
 export function positionText(state: RaftState): string {
-	return `t=${state.time}ms · event ${state.events}`;
+	return `t=${state.time}ms #${state.events}`;
 }
 
 function eventLines(state: RaftState, width: number): Line[] {
