@@ -1,0 +1,109 @@
+import {kvKeys} from '../models/kv.js';
+import {line, seg, type Column, type Line, type Tone} from '../engine/screen.js';
+import {shortDigest} from './digest.js';
+import {expectedDigestAt} from './expected.js';
+import type {EtcdState, MemberRole, MemberView} from './state.js';
+import {cut, labelled, pack, seconds} from './text.js';
+
+export const roleStyle: Readonly<Record<MemberRole, {readonly glyph: string; readonly tone: Tone}>> = {
+	leader: {glyph: '★', tone: 'accent'},
+	follower: {glyph: '●', tone: 'good'},
+	candidate: {glyph: '◆', tone: 'warn'},
+	'pre-candidate': {glyph: '◇', tone: 'warn'},
+	paused: {glyph: '‖', tone: 'warn'},
+	down: {glyph: '✗', tone: 'bad'},
+	'no answer': {glyph: '?', tone: 'warn'},
+	starting: {glyph: '…', tone: 'muted'},
+};
+
+/** The shortest column that still shows role, term, indexes and keys. */
+export const minColumnWidth = 16;
+const maxColumnWidth = 36;
+
+export function columnWidthFor(columns: number, members: number): number {
+	return Math.min(maxColumnWidth, Math.floor(columns / members));
+}
+
+const showValue = (value: number) => (value === 0 ? '—' : Number.isNaN(value) ? '?' : String(value));
+const index = (value: number | undefined) => (value === undefined ? '—' : String(value));
+
+/**
+ * One member as a column: role as glyph and word, its real term, commit and
+ * applied index, the leader's view of it (or, on the leader, of every
+ * follower), and the keys read from it with their digest checked against
+ * the model after the input it applied last.
+ */
+export function memberColumn(state: EtcdState, position: number, width: number, selected: boolean): Column {
+	const member = state.members[position]!;
+	const inner = width - 4;
+	const style = roleStyle[member.role];
+	const isolated = isolatedIn(state, position);
+	const title = line(seg(`${selected ? '▸' : ' '}${member.name} `, undefined, true), seg(cut(`${style.glyph} ${member.role}${isolated ? ' · cut off' : ''}`, inner - member.name.length - 2), style.tone, true));
+	const rows: Line[] = [];
+	const text = (value: string, tone?: Tone) => rows.push(line(tone ? seg(cut(value, inner), tone) : cut(value, inner)));
+	const away = member.role === 'down' || member.role === 'paused' || member.role === 'no answer';
+	const dim: Tone | undefined = away ? 'dim' : undefined;
+
+	text(labelled('term', member.term === undefined ? '—' : `${member.term}${member.termIsCurrent ? '' : ' (applied)'}`), dim);
+	text(labelled('commit', index(member.commit)), dim);
+	text(labelled('applied', index(member.applied)), dim);
+	if (away && member.seenAt !== undefined) text(`last seen ${seconds(state.at - member.seenAt)} ago`, 'dim');
+	if (away && member.seenAt === undefined && member.error) text(member.error, 'dim');
+	rows.push(...progressRows(state, position, inner));
+	const rule = `── keys${member.keys ? ` #${member.keys.lastInput}` : ''} `;
+	rows.push(line(seg(cut(rule + '─'.repeat(Math.max(0, inner - rule.length)), inner), 'dim')));
+	if (member.keys) {
+		const values = member.keys.values;
+		for (const row of pack(kvKeys.map((key, i) => `${key} ${showValue(values[i]!)}`), inner)) text(row, dim);
+		rows.push(digestRow(state, member, inner));
+	} else {
+		text('not read yet', 'dim');
+	}
+
+	return {id: member.name, width, title, lines: rows, selected, ...(member.role === 'down' ? {borderTone: 'bad' as const} : {})};
+}
+
+function isolatedIn(state: EtcdState, position: number): boolean {
+	const group = state.faults.partition.find(members => members.includes(position));
+	return group !== undefined && group.length <= state.members.length / 2;
+}
+
+/** The leader's view: on the leader, every follower's match/next; on a follower, its own entry. */
+function progressRows(state: EtcdState, position: number, inner: number): Line[] {
+	const leader = state.leader === undefined ? undefined : state.members[state.leader.member];
+	if (!leader?.progress) return [];
+	const leaderPosition = state.leader!.member;
+	const last = leader.progress[leaderPosition]?.match;
+	if (position !== leaderPosition) {
+		const entry = leader.progress[position];
+		if (!entry) return [];
+		const behind = last === undefined ? 0 : last - entry.match;
+		const tone: Tone | undefined = behind > 1 ? 'warn' : undefined;
+		const wide = inner >= 22;
+		return [
+			line(seg(cut(wide ? `${leader.name} sees match ${entry.match}` : labelled('match', String(entry.match)), inner), tone)),
+			line(seg(cut(wide ? `${' '.repeat(leader.name.length)}      next ${entry.next}${behind > 1 ? ` · ${behind} behind` : ''}` : labelled('next', `${entry.next}${behind > 1 ? ` -${behind}` : ''}`), inner), tone)),
+		];
+	}
+
+	const rows: Line[] = [line(seg(cut(inner >= 20 ? 'followers match/next' : 'match/next', inner), 'dim'))];
+	for (const [i, entry] of leader.progress.entries()) {
+		if (i === leaderPosition || !entry) continue;
+		const behind = last === undefined ? 0 : last - entry.match;
+		const glyph = behind <= 1 ? '✓' : '◐';
+		rows.push(line(seg(cut(`${state.members[i]!.name} ${glyph} ${entry.match}/${entry.next}${behind > 1 ? ` -${behind}` : ''}`, inner), behind > 1 ? 'warn' : undefined)));
+	}
+
+	return rows;
+}
+
+/** The member's digest, and whether it equals the model's after the same input. */
+function digestRow(state: EtcdState, member: MemberView, inner: number): Line {
+	const keys = member.keys!;
+	const digest = shortDigest(keys.digest);
+	const modelDigest = state.expected ? expectedDigestAt(state.expected, keys.lastInput) : undefined;
+	const head = inner >= 21 ? labelled('digest', digest) : digest;
+	if (modelDigest === undefined) return line(cut(head, inner));
+	if (modelDigest === keys.digest) return line(head, seg(cut(' ✓ model', inner - head.length), 'good'));
+	return line(seg(cut(`${head} ✗ model ${shortDigest(modelDigest)}`, inner), 'bad'));
+}
