@@ -1,6 +1,7 @@
 import {kvKeys} from '../core/models/kv.js';
 import {kvKeyName} from '../core/etcd/layout.js';
-import type {ClusterInfo, ControllerNote, EtcdAction, LinkDelay, Poll, StaleReadResult} from '../core/etcd/types.js';
+import {isolationGroups, splitGroups} from '../core/etcd/fault-schedule.js';
+import type {ClusterInfo, ControllerNote, EtcdAction, LinkDelay, MemberRef, Poll, StaleReadResult} from '../core/etcd/types.js';
 import type {EtcdApi} from './etcd-api.js';
 import type {MemberProcess} from './member-process.js';
 import type {PeerProxyHub} from './peer-proxy.js';
@@ -22,13 +23,63 @@ const readOnly: ControllerNote = {text: 'read-only: faults and writes need a clu
 /** The stale-read demo's reads: long enough for a healthy member, short enough to show a cut-off one failing. */
 const readTimeoutMs = 1000;
 
+/** An action with every member reference resolved to a position, and isolate/split turned into a partition. */
+type Resolved =
+	| {readonly type: 'crash' | 'restart' | 'pause' | 'resume' | 'stale-read'; readonly member: number}
+	| {readonly type: 'partition'; readonly groups: ReadonlyArray<readonly number[]>}
+	| {readonly type: 'heal'}
+	| {readonly type: 'delay'; readonly a: number; readonly b?: number; readonly ms: number}
+	| {readonly type: 'writes'; readonly on: boolean}
+	| {readonly type: 'write-one'};
+
+/** Resolves `leader` to the leader now (or says there is none) and checks positions. */
+export function resolveAction(action: EtcdAction, leader: number | undefined, members: number): Resolved | string {
+	const position = (ref: MemberRef): number | string => {
+		if (ref === 'leader') return leader ?? 'there is no leader now';
+		return Number.isInteger(ref) && ref >= 0 && ref < members ? ref : `there is no member ${ref + 1}`;
+	};
+
+	switch (action.type) {
+		case 'crash':
+		case 'restart':
+		case 'pause':
+		case 'resume':
+		case 'stale-read': {
+			const member = position(action.member);
+			return typeof member === 'string' ? member : {type: action.type, member};
+		}
+
+		case 'isolate': {
+			const member = position(action.member);
+			return typeof member === 'string' ? member : {type: 'partition', groups: isolationGroups(member, members)};
+		}
+
+		case 'split':
+			return leader === undefined ? 'there is no leader to cut off' : {type: 'partition', groups: splitGroups(leader, members)};
+		case 'partition':
+			return action.groups.some(group => group.some(member => typeof position(member) === 'string')) ? 'the partition names a member that does not exist' : action;
+		case 'delay': {
+			const a = position(action.a);
+			const b = action.b === undefined ? undefined : position(action.b);
+			if (typeof a === 'string') return a;
+			if (typeof b === 'string') return b;
+			if (b === a) return 'a link joins two different members';
+			return b === undefined ? {type: 'delay', a, ms: action.ms} : {type: 'delay', a, b, ms: action.ms};
+		}
+
+		default:
+			return action;
+	}
+}
+
 /** Runs one action against the cluster; the note says what happened in plain words. */
-export async function performAction(target: ActionTarget, action: EtcdAction): Promise<ControllerNote> {
+export async function performAction(target: ActionTarget, requested: EtcdAction): Promise<ControllerNote> {
 	const {info} = target;
 	const name = (member: number) => info.members[member]?.name ?? `#${member + 1}`;
+	const action = resolveAction(requested, target.leader(), info.members.length);
+	if (typeof action === 'string') return {text: `${requested.type}: ${action}`, tone: 'warn'};
 	if (action.type === 'stale-read') return staleRead(target, action.member);
 	if (!info.owned) return readOnly;
-	if ('member' in action && (action.member < 0 || action.member >= info.members.length)) return {text: `there is no member ${action.member + 1}`, tone: 'warn'};
 	switch (action.type) {
 		case 'crash': {
 			const member = target.processes[action.member]!;

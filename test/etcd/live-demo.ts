@@ -5,7 +5,6 @@
 import {createEtcdState, observe} from '../../source/core/etcd/observe.js';
 import {etcdView} from '../../source/core/etcd/view.js';
 import {etcdHints} from '../../source/core/etcd/keys.js';
-import {isolateAction} from '../../source/core/etcd/fault-schedule.js';
 import type {EtcdAction} from '../../source/core/etcd/types.js';
 import {EtcdController} from '../../source/etcd/controller.js';
 import {screenText} from './screen-text.js';
@@ -42,7 +41,7 @@ while (performance.now() - started < Number(secondsText) * 1000) {
 			'crash-leader': {type: 'crash', member: leader},
 			restart: {type: 'restart', member: Math.max(0, down)},
 			'pause-follower': {type: 'pause', member: (leader + 1) % info.members.length},
-			'isolate-leader': isolateAction(leader, info.members.length),
+			'isolate-leader': {type: 'isolate', member: 'leader'},
 			heal: {type: 'heal'},
 			'stale-read': {type: 'stale-read', member: state.faults.partition[0]?.[0] ?? leader},
 		};

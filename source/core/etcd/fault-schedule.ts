@@ -1,4 +1,4 @@
-import type {EtcdAction} from './types.js';
+import type {EtcdAction, MemberRef} from './types.js';
 
 export const scheduledFaultKinds = ['crash', 'restart', 'pause', 'resume', 'isolate', 'split', 'heal', 'delay', 'stale-read'] as const;
 export type ScheduledFaultKind = (typeof scheduledFaultKinds)[number];
@@ -54,67 +54,51 @@ export function parseEtcdFaultSpec(spec: string, members: number): ScheduledEtcd
 	return {atIndex, target, kind, ...(msText === undefined ? {} : {ms: Number(msText)}), spec};
 }
 
-/** What the cluster looks like to the schedule: the leader now, and which members are down or paused. */
-export type FaultContext = {readonly leader: number | undefined; readonly members: number; readonly down: readonly number[]; readonly paused: readonly number[]};
+/** What the cluster looks like to the schedule: which members are down or paused (for restart and resume without a member). */
+export type FaultContext = {readonly down: readonly number[]; readonly paused: readonly number[]};
 
 /**
  * The actions a scheduled fault becomes now, or a reason it cannot act
- * (e.g. "no leader to crash"): the schedule goes on either way.
+ * (e.g. "nothing to restart"): the schedule goes on either way. `leader`
+ * stays a reference, resolved by the controller when the action runs.
  */
 export function resolveScheduledFault(fault: ScheduledEtcdFault, context: FaultContext): EtcdAction[] | string {
-	const one = (): number | string => {
-		if (typeof fault.target === 'number') return fault.target;
-		if (fault.target === 'leader') return context.leader ?? `no leader to ${fault.kind}`;
-		return `${fault.kind} needs one member`;
-	};
-
+	const member: MemberRef | undefined = fault.target === 'all' ? undefined : fault.target;
 	switch (fault.kind) {
 		case 'heal':
 			return [{type: 'heal'}];
 		case 'split':
-			return splitAction(context.leader, context.members) ?? 'no leader to cut off';
+			return [{type: 'split'}];
 		case 'restart':
 		case 'resume': {
+			if (member !== undefined) return [{type: fault.kind, member}];
 			const candidates = fault.kind === 'restart' ? context.down : context.paused;
-			if (fault.target === 'all') return candidates.length === 0 ? `nothing to ${fault.kind}` : candidates.map(member => ({type: fault.kind as 'restart' | 'resume', member}));
-			const member = one();
-			return typeof member === 'string' ? member : [{type: fault.kind, member}];
+			return candidates.length === 0 ? `nothing to ${fault.kind}` : candidates.map(position => ({type: fault.kind as 'restart' | 'resume', member: position}));
 		}
 
 		case 'crash':
 		case 'pause':
-		case 'stale-read': {
-			const member = one();
-			return typeof member === 'string' ? member : [{type: fault.kind, member}];
-		}
-
-		case 'isolate': {
-			const member = one();
-			return typeof member === 'string' ? member : [isolateAction(member, context.members)];
-		}
-
-		case 'delay': {
-			const member = one();
-			return typeof member === 'string' ? member : [{type: 'delay', a: member, ms: fault.ms ?? 0}];
-		}
+		case 'stale-read':
+		case 'isolate':
+			return member === undefined ? `${fault.kind} needs one member` : [{type: fault.kind, member}];
+		case 'delay':
+			return member === undefined ? 'delay needs one member' : [{type: 'delay', a: member, ms: fault.ms ?? 0}];
 	}
 }
 
-/** Cuts `member` off from every other member. */
-export function isolateAction(member: number, members: number): EtcdAction {
-	const rest = Array.from({length: members}, (_, i) => i).filter(i => i !== member);
-	return {type: 'partition', groups: [[member], rest]};
+/** The groups that cut `member` off from every other member. */
+export function isolationGroups(member: number, members: number): number[][] {
+	return [[member], Array.from({length: members}, (_, i) => i).filter(i => i !== member)];
 }
 
 /**
  * Majority | minority with the leader in the minority: the leader alone with
- * 3 members or fewer, the leader and the next member with 5 or more.
+ * 3 members or fewer, the leader and the next members up to a minority with more.
  */
-export function splitAction(leader: number | undefined, members: number): EtcdAction[] | undefined {
-	if (leader === undefined) return undefined;
+export function splitGroups(leader: number, members: number): number[][] {
 	const minoritySize = Math.max(1, Math.floor((members - 1) / 2));
 	const minority = [leader];
 	for (let step = 1; minority.length < minoritySize; step++) minority.push((leader + step) % members);
 	const majority = Array.from({length: members}, (_, i) => i).filter(i => !minority.includes(i));
-	return [{type: 'partition', groups: [minority.sort((a, b) => a - b), majority]}];
+	return [minority.sort((a, b) => a - b), majority];
 }

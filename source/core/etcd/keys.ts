@@ -1,6 +1,6 @@
 import type {KeyPress} from '../engine/key-press.js';
 import type {KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
-import {isolateAction, splitAction} from './fault-schedule.js';
+import {splitGroups} from './fault-schedule.js';
 import type {EtcdState} from './state.js';
 import type {EtcdAction} from './types.js';
 
@@ -20,15 +20,15 @@ export function faultChoices(state: EtcdState, ui: UiState): Choice[] {
 	const gate = (choice: Choice, reason?: string): Choice => (!owned ? {key: choice.key, label: choice.label, disabled: readOnly} : reason ? {key: choice.key, label: choice.label, disabled: reason} : choice);
 	const down = member.role === 'down';
 	const paused = member.role === 'paused';
-	const split = splitAction(leader, n);
+	const split = leader === undefined ? undefined : splitGroups(leader, n);
 	const choices: Choice[] = [
 		gate({key: 'x', label: `crash ${name} (SIGKILL)`, action: {type: 'crash', member: selected}}, down ? `${name} is already down` : undefined),
 		gate({key: 'r', label: paused ? `resume ${name} (SIGCONT)` : `restart ${name} (same data dir)`, action: paused ? {type: 'resume', member: selected} : {type: 'restart', member: selected}}, down || paused ? undefined : `${name} is running`),
 		gate({key: 'p', label: paused ? `resume ${name} (SIGCONT)` : `pause ${name} (SIGSTOP)`, action: paused ? {type: 'resume', member: selected} : {type: 'pause', member: selected}}, down ? `${name} is down` : undefined),
-		gate({key: 'i', label: `isolate ${name} from the others`, action: isolateAction(selected, n)}, n < 2 ? 'a single member has nobody to be cut off from' : undefined),
-		gate({key: 'l', label: leaderName ? `isolate the leader (${leaderName})` : 'isolate the leader', ...(leader === undefined ? {} : {action: isolateAction(leader, n)})}, leader === undefined ? 'no leader now' : n < 2 ? 'a single member has nobody to be cut off from' : undefined),
+		gate({key: 'i', label: `isolate ${name} from the others`, action: {type: 'isolate', member: selected}}, n < 2 ? 'a single member has nobody to be cut off from' : undefined),
+		gate({key: 'l', label: leaderName ? `isolate the leader (${leaderName})` : 'isolate the leader', action: {type: 'isolate', member: 'leader'}}, leader === undefined ? 'no leader now' : n < 2 ? 'a single member has nobody to be cut off from' : undefined),
 		gate(
-			{key: 'm', label: split ? `split: ${groupsText(state, split[0]!)}` : 'split: leader in the minority | majority', ...(split ? {action: split[0]!} : {})},
+			{key: 'm', label: split ? `split: ${groupsText(state, split)}` : 'split: leader in the minority | majority', action: {type: 'split'}},
 			leader === undefined ? 'no leader now' : n < 3 ? 'needs 3 members or more' : undefined,
 		),
 		gate({key: 'h', label: 'heal: reconnect everyone, no delays', action: {type: 'heal'}}, state.faults.partition.length === 0 && state.faults.delays.length === 0 ? 'no partition or delay to heal' : undefined),
@@ -38,9 +38,8 @@ export function faultChoices(state: EtcdState, ui: UiState): Choice[] {
 	return choices;
 }
 
-function groupsText(state: EtcdState, action: EtcdAction): string {
-	if (action.type !== 'partition') return '';
-	return action.groups.map(group => group.map(i => state.members[i]!.name).join(' ')).join(' | ');
+function groupsText(state: EtcdState, groups: ReadonlyArray<readonly number[]>): string {
+	return groups.map(group => group.map(i => state.members[i]!.name).join(' ')).join(' | ');
 }
 
 export function delayChoices(state: EtcdState, ui: UiState): Choice[] {

@@ -129,15 +129,19 @@ export type ClusterInfo = {
 	readonly prefix: string;
 };
 
-/** What the user (or a scenario, or the fault schedule) asks the controller to do. Members are 0-based positions. */
+/** A member by position (0-based), or whichever member leads when the action runs. */
+export type MemberRef = number | 'leader';
+
+/** What the user (or a scenario, or the fault schedule) asks the controller to do. */
 export type EtcdAction =
-	| {readonly type: 'crash'; readonly member: number}
-	| {readonly type: 'restart'; readonly member: number}
-	| {readonly type: 'pause'; readonly member: number}
-	| {readonly type: 'resume'; readonly member: number}
+	| {readonly type: 'crash' | 'restart' | 'pause' | 'resume' | 'stale-read'; readonly member: MemberRef}
+	/** Cut the member off from every other member. */
+	| {readonly type: 'isolate'; readonly member: MemberRef}
 	| {readonly type: 'partition'; readonly groups: Partition}
+	/** The leader (and, with 5 or more members, the next member) cut off from the majority. */
+	| {readonly type: 'split'}
 	| {readonly type: 'heal'}
-	| {readonly type: 'delay'; readonly a: number; readonly b?: number; readonly ms: number}
-	| {readonly type: 'stale-read'; readonly member: number}
+	/** Extra latency on a's links (with b: on the link a↔b only); 0 removes it. */
+	| {readonly type: 'delay'; readonly a: MemberRef; readonly b?: MemberRef; readonly ms: number}
 	| {readonly type: 'writes'; readonly on: boolean}
 	| {readonly type: 'write-one'};
