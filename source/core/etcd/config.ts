@@ -92,12 +92,12 @@ export function parseEtcdConfig(flags: RawFlags): EtcdConfig {
 	const steps = stepsText === undefined ? undefined : whole('steps', stepsText, 0, 0, 1_000_000);
 	const json = Boolean(flags['json']);
 	if (json && steps === undefined) throw new UsageError('--json needs --steps N (how many inputs to write headless)');
+	if (endpoints && list(flags, 'fault').length > 0) throw new UsageError('--fault needs a cluster this app starts (without --endpoints): an attached cluster is read-only');
 	const faults = list(flags, 'fault').map(spec => {
 		const fault = parseEtcdFaultSpec(spec, members);
 		if (typeof fault === 'string') throw new UsageError(fault);
 		return fault;
 	});
-	if (endpoints && faults.length > 0) throw new UsageError('--fault needs a cluster this app starts (without --endpoints): an attached cluster is read-only');
 	if (endpoints && steps !== undefined) throw new UsageError('--steps writes inputs, which needs a cluster this app starts (without --endpoints)');
 	if (endpoints && preVote) throw new UsageError('--pre-vote is a setting of a cluster this app starts (without --endpoints)');
 	return {members, seed, rate, preVote, endpoints, paused: Boolean(flags['paused']), steps, json, faults};

@@ -3,7 +3,7 @@ import {line, seg, type Column, type Line, type Tone} from '../engine/screen.js'
 import {shortDigest} from './digest.js';
 import {expectedDigestAt} from './expected.js';
 import type {EtcdState, MemberRole, MemberView} from './state.js';
-import {cut, labelled, pack, seconds} from './text.js';
+import {cut, fitFirst, labelled, pack, seconds} from './text.js';
 
 export const roleStyle: Readonly<Record<MemberRole, {readonly glyph: string; readonly tone: Tone}>> = {
 	leader: {glyph: '★', tone: 'accent'},
@@ -38,16 +38,32 @@ export function memberColumn(state: EtcdState, position: number, width: number, 
 	const inner = width - 4;
 	const style = roleStyle[member.role];
 	const isolated = isolatedIn(state, position);
-	const title = line(seg(`${selected ? '▸' : ' '}${member.name} `, undefined, true), seg(cut(`${style.glyph} ${member.role}${isolated ? ' · cut off' : ''}`, inner - member.name.length - 2), style.tone, true));
 	const rows: Line[] = [];
 	const text = (value: string, tone?: Tone) => rows.push(line(tone ? seg(cut(value, inner), tone) : cut(value, inner)));
 	const away = member.role === 'down' || member.role === 'paused' || member.role === 'no answer';
 	const dim: Tone | undefined = away ? 'dim' : undefined;
+	const marker = selected ? '▸' : ' ';
+	const status = `${style.glyph} ${member.role}${isolated ? ' · cut off' : ''}`;
+	let title: Line;
+	if (marker.length + member.name.length + 1 + status.length <= inner) {
+		title = line(seg(`${marker}${member.name} `, undefined, true), seg(status, style.tone, true));
+	} else if (marker.length + member.name.length + 1 + style.glyph.length + 1 + member.role.length <= inner) {
+		title = line(seg(`${marker}${member.name} `, undefined, true), seg(`${style.glyph} ${member.role}`, style.tone, true));
+		if (isolated) text('cut off', 'warn');
+	} else {
+		// A narrow column: the role word gets a row of its own rather than being cut.
+		title = line(seg(`${marker}${member.name} `, undefined, true), seg(style.glyph, style.tone, true));
+		rows.push(line(seg(fitFirst([member.role, member.role.replace('-', '')], inner), style.tone, true)));
+		if (isolated) text('cut off', 'warn');
+	}
 
 	text(labelled('term', member.term === undefined ? '—' : `${member.term}${member.termIsCurrent ? '' : ' (applied)'}`), dim);
 	text(labelled('commit', index(member.commit)), dim);
 	text(labelled('applied', index(member.applied)), dim);
-	if (away && member.seenAt !== undefined) text(`last seen ${seconds(state.at - member.seenAt)} ago`, 'dim');
+	if (away && member.seenAt !== undefined) {
+		const ago = seconds(state.at - member.seenAt);
+		text(fitFirst([`last seen ${ago} ago`, `seen ${ago} ago`, `gone ${ago}`], inner), 'dim');
+	}
 	if (away && member.seenAt === undefined && member.error) text(member.error, 'dim');
 	rows.push(...progressRows(state, position, inner));
 	const rule = `── keys${member.keys ? ` #${member.keys.lastInput}` : ''} `;
@@ -79,10 +95,18 @@ function progressRows(state: EtcdState, position: number, inner: number): Line[]
 		if (!entry) return [];
 		const behind = last === undefined ? 0 : last - entry.match;
 		const tone: Tone | undefined = behind > 1 ? 'warn' : undefined;
-		const wide = inner >= 22;
+		const lag = behind > 1 ? ` -${behind}` : '';
+		if (inner >= 22) {
+			return [
+				line(seg(cut(`${leader.name} sees match ${entry.match}`, inner), tone)),
+				line(seg(cut(`${' '.repeat(leader.name.length)}      next ${entry.next}${behind > 1 ? ` · ${behind} behind` : ''}`, inner), tone)),
+			];
+		}
+
+		const labelWidth = 9 + String(entry.next).length <= inner ? 8 : 6;
 		return [
-			line(seg(cut(wide ? `${leader.name} sees match ${entry.match}` : labelled('match', String(entry.match)), inner), tone)),
-			line(seg(cut(wide ? `${' '.repeat(leader.name.length)}      next ${entry.next}${behind > 1 ? ` · ${behind} behind` : ''}` : labelled('next', `${entry.next}${behind > 1 ? ` -${behind}` : ''}`), inner), tone)),
+			line(seg(fitFirst([labelled('match', `${entry.match}${lag}`, labelWidth), labelled('match', String(entry.match), labelWidth)], inner), tone)),
+			line(seg(cut(labelled('next', String(entry.next), labelWidth), inner), tone)),
 		];
 	}
 
@@ -91,7 +115,9 @@ function progressRows(state: EtcdState, position: number, inner: number): Line[]
 		if (i === leaderPosition || !entry) continue;
 		const behind = last === undefined ? 0 : last - entry.match;
 		const glyph = behind <= 1 ? '✓' : '◐';
-		rows.push(line(seg(cut(`${state.members[i]!.name} ${glyph} ${entry.match}/${entry.next}${behind > 1 ? ` -${behind}` : ''}`, inner), behind > 1 ? 'warn' : undefined)));
+		const who = `${state.members[i]!.name} ${glyph}`;
+		const lag = behind > 1 ? ` -${behind}` : '';
+		rows.push(line(seg(fitFirst([`${who} ${entry.match}/${entry.next}${lag}`, `${who} ${entry.match}${lag}`, `${who}${lag}`], inner), behind > 1 ? 'warn' : undefined)));
 	}
 
 	return rows;

@@ -89,14 +89,22 @@ function keysLine(state: EtcdState, width: number): Line {
 	for (const [i, group] of groups.entries()) {
 		const modelDigest = state.expected ? expectedDigestAt(state.expected, group.lastInput) : undefined;
 		const who = groups.length === 1 && missing.length === 0 ? `all ${state.members.length}` : group.names.join(' ');
-		const values = i === 0 ? ` (${kvKeys.map((key, k) => `${key} ${group.values[k] === 0 ? '—' : group.values[k]}`).join(' ')})` : '';
 		const verdict = modelDigest === undefined ? '' : modelDigest === group.digest ? ' = model ✓' : ` ✗ model has ${shortDigest(modelDigest)}`;
 		const tone: Tone | undefined = modelDigest === undefined ? undefined : modelDigest === group.digest ? 'good' : 'bad';
-		parts.push({text: `${i === 0 ? 'keys ' : ''}${who} at #${group.lastInput} ${shortDigest(group.digest)}${verdict}${values}`, tone});
+		parts.push({text: `${i === 0 ? 'keys ' : ''}${who} at #${group.lastInput} ${shortDigest(group.digest)}${verdict}`, tone});
 	}
 
 	if (groups.length === 0) parts.push({text: 'keys not read yet', tone: 'muted'});
 	for (const text of missing) parts.push({text, tone: 'muted'});
+	// Who agrees with whom comes first; the values of the most advanced group only where there is room.
+	const lead = groups[0];
+	if (lead) {
+		const values = kvKeys.map((key, k) => `${key} ${lead.values[k] === 0 ? '—' : Number.isNaN(lead.values[k]) ? '?' : lead.values[k]}`).join(' ');
+		const text = `#${lead.lastInput}: ${values}`;
+		const used = 1 + parts.reduce((sum, part, i) => sum + part.text.length + (i === 0 ? 0 : 3), 0);
+		if (used + 3 + text.length <= width) parts.push({text, tone: 'muted'});
+	}
+
 	return joinParts(parts, width);
 }
 

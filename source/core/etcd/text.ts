@@ -9,6 +9,11 @@ export function cut(text: string, width: number): string {
 	return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
+/** The first of `candidates` that fits `width` (longest first), else the last one cut. */
+export function fitFirst(candidates: readonly string[], width: number): string {
+	return candidates.find(candidate => candidate.length <= width) ?? cut(candidates.at(-1) ?? '', width);
+}
+
 /** A label padded to a fixed column, then the value: "term     4". */
 export function labelled(label: string, value: string, labelWidth = 8): string {
 	return `${label.padEnd(labelWidth)} ${value}`;
