@@ -132,7 +132,7 @@ export class EtcdController {
 		const runDir = createRunDir();
 		this.runDir = runDir;
 		this.sentinel = startSentinel(runDir);
-		this.unregister = onProcessEnd(() => this.cleanUpNow());
+		this.unregister = onProcessEnd(() => this.cleanUpNow(false));
 		this.hub = await PeerProxyHub.open(n);
 		const hub = this.hub;
 		const proxyPorts = Array.from({length: n}, (_, i) => hub.port(i));
@@ -366,7 +366,7 @@ export class EtcdController {
 		await this.writerInstance?.stop();
 		await this.pollLoop;
 		await Promise.all(this.processes.map(member => member.kill()));
-		this.cleanUpNow();
+		this.cleanUpNow(true);
 		// A retry of start() goes on with fresh state.
 		this.processes = [];
 		this.writerInstance = undefined;
@@ -374,14 +374,26 @@ export class EtcdController {
 		this.stopping = this.closed;
 	}
 
-	/** Synchronous: for exit and signal hooks too. */
-	private cleanUpNow(): void {
+	/**
+	 * Synchronous, for exit and signal hooks too. `membersGone`: every member
+	 * has exited, so the folder can go now; from a hook they were only sent
+	 * SIGKILL, and the sentinel (which waits for them) removes the folder once
+	 * this process is gone.
+	 */
+	private cleanUpNow(membersGone: boolean): void {
 		for (const member of this.processes) member.killNow();
 		this.hub?.close();
 		this.hub = undefined;
-		if (this.runDir) rmSync(this.runDir, {recursive: true, force: true});
+		if (this.runDir) {
+			try {
+				rmSync(this.runDir, {recursive: true, force: true});
+			} catch {
+				// A dying member may still write into it: the sentinel removes it.
+			}
+		}
+
+		if (membersGone) this.sentinel?.dismiss();
 		this.runDir = undefined;
-		this.sentinel?.dismiss();
 		this.sentinel = undefined;
 		this.unregister?.();
 		this.unregister = undefined;

@@ -159,16 +159,20 @@ export class PeerProxyHub {
 		};
 
 		upstream.once('connect', () => {
-			forward(client, upstream, delay, admit);
+			const toUpstream = forward(client, upstream, delay, admit);
 			forward(upstream, client, delay);
-			upstream.write(head);
+			toUpstream(head);
 			client.resume();
 		});
 	}
 }
 
-/** Copies `from` to `to`, each chunk held back by the link's delay at the time it arrives, in order. */
-function forward(from: net.Socket, to: net.Socket, delay: () => number, admit: (chunk: Buffer) => boolean = () => true): void {
+/**
+ * Copies `from` to `to`, each chunk held back by the link's delay at the time
+ * it arrives, in order. Returns the function that sends one chunk that way
+ * (for bytes read before the copying began).
+ */
+function forward(from: net.Socket, to: net.Socket, delay: () => number, admit: (chunk: Buffer) => boolean = () => true): (chunk: Buffer) => void {
 	const queue: Array<{readonly chunk: Buffer; readonly at: number}> = [];
 	let timer: NodeJS.Timeout | undefined;
 	let ended = false;
@@ -184,8 +188,7 @@ function forward(from: net.Socket, to: net.Socket, delay: () => number, admit: (
 		else if (ended && !to.destroyed) to.end();
 	};
 
-	from.on('data', (chunk: Buffer) => {
-		if (!admit(chunk)) return;
+	const send = (chunk: Buffer) => {
 		const ms = delay();
 		if (ms === 0 && queue.length === 0) {
 			to.write(chunk);
@@ -195,6 +198,10 @@ function forward(from: net.Socket, to: net.Socket, delay: () => number, admit: (
 		const at = Math.max(performance.now() + ms, queue.at(-1)?.at ?? 0);
 		queue.push({chunk, at});
 		timer ??= setTimeout(flush, at - performance.now());
+	};
+
+	from.on('data', (chunk: Buffer) => {
+		if (admit(chunk)) send(chunk);
 	});
 	from.on('end', () => {
 		ended = true;
@@ -203,4 +210,5 @@ function forward(from: net.Socket, to: net.Socket, delay: () => number, admit: (
 	from.on('close', () => {
 		if (timer) clearTimeout(timer);
 	});
+	return send;
 }
