@@ -14,7 +14,7 @@ export function headerFields(state: EtcdState): string[] {
 	const {info} = state;
 	const fields = [`etcd ${info.version}`, `${info.members.length} member${info.members.length === 1 ? '' : 's'}`];
 	if (!info.owned) return [...fields, 'attached', 'read-only'];
-	fields.push(`seed ${info.seed}`, `${info.rate} writes/s`);
+	fields.push(`seed ${info.seed}`, info.rate > 0 ? `${info.rate} writes/s` : 'writes at full speed');
 	if (info.preVote) fields.push('pre-vote');
 	return fields;
 }
