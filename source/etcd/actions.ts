@@ -55,7 +55,7 @@ export function resolveAction(action: EtcdAction, leader: number | undefined, me
 		}
 
 		case 'split':
-			return leader === undefined ? 'there is no leader to cut off' : {type: 'partition', groups: splitGroups(leader, members)};
+			return leader === undefined ? 'there is no leader to split around' : {type: 'partition', groups: splitGroups(leader, members, action.leaderSide)};
 		case 'partition':
 			return action.groups.some(group => group.some(member => typeof position(member) === 'string')) ? 'the partition names a member that does not exist' : action;
 		case 'delay': {

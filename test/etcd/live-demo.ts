@@ -21,7 +21,7 @@ controller.subscribe(poll => {
 const chromeRows = 1 + 2 + 2 + 1 + 1;
 const draw = () => {
 	const screen = etcdView(state, {columns, bodyRows: rows - chromeRows, selected: 0, cursor: 0});
-	const hints = etcdHints(state).map(hint => `${hint.keys} ${hint.label}`).join('  ');
+	const hints = etcdHints(state, {selected: 0, cursor: 0}).map(hint => `${hint.keys} ${hint.label}`).join('  ');
 	console.log(screenText(screen, columns, hints).join('\n'));
 };
 

@@ -68,7 +68,7 @@ export function resolveScheduledFault(fault: ScheduledEtcdFault, context: FaultC
 		case 'heal':
 			return [{type: 'heal'}];
 		case 'split':
-			return [{type: 'split'}];
+			return [{type: 'split', leaderSide: 'minority'}];
 		case 'restart':
 		case 'resume': {
 			if (member !== undefined) return [{type: fault.kind, member}];
@@ -92,13 +92,15 @@ export function isolationGroups(member: number, members: number): number[][] {
 }
 
 /**
- * Majority | minority with the leader in the minority: the leader alone with
- * 3 members or fewer, the leader and the next members up to a minority with more.
+ * Majority | minority, with the leader on `leaderSide`: the leader and the
+ * members after it fill its side (alone in a minority of 3 members), the rest
+ * form the other side. The leader's group comes first.
  */
-export function splitGroups(leader: number, members: number): number[][] {
-	const minoritySize = Math.max(1, Math.floor((members - 1) / 2));
-	const minority = [leader];
-	for (let step = 1; minority.length < minoritySize; step++) minority.push((leader + step) % members);
-	const majority = Array.from({length: members}, (_, i) => i).filter(i => !minority.includes(i));
-	return [minority.sort((a, b) => a - b), majority];
+export function splitGroups(leader: number, members: number, leaderSide: 'majority' | 'minority' = 'minority'): number[][] {
+	const majoritySize = Math.floor(members / 2) + 1;
+	const size = leaderSide === 'majority' ? majoritySize : Math.max(1, members - majoritySize);
+	const side = [leader];
+	for (let step = 1; side.length < size; step++) side.push((leader + step) % members);
+	const rest = Array.from({length: members}, (_, i) => i).filter(i => !side.includes(i));
+	return [side.sort((a, b) => a - b), rest];
 }

@@ -35,7 +35,7 @@ export const etcdMode: LiveMode<EtcdState, EtcdAction, EtcdConfig> = {
 	selectable: state => state.members.length,
 	keyAction: etcdKeyAction,
 	menu: etcdMenu,
-	hints: state => etcdHints(state),
+	hints: etcdHints,
 	help: etcdHelp,
 	eventRows: etcdEventRows,
 	decisionRows: etcdDecisionRows,

@@ -6,7 +6,7 @@ import type {EtcdAction, MemberRef} from './types.js';
  * The etcd mode's scenario words. Members are written m1…m9 (or 1…9) or
  * `leader` (whichever member leads when the line runs).
  */
-export const etcdVerbs = ['crash', 'restart', 'pause', 'resume', 'isolate', 'partition', 'split', 'heal', 'delay', 'stale-read', 'writes', 'write'] as const;
+export const etcdVerbs = ['crash', 'restart', 'pause', 'resume', 'isolate', 'partition', 'split', 'heal', 'slow', 'delay', 'stale-read', 'request', 'write', 'writes'] as const;
 
 function memberRef(word: string | undefined): MemberRef | string {
 	if (word === undefined) return 'say which member: m1…m9 or leader';
@@ -56,23 +56,28 @@ export function etcdVerb(words: readonly string[]): EtcdAction | string {
 		}
 
 		case 'split':
+			return rest.length === 1 && (rest[0] === 'majority' || rest[0] === 'minority') ? {type: 'split', leaderSide: rest[0]} : 'split needs majority or minority (the side the leader ends up on)';
 		case 'heal':
-			return rest.length === 0 ? {type: verb} : `${verb} takes nothing after it`;
+			return rest.length === 0 ? {type: 'heal'} : 'heal takes nothing after it';
+		case 'slow':
 		case 'delay': {
-			const ms = Number(rest.at(-1));
-			if (rest.length < 2 || rest.length > 3 || !Number.isInteger(ms) || ms < 0 || ms > 10_000) return 'delay takes a member (or two, for one link) and milliseconds, e.g. delay m3 200 or delay m1 m2 200';
-			const a = memberRef(rest[0]);
+			// As the Raft mode writes it: slow m1 100ms, slow m1->m2 100ms; also delay m1 m2 100.
+			const words = rest.length === 2 && /->|→/.test(rest[0]!) ? [...rest[0]!.split(/->|→/), rest[1]!] : rest;
+			const ms = Number(words.at(-1)?.replace(/ms$/, ''));
+			if (words.length < 2 || words.length > 3 || !Number.isInteger(ms) || ms < 0 || ms > 10_000) return `${verb} takes a member (or a link) and milliseconds, e.g. ${verb} m3 200ms or ${verb} m1->m2 200ms`;
+			const a = memberRef(words[0]);
 			if (typeof a === 'string' && a !== 'leader') return a;
-			if (rest.length === 2) return {type: 'delay', a, ms};
-			const b = memberRef(rest[1]);
+			if (words.length === 2) return {type: 'delay', a, ms};
+			const b = memberRef(words[1]);
 			if (typeof b === 'string' && b !== 'leader') return b;
 			return {type: 'delay', a, b, ms};
 		}
 
 		case 'writes':
 			return rest[0] === 'on' || rest[0] === 'off' ? {type: 'writes', on: rest[0] === 'on'} : 'writes takes on or off';
+		case 'request':
 		case 'write':
-			return rest.length === 0 ? {type: 'write-one'} : 'write takes nothing after it (it writes the next input)';
+			return rest.length === 0 ? {type: 'write-one'} : `${verb} takes nothing after it (it writes the next input)`;
 		default:
 			return `unknown etcd verb "${verb ?? ''}": choose one of ${etcdVerbs.join(', ')}`;
 	}

@@ -138,10 +138,11 @@ export type EtcdAction =
 	/** Cut the member off from every other member. */
 	| {readonly type: 'isolate'; readonly member: MemberRef}
 	| {readonly type: 'partition'; readonly groups: Partition}
-	/** The leader (and, with 5 or more members, the next member) cut off from the majority. */
-	| {readonly type: 'split'}
+	/** Majority | minority with the leader on the given side (the Raft mode's split). */
+	| {readonly type: 'split'; readonly leaderSide: 'majority' | 'minority'}
 	| {readonly type: 'heal'}
 	/** Extra latency on a's links (with b: on the link a↔b only); 0 removes it. */
 	| {readonly type: 'delay'; readonly a: MemberRef; readonly b?: MemberRef; readonly ms: number}
 	| {readonly type: 'writes'; readonly on: boolean}
+	/** Write the next input now (the Raft mode's client request), even while writes are off. */
 	| {readonly type: 'write-one'};

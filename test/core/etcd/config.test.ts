@@ -60,12 +60,14 @@ describe('fault schedule', () => {
 		expect(resolveScheduledFault(parseEtcdFaultSpec('leader:crash@3', 3) as never, context)).toEqual([{type: 'crash', member: 'leader'}]);
 		expect(resolveScheduledFault(parseEtcdFaultSpec('restart@3', 3) as never, context)).toEqual([{type: 'restart', member: 0}, {type: 'restart', member: 2}]);
 		expect(resolveScheduledFault(parseEtcdFaultSpec('resume@3', 3) as never, context)).toBe('nothing to resume');
-		expect(resolveScheduledFault(parseEtcdFaultSpec('split@3', 5) as never, context)).toEqual([{type: 'split'}]);
+		expect(resolveScheduledFault(parseEtcdFaultSpec('split@3', 5) as never, context)).toEqual([{type: 'split', leaderSide: 'minority'}]);
 	});
 
-	it('a split puts the leader in a minority', () => {
+	it('a split puts the leader in a minority or a majority', () => {
 		expect(splitGroups(1, 3)).toEqual([[1], [0, 2]]);
 		expect(splitGroups(4, 5)).toEqual([[0, 4], [1, 2, 3]]);
 		expect(splitGroups(0, 7)).toEqual([[0, 1, 2], [3, 4, 5, 6]]);
+		expect(splitGroups(1, 3, 'majority')).toEqual([[1, 2], [0]]);
+		expect(splitGroups(4, 5, 'majority')).toEqual([[0, 1, 4], [2, 3]]);
 	});
 });
