@@ -137,6 +137,26 @@ describe.skipIf(!etcd)(`a real 3-member etcd cluster under faults${skipReason}`,
 		expect(state.violations.map(finding => finding.text)).toEqual([]);
 	});
 
+	it('another controller can attach to it read-only: it shows the members and refuses faults', async () => {
+		const attached = new EtcdController({members: 0, seed, rate: undefined, preVote: false, endpoints: controller.info.members.map(member => member.clientUrl)});
+		try {
+			const info = await attached.start();
+			expect(info).toMatchObject({owned: false, writes: false});
+			expect(info.members.map(member => [member.name, member.id])).toEqual(controller.info.members.map(member => [member.name, member.id]));
+			let attachedState = createEtcdState(info);
+			attached.subscribe(poll => {
+				attachedState = observe(attachedState, poll);
+			});
+			await waitFor('both controllers to see the same leader', () => attachedState.leader !== undefined && attachedState.leader.member === leader()?.member && attachedState.leader.term === leader()?.term);
+			expect(attachedState.members.every(member => member.role === 'leader' || member.role === 'follower')).toBe(true);
+			const refused = await attached.perform({type: 'crash', member: 0});
+			expect(refused.text).toContain('read-only');
+			expect(controller.processState(0)).toBe('running');
+		} finally {
+			await attached.stop();
+		}
+	});
+
 	it('leaves no process or folder behind once stopped', async () => {
 		const pids = controller.pids;
 		await controller.stop();
