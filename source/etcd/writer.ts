@@ -110,8 +110,14 @@ export class Writer {
 				continue;
 			}
 
-			if (this.oneShots > 0) this.oneShots--;
-			else await this.pace();
+			if (this.oneShots > 0) {
+				this.oneShots--;
+			} else {
+				await this.pace();
+				// Writes may have been turned off while waiting for the next slot.
+				if (!this.enabled) continue;
+			}
+
 			if (this.stopped) return;
 			const index = this.acked + 1;
 			await this.beforeInput?.(index);

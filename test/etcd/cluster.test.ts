@@ -92,27 +92,38 @@ describe.skipIf(!etcd)(`a real 3-member etcd cluster under faults${skipReason}`,
 	it('an isolated leader is replaced by the majority; a serializable read on it is stale while a linearizable one fails', async () => {
 		const old = leader()!;
 		await controller.perform({type: 'isolate', member: 'leader'});
-		await waitFor('a leader in the majority', () => leader() !== undefined && leader()!.member !== old.member && leader()!.term > old.term);
-		// Writes go on in the majority until some key differs from the isolated member's copy.
-		await waitFor('the majority to move on', () => {
-			const mine = state.members[old.member]!.keys?.values;
-			const theirs = state.members[leader()!.member]!.keys?.values;
-			return mine !== undefined && theirs !== undefined && mine.some((value, i) => value !== theirs[i]);
-		});
-		const note = await controller.perform({type: 'stale-read', member: old.member});
-		const read = note.staleRead!;
-		expect(read.serializable).toBeDefined();
-		expect(read.linearizableError).toBeDefined();
-		expect(read.linearizable).toBeUndefined();
-		expect(read.current).toBeDefined();
-		expect(isStale(read)).toBe(true);
-		expect(note.text).toContain('the serializable read is stale');
-		// The isolated member still has the stale value: the read showed its own copy.
-		const position = kvKeys.indexOf(read.key as (typeof kvKeys)[number]);
-		const own = state.members[old.member]!.keys!.values[position]!;
-		expect(read.serializable).toBe(own === 0 ? '' : String(own));
+		try {
+			await waitFor('a leader in the majority', () => leader() !== undefined && leader()!.member !== old.member && leader()!.term > old.term);
+			const differs = () => {
+				const mine = state.members[old.member]!.keys?.values;
+				const theirs = state.members[leader()!.member]!.keys?.values;
+				return mine !== undefined && theirs !== undefined && mine.some((value, i) => value !== theirs[i]);
+			};
 
-		await controller.perform({type: 'heal'});
+			// Writes go on in the majority until some key differs from the isolated member's copy; then they stop,
+			// so that the key stays different (a later write could set it back) while it is read.
+			await waitFor('the majority to move on', differs);
+			await controller.perform({type: 'writes', on: false});
+			const stoppedAt = state.round;
+			await waitFor('a round after the writes stopped', () => state.round > stoppedAt + 1 && state.writer.issued === state.writer.acked);
+			await waitFor('the keys to differ still', differs);
+			const note = await controller.perform({type: 'stale-read', member: old.member});
+			const read = note.staleRead!;
+			expect(read.serializable).toBeDefined();
+			expect(read.linearizableError).toBeDefined();
+			expect(read.linearizable).toBeUndefined();
+			expect(read.current).toBeDefined();
+			expect(isStale(read)).toBe(true);
+			expect(note.text).toContain('the serializable read is stale');
+			// The isolated member still has the stale value: the read showed its own copy.
+			const position = kvKeys.indexOf(read.key as (typeof kvKeys)[number]);
+			const own = state.members[old.member]!.keys!.values[position]!;
+			expect(read.serializable).toBe(own === 0 ? '' : String(own));
+		} finally {
+			await controller.perform({type: 'heal'});
+			await controller.perform({type: 'writes', on: true});
+		}
+
 		await waitFor('the old leader to rejoin', () => state.members[old.member]!.role === 'follower' || leader()?.member === old.member);
 	});
 

@@ -88,6 +88,7 @@ const roles: readonly MemberRole[] = ['leader', 'follower', 'candidate', 'pre-ca
 /** Every member answers (leader or follower) and holds the keys of the last acknowledged input. */
 export function hasConverged(state: EtcdState): string | undefined {
 	const acked = state.writer.acked;
+	if (state.info.writes && state.writer.issued > acked) return `write #${state.writer.issued} is in flight`;
 	for (const member of state.members) {
 		if (member.role !== 'leader' && member.role !== 'follower') return `${member.name} is ${member.role}`;
 		if (member.seenAt !== state.at) return `${member.name} did not answer the last poll`;
