@@ -42,7 +42,7 @@ class RawChecks {
 }
 
 describe.skipIf(!etcd)(`a real 3-member etcd cluster under faults${skipReason}`, () => {
-	const controller = new EtcdController({members, seed, rate: 200, preVote: false});
+	const controller = new EtcdController({members, seed, rate: 50, preVote: false});
 	const checks = new RawChecks();
 	let state: EtcdState;
 	let folder: string | undefined;

@@ -33,12 +33,14 @@ const index = (value: number | undefined) => (value === undefined ? '—' : Stri
  * follower), and the keys read from it with their digest checked against
  * the model after the input it applied last.
  */
-export function memberColumn(state: EtcdState, position: number, width: number, selected: boolean): Column {
+export function memberColumn(state: EtcdState, position: number, width: number, selected: boolean, maxLines = Number.POSITIVE_INFINITY): Column {
 	const member = state.members[position]!;
 	const inner = width - 4;
 	const style = roleStyle[member.role];
 	const isolated = isolatedIn(state, position);
 	const rows: Line[] = [];
+	/** Rows to drop first when the box is short, least useful first. */
+	const optional = new Set<Line>();
 	const text = (value: string, tone?: Tone) => rows.push(line(tone ? seg(cut(value, inner), tone) : cut(value, inner)));
 	const away = member.role === 'down' || member.role === 'paused' || member.role === 'no answer';
 	const dim: Tone | undefined = away ? 'dim' : undefined;
@@ -63,9 +65,12 @@ export function memberColumn(state: EtcdState, position: number, width: number, 
 	if (away && member.seenAt !== undefined) {
 		const ago = seconds(state.at - member.seenAt);
 		text(fitFirst([`last seen ${ago} ago`, `seen ${ago} ago`, `gone ${ago}`], inner), 'dim');
+		optional.add(rows.at(-1)!);
 	}
 	if (away && member.seenAt === undefined && member.error) text(member.error, 'dim');
-	rows.push(...progressRows(state, position, inner));
+	const progress = progressRows(state, position, inner);
+	rows.push(...progress.rows);
+	for (const row of progress.optional) optional.add(row);
 	const rule = `── keys${member.keys ? ` #${member.keys.lastInput}` : ''} `;
 	rows.push(line(seg(cut(rule + '─'.repeat(Math.max(0, inner - rule.length)), inner), 'dim')));
 	if (member.keys) {
@@ -76,7 +81,19 @@ export function memberColumn(state: EtcdState, position: number, width: number, 
 		text('not read yet', 'dim');
 	}
 
-	return {id: member.name, width, title, lines: rows, selected, ...(member.role === 'down' ? {borderTone: 'bad' as const} : {})};
+	const kept = rows.length <= maxLines ? rows : dropOptional(rows, optional, maxLines);
+	return {id: member.name, width, title, lines: kept, selected, ...(member.role === 'down' ? {borderTone: 'bad' as const} : {})};
+}
+
+/** Drops optional rows (in the order they were marked) until the rest fit; the keys and digest at the bottom stay. */
+function dropOptional(rows: readonly Line[], optional: ReadonlySet<Line>, maxLines: number): Line[] {
+	const dropped = new Set<Line>();
+	for (const row of optional) {
+		if (rows.length - dropped.size <= maxLines) break;
+		dropped.add(row);
+	}
+
+	return rows.filter(row => !dropped.has(row));
 }
 
 function isolatedIn(state: EtcdState, position: number): boolean {
@@ -84,43 +101,58 @@ function isolatedIn(state: EtcdState, position: number): boolean {
 	return group !== undefined && group.length <= state.members.length / 2;
 }
 
-/** The leader's view: on the leader, every follower's match/next; on a follower, its own entry. */
-function progressRows(state: EtcdState, position: number, inner: number): Line[] {
+/**
+ * The leader's view: on the leader, every follower's match/next; on a
+ * follower, its own entry. `optional`: the rows a short box drops first (the
+ * heading, then the followers that are caught up).
+ */
+function progressRows(state: EtcdState, position: number, inner: number): {rows: Line[]; optional: Line[]} {
+	const none = {rows: [], optional: []};
 	const leader = state.leader === undefined ? undefined : state.members[state.leader.member];
-	if (!leader?.progress) return [];
+	if (!leader?.progress) return none;
 	const leaderPosition = state.leader!.member;
 	const last = leader.progress[leaderPosition]?.match;
 	if (position !== leaderPosition) {
 		const entry = leader.progress[position];
-		if (!entry) return [];
+		if (!entry) return none;
 		const behind = last === undefined ? 0 : last - entry.match;
 		const tone: Tone | undefined = behind > 1 ? 'warn' : undefined;
 		const lag = behind > 1 ? ` -${behind}` : '';
 		if (inner >= 22) {
-			return [
-				line(seg(cut(`${leader.name} sees match ${entry.match}`, inner), tone)),
-				line(seg(cut(`${' '.repeat(leader.name.length)}      next ${entry.next}${behind > 1 ? ` · ${behind} behind` : ''}`, inner), tone)),
-			];
+			return {
+				rows: [
+					line(seg(cut(`${leader.name} sees match ${entry.match}`, inner), tone)),
+					line(seg(cut(`${' '.repeat(leader.name.length)}      next ${entry.next}${behind > 1 ? ` · ${behind} behind` : ''}`, inner), tone)),
+				],
+				optional: [],
+			};
 		}
 
 		const labelWidth = 9 + String(entry.next).length <= inner ? 8 : 6;
-		return [
-			line(seg(fitFirst([labelled('match', `${entry.match}${lag}`, labelWidth), labelled('match', String(entry.match), labelWidth)], inner), tone)),
-			line(seg(cut(labelled('next', String(entry.next), labelWidth), inner), tone)),
-		];
+		return {
+			rows: [
+				line(seg(fitFirst([labelled('match', `${entry.match}${lag}`, labelWidth), labelled('match', String(entry.match), labelWidth)], inner), tone)),
+				line(seg(cut(labelled('next', String(entry.next), labelWidth), inner), tone)),
+			],
+			optional: [],
+		};
 	}
 
-	const rows: Line[] = [line(seg(cut(inner >= 20 ? 'followers match/next' : 'match/next', inner), 'dim'))];
+	const heading = line(seg(cut(inner >= 20 ? 'followers match/next' : 'match/next', inner), 'dim'));
+	const rows: Line[] = [heading];
+	const optional: Line[] = [heading];
 	for (const [i, entry] of leader.progress.entries()) {
 		if (i === leaderPosition || !entry) continue;
 		const behind = last === undefined ? 0 : last - entry.match;
 		const glyph = behind <= 1 ? '✓' : '◐';
 		const who = `${state.members[i]!.name} ${glyph}`;
 		const lag = behind > 1 ? ` -${behind}` : '';
-		rows.push(line(seg(fitFirst([`${who} ${entry.match}/${entry.next}${lag}`, `${who} ${entry.match}${lag}`, `${who}${lag}`], inner), behind > 1 ? 'warn' : undefined)));
+		const row = line(seg(fitFirst([`${who} ${entry.match}/${entry.next}${lag}`, `${who} ${entry.match}${lag}`, `${who}${lag}`], inner), behind > 1 ? 'warn' : undefined));
+		rows.push(row);
+		if (behind <= 1) optional.push(row);
 	}
 
-	return rows;
+	return {rows, optional};
 }
 
 /** The member's digest, and whether it equals the model's after the same input. */

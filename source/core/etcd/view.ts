@@ -32,7 +32,8 @@ export function etcdView(state: EtcdState, context: ViewContext): Screen {
 	}
 
 	const selected = Math.min(Math.max(0, context.selected), n - 1);
-	const columns = state.members.map((_, i) => memberColumn(state, i, width, i === selected));
+	// Inside a box: two borders and the title.
+	const columns = state.members.map((_, i) => memberColumn(state, i, width, i === selected, context.bodyRows - 3));
 	const tallest = Math.max(...columns.map(column => column.lines.length)) + 3;
 	const columnHeight = Math.min(context.bodyRows, Math.max(minColumnHeight, tallest));
 	const extra = recentEventLines(state, context.columns, context.bodyRows - columnHeight);

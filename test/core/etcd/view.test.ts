@@ -65,6 +65,17 @@ describe('etcd view: layout', () => {
 		expect(short.kind).toBe('too-small');
 	});
 
+	it('a short box drops the least useful rows first and keeps the keys and the digest', () => {
+		const screen = screenOf(view(busy(5), 80, 21));
+		const leaderBox = screen.panels[0]!.columns[1]!;
+		const rows = leaderBox.lines.map(lineText);
+		expect(rows.length + 3).toBeLessThanOrEqual(bodyRows(21));
+		expect(rows).not.toContain('match/next');
+		expect(rows.some(row => row.startsWith('m3 ◐'))).toBe(true);
+		expect(rows.at(-1)).toContain('✓ model');
+		expect(screen.columnHeight).toBe(bodyRows(21));
+	});
+
 	it('uses spare rows in a tall terminal for recent events, newest first', () => {
 		const screen = screenOf(view(busy(3), 120, 40));
 		const extra = (screen.extra ?? []).map(lineText);
