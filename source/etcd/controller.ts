@@ -1,4 +1,5 @@
 import {createHash, randomBytes} from 'node:crypto';
+import {UsageError} from '../core/engine/usage-error.js';
 import {rmSync} from 'node:fs';
 import path from 'node:path';
 import {defaultPrefix} from '../core/etcd/layout.js';
@@ -205,7 +206,7 @@ export class EtcdController {
 			break;
 		}
 
-		if (!listed) throw new Error(`no etcd answers at ${endpoints.join(', ')}`);
+		if (!listed) throw new UsageError(`--endpoints: no etcd answers at ${endpoints.join(', ')} (is it running? is the port its client port?)`);
 		// Show the given endpoints, each named after the member that answers there.
 		const members: ClusterMember[] = [];
 		for (const [i, url] of endpoints.entries()) {
