@@ -81,6 +81,7 @@ export function memberColumn(state: EtcdState, position: number, width: number, 
 		text('not read yet', 'dim');
 	}
 
+	rows.push(...staleReadRows(state, position, inner));
 	const kept = rows.length <= maxLines ? rows : dropOptional(rows, optional, maxLines);
 	return {id: member.name, width, title, lines: kept, selected, ...(member.role === 'down' ? {borderTone: 'bad' as const} : {})};
 }
@@ -122,7 +123,7 @@ function progressRows(state: EtcdState, position: number, inner: number): {rows:
 			return {
 				rows: [
 					line(seg(cut(`${leader.name} sees match ${entry.match}`, inner), tone)),
-					line(seg(cut(`${' '.repeat(leader.name.length)}      next ${entry.next}${behind > 1 ? ` · ${behind} behind` : ''}`, inner), tone)),
+					line(seg(fitFirst([`${' '.repeat(leader.name.length)}      next ${entry.next}${behind > 1 ? ` · ${behind} behind` : ''}`, `next ${entry.next}${behind > 1 ? ` · ${behind} behind` : ''}`, `next ${entry.next}${lag}`], inner), tone)),
 				],
 				optional: [],
 			};
@@ -164,4 +165,22 @@ function digestRow(state: EtcdState, member: MemberView, inner: number): Line {
 	if (modelDigest === undefined) return line(cut(head, inner));
 	if (modelDigest === keys.digest) return line(head, seg(cut(' ✓ model', inner - head.length), 'good'));
 	return line(seg(cut(`${head} ✗ model ${shortDigest(modelDigest)}`, inner), 'bad'));
+}
+
+/** How long the stale-read demo's result stays in the column it was read from. */
+export const staleReadShownMs = 20_000;
+
+/** The stale-read demo's two reads, in the column of the member they were made on. */
+function staleReadRows(state: EtcdState, position: number, inner: number): Line[] {
+	const read = state.staleRead;
+	if (!read || read.member !== position || state.at - read.at > staleReadShownMs) return [];
+	const shown = (value: string) => (value === '' ? '—' : value);
+	const fresh = read.linearizable ?? read.current;
+	const stale = read.serializable !== undefined && fresh !== undefined && read.serializable !== fresh;
+	const serial = read.serializable === undefined ? 'failed' : `${read.key}=${shown(read.serializable)}${stale ? ' ✗ stale' : fresh === undefined ? '' : ' ✓'}`;
+	const linear = read.linearizable === undefined ? 'failed' : `${read.key}=${shown(read.linearizable)}`;
+	return [
+		line(seg(fitFirst([`serializable ${serial}`, `serial. ${serial}`, `ser. ${serial}`], inner), stale ? 'bad' : undefined)),
+		line(seg(fitFirst([`linearizable ${linear}`, `linear. ${linear}`, `lin. ${linear}`], inner), read.linearizable === undefined ? 'warn' : undefined)),
+	];
 }

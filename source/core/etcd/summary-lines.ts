@@ -22,8 +22,8 @@ function delayText(state: EtcdState): string | undefined {
 
 /**
  * The decision line: who leads in which term, the commit index, the majority
- * needed and how many answer, the partition; then whether the members' keys
- * agree with one another and with the model.
+ * needed and how many members answer ("up"), the partition; then whether the
+ * members' keys agree with one another and with the model.
  */
 export function decisionLines(state: EtcdState, width: number): [Line, Line] {
 	const n = state.members.length;
@@ -31,7 +31,7 @@ export function decisionLines(state: EtcdState, width: number): [Line, Line] {
 	const {leader} = state;
 	if (leader) {
 		const member = state.members[leader.member]!;
-		parts.push({text: `★ leader ${member.name} · term ${leader.term} · commit ${member.commit ?? '—'}`, tone: 'accent'});
+		parts.push({text: `★ ${member.name} leads term ${leader.term} · commit ${member.commit ?? '—'}`, tone: 'accent'});
 	} else {
 		const highest = Math.max(0, ...state.members.map(member => member.term ?? 0));
 		const since = state.leaderlessSince === undefined ? '' : ` for ${seconds(state.at - state.leaderlessSince)}`;
@@ -40,13 +40,14 @@ export function decisionLines(state: EtcdState, width: number): [Line, Line] {
 
 	const up = state.members.filter(answering).length;
 	const majority = majorityOf(n);
-	parts.push({text: `majority ${majority} of ${n} · ${up} answer${up === 1 ? 's' : ''}`, tone: up >= majority ? undefined : 'warn'});
+	parts.push({text: `majority ${majority}/${n} (${up} up)`, tone: up >= majority ? undefined : 'warn'});
+	// The partition before the rest: the columns say who is cut off, but only this line says how.
+	const partition = partitionText(state);
+	parts.push({text: partition ? `cut ${partition}` : 'no partition', tone: partition ? 'warn' : undefined});
 	const stale = state.members.filter((member, i) => member.role === 'leader' && i !== leader?.member);
 	for (const member of stale) parts.push({text: `${member.name} still leads term ${member.term ?? '?'}`, tone: 'warn'});
-	const partition = partitionText(state);
-	parts.push({text: partition ? `partition ${partition}` : 'no partition', tone: partition ? 'warn' : undefined});
 	const delays = delayText(state);
-	if (delays) parts.push({text: `delay ${delays}`, tone: 'warn'});
+	if (delays) parts.push({text: `slow ${delays}`, tone: 'warn'});
 	return [joinParts(parts, width), keysLine(state, width)];
 }
 

@@ -104,6 +104,7 @@ describe('etcd view: what it claims follows from the state', () => {
 		expect(text(1)).toContain('m3 ◐ 23/24 -25');
 		expect(text(1)).toContain('m4 ✓ 48/49');
 		expect(text(2)).toMatch(/match\s+23 -25/);
+		expect(text(2)).not.toContain('…');
 		expect(text(2)).toMatch(/next\s+24/);
 		expect(screenOf(etcdView(busy(3), {columns: 120, bodyRows: bodyRows(40), selected: 0, cursor: 0})).panels[0]!.columns[2]!.lines.map(lineText)).toEqual(
 			expect.arrayContaining([expect.stringContaining('m2 sees match 23'), expect.stringContaining('next 24 · 25 behind')]),
@@ -123,10 +124,12 @@ describe('etcd view: what it claims follows from the state', () => {
 
 	it('the decision line names the leader, term, commit, majority, partition and delay', () => {
 		const decision = screen.decision.map(lineText);
-		expect(decision[0]).toContain('★ leader m2 · term 3 · commit 48');
-		expect(decision[0]).toContain('majority 3 of 5 · 4 answer');
-		expect(decision[0]).toContain('partition m1 | m2 m3 m4 m5');
-		expect(decision[0]).toContain('delay m3 +200 ms');
+		expect(decision[0]).toContain('★ m2 leads term 3 · commit 48');
+		expect(decision[0]).toContain('majority 3/5 (4 up)');
+		expect(decision[0]).toContain('cut m1 | m2 m3 m4 m5');
+		expect(decision[0]).toContain('slow m3 +200 ms');
+		// At 80 columns the partition still fits.
+		expect(lineText(screenOf(view(state, 80, 24)).decision[0]!)).toContain('cut m1 | m2 m3 m4 m5');
 		expect(decision[1]).toContain(`m2 m4 m5 at #40 ${shortDigest(digestAt(40))} = model ✓`);
 		expect(decision[1]).toContain('m3 at #20');
 		expect(decision[1]).toContain('m1 down');
@@ -140,11 +143,23 @@ describe('etcd view: what it claims follows from the state', () => {
 		expect(events[1]).toContain('m2 sees m3 25 entries behind (match 23 of 48)');
 	});
 
+	it('the stale-read demo shows both reads in the column of the member it read', () => {
+		const read = {member: 0, key: 'a', serializable: '26', linearizableError: 'timed out after 1.0 s', current: '95', currentFrom: 1};
+		const after = observe(busy(3), poll(500, [member(0, {role: 'leader', term: 2, input: 20}), member(1, {role: 'leader', term: 3, input: 40}), member(2, {term: 3, lead: 1, input: 40})], {notes: [{text: 'read on m1: …', staleRead: read}]}));
+		for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
+			const box = screenOf(view(after, columns, rows)).panels[0]!.columns[0]!.lines.map(lineText);
+			expect(box).toEqual(expect.arrayContaining([expect.stringMatching(/^ser.* a=26 ✗ stale$/), expect.stringMatching(/^lin.* failed$/)]));
+		}
+
+		const other = screenOf(view(after, 120, 40)).panels[0]!.columns[1]!.lines.map(lineText);
+		expect(other.join('\n')).not.toContain('stale');
+	});
+
 	it('says when no member leads', () => {
 		const leaderless = observe(state, poll(500, [member(0, {process: 'down'}), member(1, {process: 'down'}), member(2, {role: 'candidate', term: 4, input: 20}), member(3, {term: 3, input: 40}), member(4, {term: 3, input: 40})]));
 		const decision = screenOf(view(leaderless, 120, 40)).decision.map(lineText);
 		expect(decision[0]).toContain('✗ no leader for 0.00 s · highest term 4');
-		expect(decision[0]).toContain('majority 3 of 5 · 3 answer');
+		expect(decision[0]).toContain('majority 3/5 (3 up)');
 	});
 
 	it('an attached cluster says it is read-only and checks no model', () => {
