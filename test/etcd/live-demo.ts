@@ -56,4 +56,4 @@ draw();
 await controller.stop();
 console.log('stopped');
 console.log(state.events.map(event => `${(event.at / 1000).toFixed(2)} ${event.text}`).join('\n'));
-console.log('findings', state.violationCount, JSON.stringify(state.leadersByTerm));
+console.log('findings', state.violationCount, JSON.stringify(state.leadersByTerm), JSON.stringify(state.staleRead));
