@@ -7,7 +7,7 @@ import {etcdHeadlessMain} from '../../source/etcd/headless.js';
 
 const cli = meow('see source/etcd/headless.ts', {importMeta: import.meta, flags: etcdFlags, booleanDefault: undefined});
 try {
-	const config = parseEtcdConfig(cli.flags);
+	const config = parseEtcdConfig(cli.flags as Record<string, string | boolean | string[] | undefined>);
 	process.exitCode = await etcdHeadlessMain(config, text => console.log(text), text => process.stderr.write(`${text}\n`));
 } catch (error) {
 	if (!(error instanceof UsageError)) throw error;
