@@ -3,6 +3,7 @@ import meow from 'meow';
 import {helpText} from './help-text.js';
 import {shellFlags, UsageError} from './options.js';
 import {modes} from './core/modes.js';
+import {etcdMode} from './core/etcd/mode.js';
 import {main} from './main.js';
 import {restoreTerminal} from './terminal-guard.js';
 
@@ -12,7 +13,7 @@ process.env['NODE_ENV'] ??= 'production';
 
 /** Every flag of every mode, for meow; each command then refuses the ones that do not apply to it. */
 const flagSpec = {
-	...Object.assign({}, ...Object.values(modes).map(mode => mode.flags)),
+	...Object.assign({}, ...[...Object.values(modes), etcdMode].map(mode => mode.flags)),
 	...shellFlags,
 	seed: {type: 'string'},
 } as Record<string, {type: 'string' | 'boolean'; isMultiple?: boolean; shortFlag?: string}>;

@@ -39,8 +39,9 @@ export async function main(input: readonly string[], flags: CliFlags): Promise<n
 	if (command === undefined) return dashboard(modeNamed('voting')!, flags, args);
 	const mode = modeNamed(command);
 	if (mode) return dashboard(mode, flags, args);
+	if (command === 'etcd') return etcdCommand(flags, args);
 	if (!scenarioCommands.includes(command)) {
-		throw new UsageError(`unknown command "${command}": use a mode (${modeNames.join(', ')}) or ${scenarioCommands.join(', ')} (see replica-tui --help)`);
+		throw new UsageError(`unknown command "${command}": use a mode (${[...modeNames, 'etcd'].join(', ')}) or ${scenarioCommands.join(', ')} (see replica-tui --help)`);
 	}
 
 	return scenarioCommand(command, args, flags);
@@ -148,6 +149,25 @@ async function dashboard(mode: AnyMode, flags: CliFlags, args: readonly string[]
 	const session = createSession(mode, mode.create(options.config), {paused: options.paused, speed: options.speed});
 	const {runInteractive} = await import('./interactive.js');
 	await runInteractive(session, {theme, record});
+	return 0;
+}
+
+/** `replica-tui etcd`: a real cluster, live or headless. */
+async function etcdCommand(flags: CliFlags, args: readonly string[]): Promise<number> {
+	if (args.length > 0) throw new UsageError(`unexpected "${args[0]}" after the etcd mode (see replica-tui --help)`);
+	const {etcdMode} = await import('./core/etcd/mode.js');
+	refuseForeignFlags(flags, [...Object.keys(etcdMode.flags), 'theme'], 'the etcd mode');
+	const config = etcdMode.parseConfig(flags);
+	if (config.steps !== undefined) {
+		const {etcdHeadlessMain} = await import('./etcd/headless.js');
+		return etcdHeadlessMain(config, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+	}
+
+	if (config.json) throw new UsageError('--json needs --steps N (how many inputs to write headless)');
+	const theme = themeFrom(flags, process.env);
+	requireTerminal();
+	const {runLive} = await import('./live/run-live.js');
+	await runLive(config, theme);
 	return 0;
 }
 

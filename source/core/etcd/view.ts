@@ -12,9 +12,10 @@ const minColumnHeight = 12;
 
 export function headerFields(state: EtcdState): string[] {
 	const {info} = state;
-	const fields = [`etcd ${info.version}`, `${info.members.length} member${info.members.length === 1 ? '' : 's'}`];
+	// The shell puts the mode's name ("etcd") and the write rate in the header itself.
+	const fields = [`v${info.version}`, `${info.members.length} member${info.members.length === 1 ? '' : 's'}`];
 	if (!info.owned) return [...fields, 'attached', 'read-only'];
-	fields.push(`seed ${info.seed}`, info.rate > 0 ? `${info.rate} writes/s` : 'writes at full speed');
+	fields.push(`seed ${info.seed}`);
 	if (info.preVote) fields.push('pre-vote');
 	return fields;
 }
@@ -42,7 +43,7 @@ export function etcdView(state: EtcdState, context: ViewContext): Screen {
 		kind: 'screen',
 		header: headerFields(state),
 		badges: violations === 0 ? [{text: '✓ checks hold', tone: 'good'}] : [{text: `⚠ ${violations} finding${violations === 1 ? '' : 's'}`, tone: 'bad'}],
-		position: `${seconds(state.at)} · round ${state.round}`,
+		position: seconds(state.at),
 		events: eventLines(state, context.columns),
 		panels: [{id: 'members', columns}],
 		columnHeight,
