@@ -19,16 +19,14 @@ export const clientHistoryChunk = 64;
 /** Inputs kept for the consensus panel's lookups: between this many and twice as many. */
 export const inputLogChunk = 2048;
 
-/**
- * Input #id. It is drawn as the Raft core's client draws its manual request
- * #id, so that request #id in the consensus panel carries this same input.
- */
+/** Input #id, from the voting mode's input stream: the same seed gives the same inputs there. */
 export function inputFor(step: Pick<Step, 'config' | 'model'>, id: number): unknown {
-	return step.model.generate(sequenceDraw(step.config.seed, StreamId.manualInput, id));
+	return step.model.generate(sequenceDraw(step.config.seed, StreamId.input, id));
 }
 
 export function scheduleWorkload(step: Step, client: number): void {
 	const mean = step.config.workload;
+	if (mean <= 0) return;
 	const current = step.client(client);
 	const gap = intBetween(drawFor(step.config.seed, OrderStream.workload, client, current.draws), Math.ceil(mean / 2), Math.floor((mean * 3) / 2));
 	current.draws++;

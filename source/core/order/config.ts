@@ -71,7 +71,7 @@ export function parseOrderConfig(flags: RawFlags): OrderConfig {
 	const model = text(flags, 'model') ?? defaultConfig.model;
 	if (!modelNames.includes(model)) throw new UsageError(`unknown --model "${model}": choose one of ${modelNames.join(', ')}`);
 	const clients = whole(flags, 'clients', defaultConfig.clients, minClients, maxClients);
-	const workload = whole(flags, 'workload', defaultConfig.workload, 10, 600_000);
+	const workload = whole(flags, 'workload', defaultConfig.workload, 0, 600_000);
 	const inputs = whole(flags, 'inputs', defaultConfig.inputs, 0, maxManualRequests);
 	const [latencyMin, latencyMax] = range(flags, 'latency', [defaultConfig.latencyMin, defaultConfig.latencyMax], 1, 10_000);
 	const nullEvery = whole(flags, 'null-every', defaultConfig.nullEvery, 10, 600_000);

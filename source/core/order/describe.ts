@@ -52,6 +52,10 @@ export function upcomingText(state: OrderState): string | undefined {
 			return `[Lamport] ${clientName(event.client)}'s null-message timer fires`;
 		case 'gap':
 			return `[${panelWords[event.arch]}] ${nodeName(event.node)} checks whether it still misses something from ${nodeName(event.sender)}`;
+		case 'request-retry':
+			return `[consensus] the client tries request #${event.id} again`;
+		case 'request-timeout':
+			return `[consensus] the client's wait for request #${event.id} runs out`;
 	}
 }
 

@@ -8,9 +8,10 @@ import {emptyQueue, peekEvent} from '../engine/event-queue.js';
 import {emptyRecent} from '../engine/recent.js';
 import {modelNamed} from '../models/index.js';
 import {currentLeader} from '../raft/queries.js';
+import type {RaftState} from '../raft/types.js';
 import {createRaft, handleNextEvent as handleRaftEvent, nextTime as raftNextTime} from '../raft/engine.js';
 import {clientHistoryChunk, clientNack, inputLogChunk, onWorkload, scheduleWorkload} from './clients.js';
-import {consensusApplied, raftConfigFor} from './consensus.js';
+import {consensusAfterRaftEvent, consensusRetry, raftConfigFor} from './consensus.js';
 import {lamportDeliver, lamportGap, lamportNullTimer, resetNullTimer} from './lamport.js';
 import {isReplicaNode, nodeName, panelPrefix, replicaName} from './names.js';
 import {noneDeliver} from './none.js';
@@ -55,43 +56,55 @@ function initialArchitectures(config: OrderConfig, state: Pick<OrderState, 'mode
 			clients: perClient(() => ({clock: 0, history: emptyRecent<Held>(clientHistoryChunk), lastSentAt: 0, nulls: 0})),
 			heartbeats: config.heartbeats,
 		},
-		consensus: {id: 'consensus', replicas: replicas(), stats: initialStats(), replays: 0},
+		consensus: {
+			id: 'consensus',
+			replicas: replicas().map(replica => ({...replica, appliedFloor: 0, appliedAbove: []})),
+			stats: initialStats(),
+			client: {leaderGuess: null, pending: [], resent: 0, gaveUp: 0},
+			replays: 0,
+		},
 	};
 }
 
 export function createOrder(config: OrderConfig): OrderState {
 	const model = modelNamed(config.model);
 	if (!model) throw new Error(`unknown model "${config.model}"`);
+	const raft = electFirstLeader(createRaft(raftConfigFor(config)));
 	const clients: Client[] = Array.from({length: config.clients}, () => ({silenced: false, sent: 0, history: emptyRecent<InputRef>(clientHistoryChunk), draws: 0}));
 	const blank: OrderState = {
 		config,
 		model,
-		time: 0,
+		time: raft.time,
 		events: 0,
 		queue: emptyQueue<OrderEvent>(),
 		nextMessageId: 1,
 		inputs: 0,
-		started: false,
 		clients,
 		archs: initialArchitectures(config, {model}),
-		raft: createRaft(raftConfigFor(config)),
+		raft,
 		inputLog: emptyRecent<InputRef>(inputLogChunk),
 		linkSends: new Map(),
 		last: startRecord,
 	};
-	const step = new Step(blank, 0);
-	step.head = `4 panels of 3 replicas; the ${config.clients} clients start sending once the consensus panel's Raft cluster has elected a leader`;
+	const step = new Step(blank, raft.time);
+	const leader = currentLeader(raft);
+	step.head = `4 panels of 3 replicas; the consensus panel's Raft cluster ${leader === undefined ? 'has no leader yet' : `elected S${leader + 1} (term ${raft.servers[leader]!.currentTerm}) before the run`}; the ${config.clients} clients start sending`;
+	for (let client = 0; client < config.clients; client++) {
+		if (config.inputs > 0) scheduleWorkload(step, client);
+		resetNullTimer(step, client);
+	}
+
 	return step.finish('start', false);
 }
 
-/** The clients start: their workload timers and (with heartbeats on) null-message timers run from now. */
-function startClients(step: Step): void {
-	step.started = true;
-	step.say('the clients start sending');
-	for (let client = 0; client < step.config.clients; client++) {
-		if (step.inputs < step.config.inputs && !step.clients[client]!.silenced) scheduleWorkload(step, client);
-		resetNullTimer(step, client);
-	}
+/** Events the Raft cluster may take to elect its first leader before the run (it takes a handful). */
+const electionBudget = 10_000;
+
+/** Runs the Raft cluster alone until it first has a leader: the run starts with every panel ready. */
+function electFirstLeader(raft: RaftState): RaftState {
+	let current = raft;
+	while (currentLeader(current) === undefined && current.events < electionBudget && raftNextTime(current) !== undefined) current = handleRaftEvent(current);
+	return current;
 }
 
 /** Whether the node a message goes to is down. */
@@ -152,8 +165,7 @@ function handleRaft(state: OrderState): OrderState {
 	const step = new Step({...state, raft}, Math.max(state.time, raft.time));
 	step.arch = 'consensus';
 	step.head = `${panelPrefix('consensus')}${raft.last.text}`;
-	consensusApplied(step);
-	if (!state.started && currentLeader(raft) !== undefined) startClients(step);
+	consensusAfterRaftEvent(step);
 	return step.finish('raft', true);
 }
 
@@ -184,6 +196,12 @@ export function handleNextEvent(state: OrderState): OrderState {
 			else if (event.arch === 'lamport') lamportGap(step, event.node, event.sender);
 			if (step.text === step.head) step.say('the gap has closed');
 			return step.finish('gap', true);
+		case 'request-retry':
+		case 'request-timeout':
+			step.arch = 'consensus';
+			step.head = '[consensus]';
+			consensusRetry(step, event.id, event.kind === 'request-timeout');
+			return step.finish(event.kind, true);
 	}
 }
 

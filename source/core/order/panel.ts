@@ -61,7 +61,7 @@ export type Mutable<T> = {-readonly [K in keyof T]: T[K]};
  * Replica `replica` delivers `ref` at time `now`: its state machine applies
  * it, and the checks take note. Returns the delivery.
  */
-export function recordDelivery(model: Model, replica: Mutable<Replica>, stats: Mutable<PanelStats>, ref: InputRef, now: number): Delivery {
+export function recordDelivery(model: Model, replica: Mutable<Replica>, stats: Mutable<PanelStats>, ref: InputRef, now: number): {delivery: Delivery; reference: Reference | undefined} {
 	replica.machine = model.apply(replica.machine, ref.input);
 	const pos = replica.delivered + 1;
 	replica.delivered = pos;
@@ -69,11 +69,12 @@ export function recordDelivery(model: Model, replica: Mutable<Replica>, stats: M
 
 	// Agreement as prefixes: every replica's input at a position equals the first one delivered there.
 	let matches = true;
+	let reference: Reference | undefined;
 	if (pos > stats.positions) {
 		stats.reference = addRecent(stats.reference, {id: ref.id, replica: replica.index});
 		stats.positions = pos;
 	} else {
-		const reference = referenceAt(stats, pos);
+		reference = referenceAt(stats, pos);
 		if (reference === undefined) stats.unchecked++;
 		else if (reference.id !== ref.id) {
 			matches = false;
@@ -100,7 +101,7 @@ export function recordDelivery(model: Model, replica: Mutable<Replica>, stats: M
 	stats.latencies = addRecent(stats.latencies, latency);
 	stats.worst = Math.max(stats.worst, latency);
 	stats.deliveries++;
-	return delivery;
+	return {delivery, reference};
 }
 
 /** Median and worst delivery latency (ms); the median over the latest `latencyWindow` deliveries. */

@@ -9,6 +9,7 @@ import {QueueDraft} from '../engine/event-queue.js';
 import {drawFor, intBetween} from '../engine/streams.js';
 import type {Model} from '../model.js';
 import type {RaftState} from '../raft/types.js';
+import {inputById} from './input-log.js';
 import {inputLabel, replicaName} from './names.js';
 import {recordDelivery, type Mutable} from './panel.js';
 import {
@@ -60,7 +61,6 @@ export class Step {
 	readonly queue: QueueDraft<OrderEvent>;
 	nextMessageId: number;
 	inputs: number;
-	started: boolean;
 	raft: RaftState;
 	inputLog: OrderState['inputLog'];
 	clients: Array<Client>;
@@ -87,7 +87,6 @@ export class Step {
 		this.queue = new QueueDraft(base.queue);
 		this.nextMessageId = base.nextMessageId;
 		this.inputs = base.inputs;
-		this.started = base.started;
 		this.raft = base.raft;
 		this.inputLog = base.inputLog;
 		this.clients = base.clients.slice();
@@ -140,9 +139,11 @@ export class Step {
 	deliver(arch: ArchId, index: number, ref: InputRef): void {
 		const replica = this.replica(arch, index);
 		const stats = this.edit(arch).stats;
-		const delivery = recordDelivery(this.model, replica, stats, ref, this.now);
+		const {delivery, reference} = recordDelivery(this.model, replica, stats, ref, this.now);
 		this.deliveries.push({arch, replica: index, pos: delivery.pos, id: ref.id, client: ref.client, number: ref.number, latency: this.now - ref.sentAt, matches: delivery.matches});
-		this.say(`${replicaName(arch, index)} delivers ${inputLabel(ref.client, ref.number)} as #${delivery.pos}${delivery.matches ? '' : ' ≠ (another input there elsewhere)'}`);
+		const other = delivery.matches || reference === undefined ? undefined : inputById(this, reference.id);
+		const differs = other === undefined ? '' : ` ≠ ${replicaName(arch, reference!.replica)}'s ${inputLabel(other.client, other.number)} there`;
+		this.say(`${replicaName(arch, index)} delivers ${inputLabel(ref.client, ref.number)} as #${delivery.pos}${delivery.matches ? '' : differs || ' ≠ another replica\'s input there'}`);
 	}
 
 	/** Sends a message on a panel's network; its latency is drawn from the link's own stream. */
@@ -193,7 +194,6 @@ export class Step {
 			queue: this.queue.done(),
 			nextMessageId: this.nextMessageId,
 			inputs: this.inputs,
-			started: this.started,
 			clients: this.clients,
 			archs,
 			raft: this.raft,

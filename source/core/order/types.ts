@@ -21,7 +21,7 @@ export type OrderConfig = {
 	readonly model: string;
 	/** Clients A, B, C…: each sends inputs. */
 	readonly clients: number;
-	/** Mean virtual ms between one client's inputs (each gap drawn from half to one and a half times it). */
+	/** Mean virtual ms between one client's inputs (each gap drawn from half to one and a half times it); 0: only inputs sent by hand. */
 	readonly workload: number;
 	/** The clients stop after this many inputs in all: it bounds the Raft log. */
 	readonly inputs: number;
@@ -88,7 +88,11 @@ export type OrderEvent =
 	/** A client's null-message timer (Lamport heartbeats). */
 	| {readonly kind: 'null'; readonly client: number}
 	/** A node checks whether a gap in `sender`'s numbers is still open; if so it asks again (NACK). */
-	| {readonly kind: 'gap'; readonly arch: NetArch; readonly node: number; readonly sender: number};
+	| {readonly kind: 'gap'; readonly arch: NetArch; readonly node: number; readonly sender: number}
+	/** The consensus panel's client tries a refused request again (no leader was known). */
+	| {readonly kind: 'request-retry'; readonly id: number}
+	/** The consensus panel's client has had no answer in time: it sends the request again, to another server. */
+	| {readonly kind: 'request-timeout'; readonly id: number};
 
 /** One input delivered (applied) by one replica. */
 export type Delivery = {
@@ -195,12 +199,44 @@ export type LamportArch = {
 	readonly clients: readonly LamportClient[];
 	readonly heartbeats: boolean;
 };
-/** The consensus panel's checks; the replicas' state machines are the Raft servers'. */
+/** A request the consensus panel's client sends until a leader acknowledges it. */
+export type RaftRequest = {
+	/** The input's id, which is also the Raft request number (and its session serial number). */
+	readonly id: number;
+	/** The server it was last sent to. */
+	readonly target: number;
+	readonly tries: number;
+};
+
+export type RaftClient = {
+	/** The server the client believes leads, learned from acknowledgements and redirects. */
+	readonly leaderGuess: number | null;
+	/** Sent and not acknowledged, oldest first (bounded: the oldest is given up). */
+	readonly pending: readonly RaftRequest[];
+	/** Requests sent again (after a redirect, a refusal or a timeout). */
+	readonly resent: number;
+	readonly gaveUp: number;
+};
+
+/**
+ * A consensus replica: the Raft server's committed entries, applied once
+ * each. A request sent again after a timeout may be in the log twice; the
+ * replica skips an input it has applied already (Raft's client sessions, §8).
+ */
+export type ConsensusReplica = Replica & {
+	/** Every input id up to this one has been applied. */
+	readonly appliedFloor: number;
+	/** Ids above the floor applied already, ascending. */
+	readonly appliedAbove: readonly number[];
+};
+
+/** The consensus panel: the checks and the client; the servers are the Raft cluster's. */
 export type ConsensusArch = {
 	readonly id: 'consensus';
-	readonly replicas: readonly Replica[];
+	readonly replicas: readonly ConsensusReplica[];
 	readonly stats: PanelStats;
-	/** Entries applied again by a restarted server rebuilding its state machine. */
+	readonly client: RaftClient;
+	/** Committed entries not applied because they were applied before (a duplicate, or a restarted server rebuilding). */
 	readonly replays: number;
 };
 
@@ -221,7 +257,7 @@ export type Client = {
 	readonly draws: number;
 };
 
-export type EventKind = 'start' | 'send' | 'deliver' | 'lost' | 'null' | 'gap' | 'raft' | 'action';
+export type EventKind = 'start' | 'send' | 'deliver' | 'lost' | 'null' | 'gap' | 'request-retry' | 'request-timeout' | 'raft' | 'action';
 
 export type DeliveryNote = {
 	readonly arch: ArchId;
@@ -256,11 +292,13 @@ export type OrderState = {
 	readonly nextMessageId: number;
 	/** Inputs sent so far (the last input's id). */
 	readonly inputs: number;
-	/** The clients start sending once the consensus panel's Raft cluster first has a leader (so that every panel starts ready). */
-	readonly started: boolean;
 	readonly clients: readonly Client[];
 	readonly archs: Architectures;
-	/** The consensus panel's Raft cluster; its queue is merged with this mode's (earlier first; Raft first at equal times). */
+	/**
+	 * The consensus panel's Raft cluster; its queue is merged with this mode's
+	 * (earlier first; Raft first at equal times). It has elected its first
+	 * leader before the run starts, so that every panel starts ready.
+	 */
 	readonly raft: RaftState;
 	/** Every input sent lately, by id (the consensus panel looks inputs up by Raft request number). */
 	readonly inputLog: Recent<InputRef>;
