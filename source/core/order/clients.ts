@@ -72,34 +72,32 @@ export function keptInput(step: Step, client: number, number: number): InputRef 
 	return latest(history, kept)[index];
 }
 
-/** A client is asked for its inputs first…last again. */
+/** A client is asked for its inputs first…last again: it sends what it still keeps, and says which ones it no longer has. */
 export function clientNack(step: Step, message: OrderMessage, first: number, last: number): void {
 	const client = message.to;
-	let sent = 0;
-	let missing = 0;
-	for (let number = first; number <= last; number++) {
-		const ref = keptInput(step, client, number);
-		if (ref === undefined) {
-			missing++;
-			continue;
-		}
+	const current = step.clients[client]!;
+	const oldestKept = current.sent - recentSize(current.history) + 1;
+	const range = (from: number, to: number) => (from === to ? inputLabel(client, from) : `${inputLabel(client, from)}–${inputLabel(client, to)}`);
+	if (first < oldestKept) {
+		const goneTo = Math.min(last, oldestKept - 1);
+		step.send(message.arch, client, message.from, {type: 'gone', first, last: goneTo});
+		step.say(`${clientName(client)} no longer keeps ${range(first, goneTo)}: it tells ${nodeName(message.from)} to go on without`);
+	}
 
+	let sent = 0;
+	for (let number = Math.max(first, oldestKept); number <= last; number++) {
+		const ref = keptInput(step, client, number);
+		if (ref === undefined) continue;
 		if (message.arch === 'sequencer') {
 			step.send('sequencer', client, sequencerNode, {type: 'input', ref}, true);
 		} else if (message.arch === 'lamport') {
 			const held = latest(step.read('lamport').clients[client]!.history, 2 * clientHistoryChunk).find(item => item.ref.id === ref.id);
-			if (held === undefined) {
-				missing++;
-				continue;
-			}
-
+			if (held === undefined) continue;
 			step.send('lamport', client, message.from, {type: 'lamport', ts: held.ts, sent: ref.number, ref}, true);
 		}
 
 		sent++;
 	}
 
-	const range = first === last ? inputLabel(client, first) : `${inputLabel(client, first)}–${inputLabel(client, last)}`;
-	step.say(`${clientName(client)} sends ${range} to ${nodeName(message.from)} again${missing > 0 ? ` (${missing} no longer kept)` : ''}`);
-	if (sent === 0 && missing === 0) step.say('nothing to send');
+	if (sent > 0) step.say(`${clientName(client)} sends ${range(Math.max(first, oldestKept), last)} to ${nodeName(message.from)} again`);
 }

@@ -24,6 +24,8 @@ export function bodyText(message: OrderMessage, model: Model): string {
 			return body.ref === null ? `null @${body.ts}` : `${inputLabel(body.ref.client, body.ref.number)}@${body.ts} ${compactInput(model, body.ref.input)}`;
 		case 'nack':
 			return `NACK ${body.first === body.last ? body.first : `${body.first}–${body.last}`}`;
+		case 'gone':
+			return `gone ${body.first === body.last ? body.first : `${body.first}–${body.last}`} (no longer kept)`;
 	}
 }
 

@@ -15,7 +15,7 @@ import {addRecent} from '../engine/recent.js';
 import {clientName, inputLabel, replicaName, replicaNode} from './names.js';
 import type {Mutable} from './panel.js';
 import type {Step} from './step.js';
-import {replicaBase, replicasPerArch, type Held, type InputRef, type LamportClient, type LamportReplica, type OrderMessage} from './types.js';
+import {holdbackLimit, replicaBase, replicasPerArch, type Held, type InputRef, type LamportClient, type LamportReplica, type OrderMessage} from './types.js';
 
 export function lamportClient(step: Step, client: number): Mutable<LamportClient> {
 	const arch = step.edit('lamport');
@@ -140,6 +140,12 @@ function atReplica(step: Step, index: number, from: number, ts: number, sent: nu
 			return;
 		}
 
+		const share = Math.floor(holdbackLimit / step.config.clients);
+		if (replica.holdback.filter(item => item.ref.client === from).length >= share) {
+			step.say(`${name} already holds ${share} inputs of ${clientName(from)} (its share of the hold-back queue): ${label} is turned away`);
+			return;
+		}
+
 		replica.holdback = [...replica.holdback, {ts, ref}].sort(byStamp);
 		advanceContiguous(replica, from);
 		if (ref.number > replica.contiguous[from]!) {
@@ -164,10 +170,24 @@ export function waitingText(replica: LamportReplica, next: NonNullable<ReturnTyp
 	return `${inputLabel(next.held.ref.client, next.held.ref.number)}@${next.held.ts} waits for a later stamp from ${who}`;
 }
 
+/** A client no longer keeps inputs a replica asked for: the replica goes on without them. */
+function skipAtReplica(step: Step, index: number, client: number, first: number, last: number): void {
+	const replica = step.replica('lamport', index);
+	if (replica.contiguous[client]! >= last) return;
+	const contiguous = replica.contiguous.slice();
+	contiguous[client] = last;
+	replica.contiguous = contiguous;
+	step.say(`${replicaName('lamport', index)} goes on without ${inputLabel(client, first)}${last > first ? `–${inputLabel(client, last)}` : ''}: they are lost to this panel`);
+	advanceContiguous(replica, client);
+	if (!replica.holdback.some(item => item.ref.client === client && item.ref.number > replica.contiguous[client]!)) step.cancelGapCheck('lamport', replicaNode(index), client);
+	deliverReady(step, index);
+}
+
 export function lamportDeliver(step: Step, message: OrderMessage): void {
 	const {body} = message;
 	if (message.to >= replicaBase) {
 		if (body.type === 'lamport') atReplica(step, message.to - replicaBase, message.from, body.ts, body.sent, body.ref);
+		else if (body.type === 'gone') skipAtReplica(step, message.to - replicaBase, message.from, body.first, body.last);
 		return;
 	}
 

@@ -8,7 +8,8 @@ import {currentLeader} from '../raft/queries.js';
 import {lamportNext} from './lamport.js';
 import {clientName, inputLabel, replicaName} from './names.js';
 import {firstDivergent, firstFifoBreak, latencyFigures, recentAt} from './panel.js';
-import {archIds, type ArchId, type LamportReplica, type OrderState, type Replica, type SeqReplica} from './types.js';
+import {inputById} from './input-log.js';
+import {archIds, type ArchId, type ConsensusReplica, type LamportReplica, type OrderState, type Replica, type SeqReplica} from './types.js';
 
 export function replicasOf(state: OrderState, arch: ArchId): readonly Replica[] {
 	return state.archs[arch].replicas;
@@ -35,11 +36,40 @@ function firstSentAfter(state: OrderState, after: number | null): number | undef
 	return low < size ? recentAt(log, low)!.sentAt : undefined;
 }
 
-/** How long a running replica has delivered nothing while an input sent since its last delivery waits (0: it is not waiting). */
-export function waitingFor(state: OrderState, arch: ArchId, index: number): number {
-	if (!isUp(state, arch, index)) return 0;
+/**
+ * When the oldest input a running replica is known to wait for was sent:
+ * one sent after its last delivery (nothing of it has arrived, or it is in
+ * flight), one it holds back, one its sequencer holds back, or one its Raft
+ * cluster has not acknowledged and it has not applied.
+ */
+export function waitingSince(state: OrderState, arch: ArchId, index: number): number | undefined {
+	if (!isUp(state, arch, index)) return undefined;
 	const replica = state.archs[arch].replicas[index]!;
-	const since = firstSentAfter(state, replica.lastDeliveryAt);
+	let since = firstSentAfter(state, replica.lastDeliveryAt) ?? Number.POSITIVE_INFINITY;
+	const older = (sentAt: number) => {
+		since = Math.min(since, sentAt);
+	};
+
+	if (arch === 'sequencer') {
+		for (const item of (replica as SeqReplica).holdback) older(item.ref.sentAt);
+		for (const ref of state.archs.sequencer.sequencer.held) older(ref.sentAt);
+	} else if (arch === 'lamport') {
+		for (const item of (replica as LamportReplica).holdback) older(item.ref.sentAt);
+	} else if (arch === 'consensus') {
+		const consensus = replica as ConsensusReplica;
+		for (const request of state.archs.consensus.client.pending) {
+			if (request.id <= consensus.appliedFloor || consensus.appliedAbove.includes(request.id)) continue;
+			const ref = inputById(state, request.id);
+			if (ref !== undefined) older(ref.sentAt);
+		}
+	}
+
+	return since === Number.POSITIVE_INFINITY ? undefined : since;
+}
+
+/** How long a running replica has waited for the oldest input it is known to wait for (0: none). */
+export function waitingFor(state: OrderState, arch: ArchId, index: number): number {
+	const since = waitingSince(state, arch, index);
 	return since === undefined ? 0 : state.time - since;
 }
 
@@ -73,11 +103,16 @@ export function holdReason(state: OrderState, arch: ArchId, index: number): stri
 
 		case 'lamport': {
 			const replica = state.archs.lamport.replicas[index] as LamportReplica;
+			const gaps = replica.holdback.filter(item => item.ref.number > replica.contiguous[item.ref.client]!).map(item => item.ref.client);
+			const missing = (client: number) => `misses ${inputLabel(client, replica.contiguous[client]! + 1)}`;
 			const next = lamportNext(replica);
-			if (next !== undefined && next.waitingFor.length > 0) return `waits for ${next.waitingFor.map(client => `${clientName(client)}${silentText(state, client)}`).join(', ')} to pass ${next.held.ts}`;
-			const gap = replica.holdback.find(item => item.ref.number > replica.contiguous[item.ref.client]!);
-			if (gap !== undefined) return `misses ${inputLabel(gap.ref.client, replica.contiguous[gap.ref.client]! + 1)}`;
-			return undefined;
+			if (next !== undefined && next.waitingFor.length > 0) {
+				const gap = next.waitingFor.find(client => gaps.includes(client));
+				if (gap !== undefined) return missing(gap);
+				return `waits for ${next.waitingFor.map(client => `${clientName(client)}${silentText(state, client)}`).join(', ')} to pass ${next.held.ts}`;
+			}
+
+			return gaps.length > 0 ? missing(gaps[0]!) : undefined;
 		}
 
 		case 'consensus': {

@@ -9,7 +9,7 @@
 import {addRecent, latest, recentSize} from '../engine/recent.js';
 import {clientName, inputLabel, replicaName, replicaNode} from './names.js';
 import type {Step} from './step.js';
-import {replicaBase, replicasPerArch, sequencerNode, type InputRef, type OrderMessage, type Sequencer, type Stamp} from './types.js';
+import {holdbackLimit, replicaBase, replicasPerArch, sequencerNode, type InputRef, type OrderMessage, type Sequencer, type Stamp} from './types.js';
 import type {Mutable} from './panel.js';
 
 export function sequencerInput(step: Step, ref: InputRef): void {
@@ -44,6 +44,11 @@ function atSequencer(step: Step, ref: InputRef): void {
 	}
 
 	if (ref.number > expected) {
+		if (q.held.filter(item => item.client === ref.client).length >= heldPerClient(step)) {
+			step.say(`Q's hold-back queue is full (${holdbackLimit}): ${label} is turned away`);
+			return;
+		}
+
 		q.held = [...q.held, ref];
 		step.say(`Q holds ${label} back: ${inputLabel(ref.client, expected)} has not arrived`);
 		step.scheduleGapCheck('sequencer', sequencerNode, ref.client, step.config.nackWait);
@@ -51,15 +56,59 @@ function atSequencer(step: Step, ref: InputRef): void {
 	}
 
 	stamp(step, q, ref);
-	let next = q.held.find(item => item.client === ref.client && item.number === q.clientNext[ref.client]);
+	stampHeld(step, q, ref.client);
+}
+
+/** Stamps what Q held back from `client` that is now next in the client's order. */
+function stampHeld(step: Step, q: Mutable<Sequencer>, client: number): void {
+	let next = q.held.find(item => item.client === client && item.number === q.clientNext[client]);
 	while (next !== undefined) {
 		const found = next;
 		q.held = q.held.filter(item => item !== found);
 		stamp(step, q, found);
-		next = q.held.find(item => item.client === ref.client && item.number === q.clientNext[ref.client]);
+		next = q.held.find(item => item.client === client && item.number === q.clientNext[client]);
 	}
 
-	if (!q.held.some(item => item.client === ref.client)) step.cancelGapCheck('sequencer', sequencerNode, ref.client);
+	if (!q.held.some(item => item.client === client)) step.cancelGapCheck('sequencer', sequencerNode, client);
+}
+
+/** A client's hold-back share at Q: one client's gap cannot fill the queue for every client. */
+function heldPerClient(step: Step): number {
+	return Math.floor(holdbackLimit / step.config.clients);
+}
+
+/** A client no longer keeps inputs Q asked for: Q goes on without them (they are lost to this panel). */
+function skipAtSequencer(step: Step, client: number, first: number, last: number): void {
+	const q = editSequencer(step);
+	if (q.clientNext[client]! > last) return;
+	const clientNext = q.clientNext.slice();
+	clientNext[client] = last + 1;
+	q.clientNext = clientNext;
+	q.held = q.held.filter(item => item.client !== client || item.number > last);
+	step.say(`Q goes on without ${inputLabel(client, first)}${last > first ? `–${inputLabel(client, last)}` : ''}: they are lost to this panel`);
+	stampHeld(step, q, client);
+}
+
+/** Q no longer keeps stamped inputs a replica asked for: the replica goes on without them (it would need a state transfer). */
+function skipAtReplica(step: Step, index: number, first: number, last: number): void {
+	const replica = step.replica('sequencer', index);
+	if (replica.nextSeq > last) return;
+	replica.nextSeq = last + 1;
+	replica.holdback = replica.holdback.filter(item => item.seq > last);
+	step.say(`${replicaName('sequencer', index)} goes on without #${first}${last > first ? `–#${last}` : ''}: it would need a state transfer`);
+	deliverHeld(step, index);
+}
+
+function deliverHeld(step: Step, index: number): void {
+	const replica = step.replica('sequencer', index);
+	while (replica.holdback[0]?.seq === replica.nextSeq) {
+		const [first, ...rest] = replica.holdback;
+		replica.holdback = rest;
+		step.deliver('sequencer', index, first!.ref);
+		replica.nextSeq++;
+	}
+
+	if (replica.holdback.length === 0) step.cancelGapCheck('sequencer', replicaNode(index), sequencerNode);
 }
 
 /** A replica receives a stamped input. */
@@ -73,6 +122,11 @@ function atReplica(step: Step, index: number, stamped: Stamp): void {
 	}
 
 	if (stamped.seq > replica.nextSeq) {
+		if (replica.holdback.length >= holdbackLimit) {
+			step.say(`${name}'s hold-back queue is full (${holdbackLimit}): ${label} is turned away`);
+			return;
+		}
+
 		const holdback = [...replica.holdback, stamped].sort((a, b) => a.seq - b.seq);
 		replica.holdback = holdback;
 		step.say(`${name} holds ${label} back: it waits for #${replica.nextSeq}`);
@@ -82,14 +136,7 @@ function atReplica(step: Step, index: number, stamped: Stamp): void {
 
 	step.deliver('sequencer', index, stamped.ref);
 	replica.nextSeq = stamped.seq + 1;
-	while (replica.holdback[0]?.seq === replica.nextSeq) {
-		const [first, ...rest] = replica.holdback;
-		replica.holdback = rest;
-		step.deliver('sequencer', index, first!.ref);
-		replica.nextSeq++;
-	}
-
-	if (replica.holdback.length === 0) step.cancelGapCheck('sequencer', replicaNode(index), sequencerNode);
+	deliverHeld(step, index);
 }
 
 export function sequencerDeliver(step: Step, message: OrderMessage): void {
@@ -97,17 +144,27 @@ export function sequencerDeliver(step: Step, message: OrderMessage): void {
 	if (message.to === sequencerNode) {
 		if (body.type === 'input') atSequencer(step, body.ref);
 		else if (body.type === 'nack') resendStamps(step, message.from, body.first, body.last);
+		else if (body.type === 'gone') skipAtSequencer(step, message.from, body.first, body.last);
 		return;
 	}
 
-	if (message.to >= replicaBase && body.type === 'stamped') atReplica(step, message.to - replicaBase, {seq: body.seq, ref: body.ref});
+	if (message.to < replicaBase) return;
+	if (body.type === 'stamped') atReplica(step, message.to - replicaBase, {seq: body.seq, ref: body.ref});
+	else if (body.type === 'gone') skipAtReplica(step, message.to - replicaBase, body.first, body.last);
 }
 
-/** Q sends stamped inputs first…last to a replica again. */
+/** Q sends stamped inputs first…last to a replica again, and says which ones it no longer keeps. */
 function resendStamps(step: Step, to: number, first: number, last: number): void {
 	const history = step.read('sequencer').sequencer.history;
 	const kept = latest(history, recentSize(history));
-	const oldest = kept[0]?.seq ?? Number.POSITIVE_INFINITY;
+	const oldest = kept[0]?.seq ?? step.read('sequencer').sequencer.nextSeq;
+	const name = replicaName('sequencer', to - replicaBase);
+	if (first < oldest) {
+		const goneTo = Math.min(last, oldest - 1);
+		step.send('sequencer', sequencerNode, to, {type: 'gone', first, last: goneTo});
+		step.say(`Q no longer keeps #${first}${goneTo > first ? `–#${goneTo}` : ''}: ${name} must go on without (it would need a state transfer)`);
+	}
+
 	let sent = 0;
 	for (const item of kept) {
 		if (item.seq < first || item.seq > last) continue;
@@ -115,9 +172,7 @@ function resendStamps(step: Step, to: number, first: number, last: number): void
 		sent++;
 	}
 
-	const name = replicaName('sequencer', to - replicaBase);
-	const range = first === last ? `#${first}` : `#${first}–#${last}`;
-	step.say(first < oldest ? `Q no longer keeps ${range} (it keeps #${oldest} on): ${name} would need a state transfer` : `Q sends ${range} to ${name} again (${sent} message${sent === 1 ? '' : 's'})`);
+	if (sent > 0) step.say(`Q sends ${sent === 1 ? `#${Math.max(first, oldest)}` : `#${Math.max(first, oldest)}–#${last}`} to ${name} again`);
 }
 
 /** A gap check at Q (sender: a client) or at a replica (sender: Q). */

@@ -58,6 +58,8 @@ export type InputRef = {
 export const replicaBase = 16;
 export const sequencerNode = 32;
 export const replicasPerArch = 3;
+/** A hold-back queue keeps at most this many messages; a full one turns away what arrives (it is asked for again later). */
+export const holdbackLimit = 512;
 
 export type OrderBody =
 	/** A client's input to a replica (no ordering) or to the sequencer. */
@@ -67,7 +69,9 @@ export type OrderBody =
 	/** A Lamport-stamped message from a client: an input, or a null message (ref null). `sent`: the inputs the client had sent when it sent this. */
 	| {readonly type: 'lamport'; readonly ts: number; readonly sent: number; readonly ref: InputRef | null}
 	/** "Send me numbers first…last again" (sequence numbers to the sequencer, client numbers to a client). */
-	| {readonly type: 'nack'; readonly first: number; readonly last: number};
+	| {readonly type: 'nack'; readonly first: number; readonly last: number}
+	/** The answer to a NACK for what the sender no longer keeps: "go on without first…last". */
+	| {readonly type: 'gone'; readonly first: number; readonly last: number};
 
 export type OrderMessage = {
 	/** Unique in a run. */
