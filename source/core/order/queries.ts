@@ -124,15 +124,26 @@ export function holdReason(state: OrderState, arch: ArchId, index: number): stri
 	}
 }
 
-/** Why a stalled replica is stuck, in plain words (for the decision line). */
-export function stallReason(state: OrderState, arch: ArchId, index: number): string {
-	if (arch === 'sequencer' && !state.archs.sequencer.sequencer.up) return 'the sequencer Q is down: a new one must be chosen, and agreeing on it (and on where its numbers start) needs consensus';
-	if (arch === 'lamport') {
-		const silent = state.clients.flatMap((client, id) => (client.silenced ? [id] : []));
-		if (silent.length > 0 && !state.archs.lamport.heartbeats) return `${silent.map(id => clientName(id)).join(', ')} ${silent.length === 1 ? 'is' : 'are'} silent: without null messages (heartbeats) no later stamp comes`;
+/** Why a stalled replica is stuck, in plain words: the longest form first, then shorter ones for narrow places. */
+export function stallReasons(state: OrderState, arch: ArchId, index: number): string[] {
+	if (arch === 'sequencer' && !state.archs.sequencer.sequencer.up) {
+		return ['the sequencer Q is down: a new one must be chosen, and agreeing on it (and on where its numbers start) needs consensus', 'Q is down, and choosing a new sequencer needs consensus', 'Q down: new Q needs consensus'];
 	}
 
-	return holdReason(state, arch, index) ?? 'nothing has arrived';
+	if (arch === 'lamport') {
+		const silent = state.clients.flatMap((client, id) => (client.silenced ? [id] : []));
+		if (silent.length > 0 && !state.archs.lamport.heartbeats) {
+			const names = silent.map(id => clientName(id)).join(', ');
+			const is = silent.length === 1 ? 'is' : 'are';
+			return [`${names} ${is} silent: without null messages (heartbeats) no later stamp comes`, `${names} ${is} silent and heartbeats are off`, `${names} silent, no heartbeats`];
+		}
+	}
+
+	return [holdReason(state, arch, index) ?? 'nothing has arrived'];
+}
+
+export function stallReason(state: OrderState, arch: ArchId, index: number): string {
+	return stallReasons(state, arch, index)[0]!;
 }
 
 export type Agreement = {readonly agree: boolean; readonly text: string};

@@ -163,10 +163,24 @@ function claims(words: readonly string[], defaultOp: string): ModeCondition<Orde
 			if (arch === undefined) return needPanel;
 			const index = replica(args[1]);
 			const rest = args.slice(index === undefined ? 1 : 2);
-			const cmp = comparison(rest, what === 'delivered' ? defaultOp : '=');
+			const cmp = comparison(rest, defaultOp);
 			if (cmp === undefined) return `say "${what} ${args[0]} [R2] [>=|<=|=|>|<] N"`;
 			const value = what === 'delivered' ? (state: OrderState, i: number) => state.archs[arch].replicas[i]!.delivered : (state: OrderState, i: number) => heldCount(state, arch, i);
 			return condition(text, perReplica(arch, index, what === 'delivered' ? 'delivered' : 'holds', value, cmp.op, cmp.n));
+		}
+
+		case 'holding':
+			if (arch === undefined || args.length !== 1) return needPanel;
+			return condition(text, state => (state.archs[arch].replicas.some(item => isUp(state, arch, item.index) && heldCount(state, arch, item.index) > 0) ? undefined : `no running ${archShort[arch]} replica holds anything back`));
+		case 'slower': {
+			const other = panel(args[1]);
+			if (arch === undefined || other === undefined || args.length !== 2) return 'say "slower lamport sequencer" (the first panel\'s median latency is higher)';
+			return condition(text, state => {
+				const mine = latency(state, arch);
+				const theirs = latency(state, other);
+				if (mine === undefined || theirs === undefined) return 'not both panels have delivered yet';
+				return mine.median > theirs.median ? undefined : `${archShort[arch]}'s median is ${mine.median} ms, ${archShort[other]}'s ${theirs.median} ms`;
+			});
 		}
 
 		case 'latency': {
@@ -236,7 +250,7 @@ function claims(words: readonly string[], defaultOp: string): ModeCondition<Orde
 		}
 
 		default:
-			return `unknown claim "${text}": try agree|disagree P, fifo|fifo-broken P, stalled|delivering P, delivered P [R2] [op] N, held P [R2] [op] N, latency P median|worst op N, messages P op N, states P equal|differ, sequencer up|down, leader [S2], no leader, up|down P R2, inputs N, time MS, silent C`;
+			return `unknown claim "${text}": try agree|disagree P, fifo|fifo-broken P, stalled|delivering P, delivered P [R2] [op] N, held P [R2] [op] N, holding P, slower P Q, latency P median|worst op N, messages P op N, states P equal|differ, sequencer up|down, leader [S2], no leader, up|down P R2, inputs N, time MS, silent C`;
 	}
 }
 

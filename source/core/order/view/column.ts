@@ -91,7 +91,7 @@ function statusLine(state: OrderState, arch: ArchId, replica: Replica, inner: nu
 
 	const stalled = isStalled(state, arch, replica.index);
 	const short = shortReason(state, arch, replica);
-	if (stalled) return [seg(cut(`⚠ stalled${short ? `: ${short}` : ''}`, inner), 'bad', true)];
+	if (stalled) return [seg(fit([`⚠ stalled${short ? `: ${short}` : ''}`, '⚠ stalled'], inner), 'bad', true)];
 	if (replica.diverged) return [seg(cut(`≠ since #${replica.diverged.pos}`, inner), 'bad')];
 	if (short) return [seg(cut(`… ${short}`, inner), 'warn')];
 	return [seg('✓ in step', 'good')];

@@ -7,7 +7,7 @@
 import {seg, type Line, type Panel, type Segment} from '../../engine/screen.js';
 import {currentLeader} from '../../raft/queries.js';
 import {archTitle, clientName, replicaName} from '../names.js';
-import {holdReason, isUp, panelSummary, stallReason, type PanelSummary} from '../queries.js';
+import {holdReason, isUp, panelSummary, stallReasons, type PanelSummary} from '../queries.js';
 import type {ArchId, OrderState} from '../types.js';
 import {replicaColumn, type ColumnLayout} from './column.js';
 import {cut, fit, wrap} from './text.js';
@@ -59,12 +59,21 @@ export function costLine(summary: PanelSummary, width: number): Line {
 	return [seg(fit([`latency ${median} median, ${worst} worst ms · ${per} msg/input`, `latency ${median}/${worst} ms · ${per} msg/input`, `lat ${median}/${worst}ms · ${per} msg/in`, `${median}/${worst}ms ${per}m/in`], width))];
 }
 
-/** The panel's status in words: stalled (and why), down, waiting, or delivering. */
-export function statusText(state: OrderState, summary: PanelSummary): {text: string; tone: 'good' | 'warn' | 'bad' | 'dim'} {
+/** The panel's status in words (stalled and why, down, waiting, or delivering): the longest form first. */
+export function statusOptions(state: OrderState, summary: PanelSummary): {options: string[]; tone: 'good' | 'warn' | 'bad' | 'dim'} {
 	const {arch} = summary;
 	const names = (ids: readonly number[]) => ids.map(id => replicaName(arch, id)).join(' ');
-	if (summary.stalled.length > 0) return {text: `⚠ ${names(summary.stalled)} stalled: ${stallReason(state, arch, summary.stalled[0]!)}`, tone: 'bad'};
-	if (arch === 'sequencer' && !state.archs.sequencer.sequencer.up) return {text: '✗ Q is down: nothing gets a number; a new sequencer would need consensus', tone: 'bad'};
+	if (summary.stalled.length > 0) {
+		const who = summary.stalled.length === 3 ? 'all stalled' : `${names(summary.stalled)} stalled`;
+		const reasons = stallReasons(state, arch, summary.stalled[0]!);
+		const options = reasons.flatMap(reason => [`⚠ ${names(summary.stalled)} stalled: ${reason}`, `⚠ ${who}: ${reason}`]);
+		return {options: [...options, `⚠ ${reasons.at(-1)!}`], tone: 'bad'};
+	}
+
+	if (arch === 'sequencer' && !state.archs.sequencer.sequencer.up) {
+		return {options: ['✗ Q is down: nothing gets a number; a new sequencer would need consensus', '✗ Q down: nothing gets a number; a new one needs consensus', '✗ Q down: a new one needs consensus'], tone: 'bad'};
+	}
+
 	const replicas = state.archs[arch].replicas;
 	const down = replicas.filter(replica => !isUp(state, arch, replica.index)).map(replica => replica.index);
 	const waiting = replicas.flatMap(replica => {
@@ -75,9 +84,15 @@ export function statusText(state: OrderState, summary: PanelSummary): {text: str
 	const parts: string[] = [];
 	if (down.length > 0) parts.push(`○ ${names(down)} down`);
 	if (waiting.length > 0) parts.push(`… ${waiting[0]}${waiting.length > 1 ? ` (+${waiting.length - 1})` : ''}`);
-	if (parts.length > 0) return {text: parts.join(' · '), tone: 'warn'};
-	if (state.archs[arch].stats.deliveries === 0) return {text: '· nothing delivered yet', tone: 'dim'};
-	return {text: '✓ delivering', tone: 'good'};
+	if (parts.length > 0) return {options: [parts.join(' · ')], tone: 'warn'};
+	if (state.archs[arch].stats.deliveries === 0) return {options: ['· nothing delivered yet'], tone: 'dim'};
+	return {options: ['✓ delivering'], tone: 'good'};
+}
+
+/** Whether `text` wraps into `rows` lines of `width` without being cut. */
+function fitsIn(text: string, width: number, rows: number): boolean {
+	const lines = wrap(text, width, rows + 1);
+	return lines.length <= rows && !lines.at(-1)!.endsWith('…');
 }
 
 export type PanelLayout = {readonly width: number; readonly columnWidth: number; readonly first: number; readonly rows: number; readonly separator: boolean; readonly statusRows: number};
@@ -88,8 +103,9 @@ export function panelView(state: OrderState, arch: ArchId, number: number, layou
 	const columns = replicas.map(replica => replicaColumn(state, arch, replica, columnLayout, focused && replica.index === selectedReplica));
 	const summary = panelSummary(state, arch);
 	const inner = layout.width - 1;
-	const status = statusText(state, summary);
-	const statusLines = wrap(status.text, inner, layout.statusRows).map(text => [seg(text, status.tone, status.tone === 'bad')]);
+	const status = statusOptions(state, summary);
+	const chosen = status.options.find(option => fitsIn(option, inner, layout.statusRows)) ?? status.options.at(-1)!;
+	const statusLines = wrap(chosen, inner, layout.statusRows).map(text => [seg(text, status.tone, status.tone === 'bad')]);
 	while (statusLines.length < layout.statusRows) statusLines.push([]);
 	return {
 		panel: {id: arch, title: panelTitle(state, arch, number, layout.width, focused), columns},

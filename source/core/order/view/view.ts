@@ -8,7 +8,7 @@ import type {ViewContext} from '../../engine/mode.js';
 import {seg, type Line, type Screen, type Segment} from '../../engine/screen.js';
 import {upcomingText, upcomingTime} from '../describe.js';
 import {archShort} from '../names.js';
-import {allSummaries, stallReason} from '../queries.js';
+import {allSummaries, stallReasons} from '../queries.js';
 import {archIds, type ArchId, type OrderState} from '../types.js';
 import {infoRows} from './column.js';
 import {panelView, type PanelLayout} from './panel.js';
@@ -52,7 +52,9 @@ function eventLines(state: OrderState, width: number): Line[] {
 	return [[seg('last ', undefined, true), seg(`t=${state.last.time} `, 'dim'), seg(text)], nextLine];
 }
 
-export function decisionLines(state: OrderState): Line[] {
+const tinyNames: Readonly<Record<ArchId, string>> = {none: 'none', sequencer: 'seq', lamport: 'Lamport', consensus: 'Raft'};
+
+export function decisionLines(state: OrderState, columns = Number.POSITIVE_INFINITY): Line[] {
 	const summaries = allSummaries(state);
 	const agreeLine: Segment[] = [seg('agree: ', undefined, true)];
 	for (const [i, summary] of summaries.entries()) {
@@ -65,13 +67,20 @@ export function decisionLines(state: OrderState): Line[] {
 	const second: Segment[] = [];
 	if (stalled.length > 0) {
 		second.push(seg('⚠ stalled: ', 'bad', true));
-		for (const [i, summary] of stalled.entries()) {
-			if (i > 0) second.push(seg(' · ', 'dim'));
-			second.push(seg(`${archShort[summary.arch]} — ${stallReason(state, summary.arch, summary.stalled[0]!)}`, 'bad'));
+		const reasons = stalled.map(summary => stallReasons(state, summary.arch, summary.stalled[0]!));
+		const forms = Math.max(...reasons.map(options => options.length));
+		let text = '';
+		for (let form = 0; form < forms; form++) {
+			text = stalled.map((summary, i) => `${archShort[summary.arch]} — ${reasons[i]![Math.min(form, reasons[i]!.length - 1)]}`).join(' · ');
+			if (text.length + 11 <= columns) break;
 		}
+
+		second.push(seg(text, 'bad'));
 	} else {
 		second.push(seg('✓ nothing stalled', 'good'), seg(' · msg/input ', 'dim'));
-		second.push(seg(summaries.map(summary => `${archShort[summary.arch]} ${summary.perInput === undefined ? '—' : summary.perInput.toFixed(1)}`).join(', ')));
+		const costs = (names: Readonly<Record<ArchId, string>>) => summaries.map(summary => `${names[summary.arch]} ${summary.perInput === undefined ? '—' : summary.perInput.toFixed(1)}`).join(', ');
+		const long = costs(archShort);
+		second.push(seg(long.length + 31 <= columns ? long : costs(tinyNames)));
 	}
 
 	return [agreeLine, second];
@@ -117,6 +126,6 @@ export function orderView(state: OrderState, context: ViewContext): Screen {
 		panels,
 		columnHeight,
 		extra,
-		decision: decisionLines(state),
+		decision: decisionLines(state, columns - 1),
 	};
 }
