@@ -7,9 +7,15 @@ import type {Scenario} from './types.js';
 /** The scenarios shipped with replica-tui, in scenarios/ at the package root. */
 export const bundledFolder = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
+/** Whether this build can play a scenario file: it names no mode, or the voting mode (other modes' scenarios wait for the shell's mode dispatch). */
+function playableHere(file: string): boolean {
+	const mode = /^mode\s+(\S+)/m.exec(readFileSync(path.join(bundledFolder, file), 'utf8'))?.[1];
+	return mode === undefined || mode === 'voting';
+}
+
 export function bundledNames(): string[] {
 	return readdirSync(bundledFolder)
-		.filter(file => file.endsWith('.scenario'))
+		.filter(file => file.endsWith('.scenario') && playableHere(file))
 		.map(file => file.replace(/\.scenario$/, ''))
 		.sort();
 }

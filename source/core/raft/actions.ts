@@ -87,10 +87,13 @@ function act(tx: Tx, state: RaftState, action: RaftAction): void {
 		case 'timeout':
 			fireTimer(tx, action.server);
 			return;
-		case 'request':
-			if (action.server !== undefined && tx.read(action.server).role === 'crashed') tx.say(`(${serverName(action.server)} is down: the request will be lost)`);
-			issueRequest(tx, 'manual', action.server);
+		case 'request': {
+			const to = action.server === undefined ? undefined : resolveServer(tx, state, action.server);
+			if (action.server === 'leader' && to === undefined) return;
+			if (to !== undefined && tx.read(to).role === 'crashed') tx.say(`(${serverName(to)} is down: the request will be lost)`);
+			issueRequest(tx, 'manual', to);
 			return;
+		}
 		case 'partition':
 			partition(tx, action.groups);
 			return;
@@ -276,7 +279,7 @@ function messageAction(tx: Tx, state: RaftState, action: Extract<RaftAction, {pi
 				return;
 			}
 
-			const copy: Message = {...message, id: tx.nextMessageId++, copyOf: message.id};
+			const copy: Message = {...message, id: tx.nextMessageId++, copyOf: message.id, doomed: false};
 			const due = scheduled.time + Math.max(1, tx.config.latencyMax);
 			tx.queue.schedule(due, {kind: 'deliver', message: copy});
 			tx.say(`duplicated: ${text}; the copy (#${copy.id}) arrives at ${due} ms`);

@@ -118,6 +118,11 @@ export function onClientReply(tx: Tx, message: Message, answer: ClientReply): vo
 		return;
 	}
 
+	if (pending.target !== message.from) {
+		tx.say(`the client has sent #${answer.request} to ${serverName(pending.target)} since: this answer is out of date`);
+		return;
+	}
+
 	if (answer.leaderHint !== null) {
 		tx.client = {...tx.client, leaderGuess: answer.leaderHint};
 		resend(tx, pending, answer.leaderHint);

@@ -49,14 +49,14 @@ export function messageText(message: Message, model: Model): string {
 	return `${nodeName(message.from)}→${nodeName(message.to)} ${bodyText(message.body, model)}`;
 }
 
-/** What an event about to happen is, before it happens (the outcome is told once it has). */
-export function upcomingText(event: RaftEvent, model: Model): string {
+/**
+ * What an event about to happen is, before it happens (the outcome is told
+ * once it has). `lost`: why a message due now would be lost, if it would.
+ */
+export function upcomingText(event: RaftEvent, model: Model, lost?: string): string {
 	switch (event.kind) {
-		case 'deliver': {
-			const {message} = event;
-			const fate = message.doomed ? ' (to be lost on the way)' : '';
-			return `${messageText(message, model)} arrives${fate}`;
-		}
+		case 'deliver':
+			return `${messageText(event.message, model)} ${lost === undefined ? 'arrives' : `— ${lost}`}`;
 
 		case 'election':
 			return `${serverName(event.server)}'s election timer fires`;

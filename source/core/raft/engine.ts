@@ -17,7 +17,7 @@ import {Tx} from './tx.js';
 import {clientId, type ClientState, type EventRecord, type Message, type Network, type RaftConfig, type RaftEvent, type RaftState, type Server} from './types.js';
 
 /** Events kept for the space-time diagram: between this many and twice as many. */
-export const historyChunk = 48;
+export const historyChunk = 32;
 
 export function modelOf(name: string): Model {
 	const model = modelNamed(name);
@@ -87,7 +87,7 @@ export function createRaft(config: RaftConfig): RaftState {
 		nextMessageId: 1,
 		last: startRecord,
 		history: emptyRecent<EventRecord>(historyChunk),
-		stats: {elections: 0, leadersElected: 0, sent: 0, delivered: 0, lost: 0},
+		stats: {elections: 0, leadersElected: 0, sent: 0, delivered: 0, lost: 0, copiesDelivered: 0},
 	};
 	const tx = new Tx(blank, 0);
 	tx.head = `${size} server${size === 1 ? '' : 's'} start as followers in term 0 with empty logs; their election timers run`;
@@ -115,6 +115,7 @@ function deliver(tx: Tx, message: Message): RaftState {
 	}
 
 	tx.count('delivered');
+	if (message.copyOf !== undefined) tx.count('copiesDelivered');
 	const {body} = message;
 	if (body.type === 'ClientReply') {
 		onClientReply(tx, message, body);
@@ -189,7 +190,12 @@ export function advance(state: RaftState, count: number): RaftState {
 	return current;
 }
 
-/** Handles every event due at or before `time` (at most `cap`), then moves the clock to `time` if nothing due is left. */
+/**
+ * Handles every event due at or before `time` (at most `cap`). The state's own
+ * time stays at its last event: the shell keeps its clock between events, and
+ * step back replays events and actions only, so a state's time must be where
+ * its last event left it.
+ */
 export function runUntil(state: RaftState, time: number, cap: number): {state: RaftState; count: number} {
 	let current = state;
 	let count = 0;
@@ -200,8 +206,6 @@ export function runUntil(state: RaftState, time: number, cap: number): {state: R
 		count++;
 	}
 
-	const next = peekEvent(current.queue);
-	if ((next === undefined || next.time > time) && time > current.time) current = {...current, time};
 	return {state: current, count};
 }
 

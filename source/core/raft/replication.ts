@@ -82,7 +82,7 @@ export function onAppendEntries(tx: Tx, server: ServerDraft, message: Message, r
 		appendNew(tx, server, prevLogIndex, entries);
 	}
 
-	if (entries.length === 0) tx.say(`${name} has ${prevLogIndex}/t${prevLogTerm}: accepts, and resets its election timer`);
+	if (entries.length === 0) tx.say(`${name}'s log matches at ${prevLogIndex}/t${prevLogTerm}: accepts; its election timer starts again`);
 
 	// 5. If leaderCommit > commitIndex, set commitIndex = min(leaderCommit, index of last new entry).
 	const lastNew = prevLogIndex + entries.length;
@@ -183,6 +183,7 @@ export function onAppendEntriesReply(tx: Tx, leader: ServerDraft, message: Messa
  * set commitIndex = N. (The old-term-commit bug drops the term condition: Figure 8's trap.)
  */
 export function advanceCommitIndex(tx: Tx, leader: ServerDraft): void {
+	if (leader.log.length <= leader.commitIndex) return;
 	const matches: number[] = [];
 	for (let peer = 0; peer < tx.size; peer++) matches.push(peer === leader.id ? leader.log.length : leader.matchIndex[peer]!);
 	matches.sort((a, b) => b - a);

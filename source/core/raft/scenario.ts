@@ -5,10 +5,13 @@
  * many is checked when the line runs.
  */
 import type {ModeCondition} from '../engine/mode.js';
+import {describePick, findMessage} from './actions.js';
 import {maxServers, parseProbability} from './config.js';
 import {parseServerName, roleWord, serverName} from './names.js';
+import {entryKey as keyOf} from './safety.js';
+import {cutLinks, networkText, partitionGroups} from './network.js';
 import {clusterCommit, currentLeader, highestTerm, holders, inFlightCount, isUp, undisputedLeader} from './queries.js';
-import type {MessagePick, MessageType, RaftAction, RaftState, Role} from './types.js';
+import type {MessagePick, MessageType, RaftAction, RaftConfig, RaftState, Role} from './types.js';
 
 export const raftVerbs = [
 	'crash',
@@ -49,8 +52,12 @@ const typeNames: Readonly<Record<string, MessageType>> = {
 	ack: 'ClientReply',
 };
 
-function server(word: string | undefined): number | undefined {
-	return word === undefined ? undefined : parseServerName(word, maxServers);
+/** Reads a server name: S1 up to the cluster's size (S7 when the config is not known). */
+type ServerNames = ((word: string | undefined) => number | undefined) & {readonly size: number};
+
+function serverNames(config?: Pick<RaftConfig, 'servers'>): ServerNames {
+	const size = config?.servers ?? maxServers;
+	return Object.assign((word: string | undefined) => (word === undefined ? undefined : parseServerName(word, size)), {size});
 }
 
 function count(word: string | undefined): number | undefined {
@@ -65,14 +72,14 @@ function duration(word: string | undefined): number | undefined {
 	return Number.isInteger(value) ? value : undefined;
 }
 
-function node(word: string): number | 'any' | undefined {
+function node(server: ServerNames, word: string): number | 'any' | undefined {
 	if (word === '*') return 'any';
 	if (word.toLowerCase() === 'client') return -1;
 	return server(word);
 }
 
 /** "next", "#12", or "S1->S3 [type]" (either end may be * or client). */
-function parsePick(words: readonly string[]): MessagePick | string {
+function parsePick(server: ServerNames, words: readonly string[]): MessagePick | string {
 	const usage = 'a message is "next", "#ID" or "S1->S3" (either end may be * or client), optionally followed by a type such as AppendEntries or vote';
 	const [first, type, ...rest] = words;
 	if (first === undefined) return usage;
@@ -81,8 +88,8 @@ function parsePick(words: readonly string[]): MessagePick | string {
 	if (id && words.length === 1) return {by: 'id', id: Number(id[1])};
 	const link = /^([^-→>]+)(?:->|→)([^-→>]+)$/.exec(first);
 	if (!link || rest.length > 0) return usage;
-	const from = node(link[1]!);
-	const to = node(link[2]!);
+	const from = node(server, link[1]!);
+	const to = node(server, link[2]!);
 	if (from === undefined || to === undefined) return usage;
 	if (type === undefined) return {by: 'match', from, to};
 	const messageType = typeNames[type.toLowerCase()];
@@ -91,7 +98,7 @@ function parsePick(words: readonly string[]): MessagePick | string {
 }
 
 /** "S1->S3" (one link), "S2" (its links), or nothing (every link), then a value. */
-function parseLinkSetting(words: readonly string[]): {from?: number; to?: number; value: string} | string {
+function parseLinkSetting(server: ServerNames, words: readonly string[]): {from?: number; to?: number; value: string} | string {
 	if (words.length === 1) return {value: words[0]!};
 	if (words.length !== 2) return 'give the links ("S1->S3", "S2" for all of S2\'s, or nothing for every link) and a value';
 	const link = /^(\w+)(?:->|→)(\w+)$/.exec(words[0]!);
@@ -102,15 +109,16 @@ function parseLinkSetting(words: readonly string[]): {from?: number; to?: number
 	}
 
 	const one = server(words[0]);
-	return one === undefined ? `"${words[0]}" is not a server (S1…S${maxServers})` : {from: one, value: words[1]!};
+	return one === undefined ? `"${words[0]}" is not a server (S1…S${server.size})` : {from: one, value: words[1]!};
 }
 
-function serverOrLeader(word: string | undefined, verb: string): number | 'leader' | string {
+function serverOrLeader(server: ServerNames, word: string | undefined, verb: string): number | 'leader' | string {
 	if (word === 'leader') return 'leader';
-	return server(word) ?? `"${verb}" needs a server (S1…S${maxServers}) or "leader"`;
+	return server(word) ?? `"${verb}" needs a server (S1…S${server.size}) or "leader"`;
 }
 
-export function parseVerb(words: readonly string[]): RaftAction | string {
+export function parseVerb(words: readonly string[], config?: Pick<RaftConfig, 'servers'>): RaftAction | string {
+	const server = serverNames(config);
 	const [verb = '', ...args] = words;
 	const one = () => (args.length === 1 ? server(args[0]) : undefined);
 	const needsServer = `"${verb}" needs one server, e.g. ${verb} S2`;
@@ -118,7 +126,7 @@ export function parseVerb(words: readonly string[]): RaftAction | string {
 		case 'crash':
 		case 'isolate': {
 			if (args.length !== 1) return `"${verb}" needs one server or "leader"`;
-			const which = serverOrLeader(args[0], verb);
+			const which = serverOrLeader(server, args[0], verb);
 			return typeof which === 'string' && which !== 'leader' ? which : {type: verb, server: which as number | 'leader'};
 		}
 
@@ -130,8 +138,9 @@ export function parseVerb(words: readonly string[]): RaftAction | string {
 
 		case 'request': {
 			if (args.length === 0) return {type: 'request'};
+			if (args.length === 1 && args[0] === 'leader') return {type: 'request', server: 'leader'};
 			const id = one();
-			return id === undefined ? '"request" takes no server (the client picks one) or one server, e.g. request S2' : {type: 'request', server: id};
+			return id === undefined ? '"request" takes nothing (the client picks the server), "leader", or one server, e.g. request S2' : {type: 'request', server: id};
 		}
 
 		case 'partition': {
@@ -156,26 +165,26 @@ export function parseVerb(words: readonly string[]): RaftAction | string {
 		case 'drop':
 		case 'duplicate':
 		case 'deliver': {
-			const pick = parsePick(args);
+			const pick = parsePick(server, args);
 			return typeof pick === 'string' ? pick : {type: verb, pick};
 		}
 
 		case 'delay': {
 			const ms = duration(args.at(-1));
-			const pick = parsePick(ms === undefined ? args : args.slice(0, -1));
+			const pick = parsePick(server, ms === undefined ? args : args.slice(0, -1));
 			if (typeof pick === 'string') return pick;
 			return {type: 'delay', pick, ms: ms ?? 100};
 		}
 
 		case 'loss': {
-			const setting = parseLinkSetting(args);
+			const setting = parseLinkSetting(server, args);
 			if (typeof setting === 'string') return setting;
 			const probability = parseProbability(setting.value);
 			return probability === undefined ? `"loss" needs a probability such as 0.3 or 30%, not "${setting.value}"` : {type: 'loss', from: setting.from, to: setting.to, probability};
 		}
 
 		case 'slow': {
-			const setting = parseLinkSetting(args);
+			const setting = parseLinkSetting(server, args);
 			if (typeof setting === 'string') return setting;
 			const ms = duration(setting.value);
 			return ms === undefined ? `"slow" needs extra milliseconds such as 100 or 100ms, not "${setting.value}"` : {type: 'slow', from: setting.from, to: setting.to, ms};
@@ -223,7 +232,7 @@ const roleNames: Readonly<Record<string, Role>> = {
 };
 
 /** "leader", "leader S2", "leader term 3", "leader S2 term 3": the undisputed leader (no running server has a higher term). */
-function leaderClaim(args: readonly string[]): {id?: number; term?: number} | string {
+function leaderClaim(server: ServerNames, args: readonly string[]): {id?: number; term?: number} | string {
 	let rest = args;
 	let id: number | undefined;
 	if (rest[0] !== undefined && rest[0] !== 'term') {
@@ -254,18 +263,19 @@ function checkLeader(claim: {id?: number; term?: number}): Check {
 }
 
 /** `S2` in "… on S2" at the end of args, if there. */
-function onServer(args: readonly string[]): {rest: readonly string[]; id?: number} | string {
+function onServer(server: ServerNames, args: readonly string[]): {rest: readonly string[]; id?: number} | string {
 	if (args.at(-2) !== 'on') return {rest: args};
 	const id = server(args.at(-1));
 	return id === undefined ? `"${args.at(-1)}" is not a server` : {rest: args.slice(0, -2), id};
 }
 
-export function parseCondition(words: readonly string[]): ModeCondition<RaftState> | string {
+export function parseCondition(words: readonly string[], config?: Pick<RaftConfig, 'servers'>): ModeCondition<RaftState> | string {
+	const server = serverNames(config);
 	const text = words.join(' ');
 	const [what = '', ...args] = words;
 	switch (what) {
 		case 'leader': {
-			const claim = leaderClaim(args);
+			const claim = leaderClaim(server, args);
 			return typeof claim === 'string' ? claim : condition(text, checkLeader(claim));
 		}
 
@@ -273,7 +283,7 @@ export function parseCondition(words: readonly string[]): ModeCondition<RaftStat
 			return args.length === 1 && args[0] === 'leader' ? condition(text, state => (currentLeader(state) === undefined ? undefined : `${serverName(currentLeader(state)!)} leads`)) : 'say "no leader"';
 		case 'commit':
 		case 'applied': {
-			const on = onServer(args);
+			const on = onServer(server, args);
 			if (typeof on === 'string') return on;
 			const n = count(on.rest[0]);
 			if (n === undefined || on.rest.length !== 1) return `say "${what} 3" or "${what} 3 on S2"`;
@@ -293,8 +303,14 @@ export function parseCondition(words: readonly string[]): ModeCondition<RaftStat
 		}
 
 		case 'term': {
+			if (args.length === 2) {
+				const id = server(args[0]);
+				const n = count(args[1]);
+				return id === undefined || n === undefined ? 'say "term 4" or "term S2 4"' : condition(text, state => named(state, id) ?? (state.servers[id]!.currentTerm >= n ? undefined : `${serverName(id)}'s term is ${state.servers[id]!.currentTerm}`));
+			}
+
 			const n = count(args[0]);
-			return n === undefined || args.length !== 1 ? 'say "term 4"' : condition(text, state => (highestTerm(state) >= n ? undefined : `the highest term is ${highestTerm(state)}`));
+			return n === undefined || args.length !== 1 ? 'say "term 4" or "term S2 4"' : condition(text, state => (highestTerm(state) >= n ? undefined : `the highest term is ${highestTerm(state)}`));
 		}
 
 		case 'role': {
@@ -325,8 +341,24 @@ export function parseCondition(words: readonly string[]): ModeCondition<RaftStat
 			return n === undefined || args.length !== 1 ? 'say "elections 2"' : condition(text, state => (state.stats.elections >= n ? undefined : `${state.stats.elections} elections so far`));
 		}
 
+		case 'in-flight': {
+			const pick = parsePick(server, args);
+			if (typeof pick === 'string') return pick;
+			return condition(text, state => (findMessage(state, pick) === undefined ? `no ${describePick(pick).replace(/^(a|the) /, '')} in flight` : undefined));
+		}
+
+		case 'lost': {
+			const n = count(args[0]);
+			return n === undefined || args.length !== 1 ? 'say "lost 1" (at least that many messages lost so far)' : condition(text, state => (state.stats.lost >= n ? undefined : `${state.stats.lost} messages lost so far`));
+		}
+
+		case 'copies-delivered': {
+			const n = count(args[0]);
+			return n === undefined || args.length !== 1 ? 'say "copies-delivered 1"' : condition(text, state => (state.stats.copiesDelivered >= n ? undefined : `${state.stats.copiesDelivered} duplicated messages delivered so far`));
+		}
+
 		default:
-			return `unknown condition "${text}": try leader [S2] [term 3], no leader, commit 3 [on S2], applied 3 [on S2], term 4, role S2 candidate, acked 3, length S2 3, time 2000, elections 2`;
+			return `unknown condition "${text}": try leader [S2] [term 3], no leader, commit 3 [on S2], applied 3 [on S2], term [S2] 4, role S2 candidate, acked 3, length S2 3, time 2000, elections 2, copies-delivered 1, lost 1, in-flight S1->S3 [type]`;
 	}
 }
 
@@ -335,10 +367,10 @@ function logTerms(state: RaftState, id: number): string {
 	return terms.length === 0 ? 'empty' : terms.join(' ');
 }
 
-/** The entries' identities (term and request; input for set-up entries) up to `length`. */
+/** The identity of server `id`'s entry at `index` ('' if none). */
 function entryKey(state: RaftState, id: number, index: number): string {
 	const entry = state.servers[id]!.log.entryAt(index);
-	return entry === undefined ? '' : `${entry.term}:${entry.request}:${entry.request === 0 ? JSON.stringify(entry.input) : ''}`;
+	return entry === undefined ? '' : keyOf(entry);
 }
 
 /** Log Matching across every pair of servers: same index and term ⇒ identical up to there. */
@@ -364,14 +396,15 @@ export function logMatchingViolation(state: RaftState): string | undefined {
 	return undefined;
 }
 
-export function parseExpectation(words: readonly string[]): ModeCondition<RaftState> | string {
+export function parseExpectation(words: readonly string[], config?: Pick<RaftConfig, 'servers'>): ModeCondition<RaftState> | string {
+	const server = serverNames(config);
 	const text = words.join(' ');
 	const [what = '', ...args] = words;
 	const id = server(args[0]);
 	switch (what) {
 		case 'leader':
 		case 'no':
-			return parseCondition(words);
+			return parseCondition(words, config);
 		case 'term': {
 			if (args.length === 1) {
 				const n = count(args[0]);
@@ -383,7 +416,7 @@ export function parseExpectation(words: readonly string[]): ModeCondition<RaftSt
 		}
 
 		case 'role':
-			return parseCondition(words);
+			return parseCondition(words, config);
 		case 'voted': {
 			const target = args[1] === 'none' ? null : server(args[1]);
 			if (id === undefined || target === undefined || args.length !== 2) return 'say "voted S2 S1" or "voted S2 none"';
@@ -429,7 +462,7 @@ export function parseExpectation(words: readonly string[]): ModeCondition<RaftSt
 		}
 
 		case 'entry':
-			return parseEntryClaim(text, args);
+			return parseEntryClaim(server, text, args);
 		case 'logs': {
 			if (args.length === 1 && args[0] === 'match') return condition(text, logMatchingViolation);
 			if (args.length === 1 && args[0] === 'equal') {
@@ -467,18 +500,46 @@ export function parseExpectation(words: readonly string[]): ModeCondition<RaftSt
 			return n === undefined || args.length !== 1 ? 'say "acked 3"' : condition(text, state => (state.client.acked === n ? undefined : `the client has ${state.client.acked} acknowledgements`));
 		}
 
+		case 'copies-delivered':
+		case 'lost':
+			return parseCondition(words, config);
+		case 'elections': {
+			const n = count(args[0]);
+			return n === undefined || args.length !== 1 ? 'say "elections 1" (how many elections have started)' : condition(text, state => (state.stats.elections === n ? undefined : `${state.stats.elections} elections have started`));
+		}
+
+		case 'network':
+			return args.length === 1 && args[0] === 'whole' ? condition(text, state => (cutLinks(state.network, state.servers.length).length === 0 ? undefined : networkText(state.network, state.servers.length))) : 'say "network whole"';
+		case 'partition': {
+			const parsed = parseVerb(words, config);
+			if (typeof parsed === 'string' || parsed.type !== 'partition') return typeof parsed === 'string' ? parsed : 'say "partition S1 S2 | S3 S4 S5"';
+			const expected = canonicalGroups(parsed.groups);
+			return condition(text, state => {
+				const groups = partitionGroups(state.network, state.servers.length);
+				if (groups === undefined || groups.length < 2) return networkText(state.network, state.servers.length);
+				return canonicalGroups(groups) === expected ? undefined : networkText(state.network, state.servers.length);
+			});
+		}
+
 		case 'in-flight': {
 			const n = count(args[0]);
 			return n === undefined || args.length !== 1 ? 'say "in-flight 3"' : condition(text, state => (inFlightCount(state) === n ? undefined : `${inFlightCount(state)} messages are in flight`));
 		}
 
 		default:
-			return `unknown claim "${text}": try leader …, no leader, term [S2] N, role S2 ROLE, voted S2 S1|none, commit [S2] N, applied S2 N, committed N, uncommitted N, log S2 TERMS…|empty, length S2 N, entry I term T on S1 S2|on N, logs match|equal, machines agree, acked N, in-flight N`;
+			return `unknown claim "${text}": try leader …, no leader, term [S2] N, role S2 ROLE, voted S2 S1|none, commit [S2] N, applied S2 N, committed N, uncommitted N, log S2 TERMS…|empty, length S2 N, entry I term T on S1 S2|on N, logs match|equal, machines agree, network whole, partition S1 S2 | S3 S4 S5, acked N, elections N, copies-delivered N (at least), lost N (at least), in-flight N`;
 	}
 }
 
+function canonicalGroups(groups: ReadonlyArray<readonly number[]>): string {
+	return groups
+		.map(group => [...group].sort((a, b) => a - b).join(','))
+		.sort()
+		.join('|');
+}
+
 /** "entry 3 term 2 on S1 S2" (each holds it) or "entry 3 term 2 on 3" (exactly three servers hold it). */
-function parseEntryClaim(text: string, args: readonly string[]): ModeCondition<RaftState> | string {
+function parseEntryClaim(server: ServerNames, text: string, args: readonly string[]): ModeCondition<RaftState> | string {
 	const usage = 'say "entry 3 term 2 on S1 S2" or "entry 3 term 2 on 3" (how many servers hold it)';
 	const index = count(args[0]);
 	const term = count(args[2]);

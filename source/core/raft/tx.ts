@@ -44,6 +44,8 @@ export function linkKey(from: number, to: number): number {
 	return (from + 1) * 16 + (to + 1);
 }
 
+const none: readonly never[] = Object.freeze([]);
+
 export function withValue<T>(items: readonly T[], index: number, value: T): T[] {
 	const copy = items.slice();
 	copy[index] = value;
@@ -60,8 +62,9 @@ export class Tx {
 	network: Network;
 	nextMessageId: number;
 	readonly sent: Message[] = [];
-	readonly removed: Message[] = [];
-	readonly applied: Applied[] = [];
+	/** Allocated on first use: most events remove and apply nothing. */
+	private removed: Message[] | undefined;
+	private applied: Applied[] | undefined;
 	/** Says what the event is; the rules' `say` adds what came of it. */
 	head = '';
 	private readonly outcomes: string[] = [];
@@ -188,7 +191,7 @@ export class Tx {
 	removeMessages(pick: (message: Message) => boolean): number {
 		return this.queue.remove(event => {
 			if (event.kind !== 'deliver' || !pick(event.message)) return false;
-			this.removed.push(event.message);
+			(this.removed ??= []).push(event.message);
 			return true;
 		});
 	}
@@ -245,7 +248,7 @@ export class Tx {
 			const entry = server.log.entryAt(index)!;
 			server.machine = this.model.apply(server.machine, entry.input);
 			server.lastApplied = index;
-			this.applied.push({server: server.id, index, entry});
+			(this.applied ??= []).push({server: server.id, index, entry});
 			if (server.role === 'leader' && entry.term === server.currentTerm && entry.request > 0) {
 				this.send(server.id, clientId, {type: 'ClientReply', request: entry.request, ok: true, leaderHint: null, index});
 			}
@@ -274,9 +277,9 @@ export class Tx {
 			server,
 			message,
 			sent: this.sent,
-			removed: this.removed,
+			removed: this.removed ?? none,
 			changes: this.changes,
-			applied: this.applied,
+			applied: this.applied ?? none,
 		};
 		return {
 			config: this.config,

@@ -232,6 +232,8 @@ export type RaftStats = {
 	readonly sent: number;
 	readonly delivered: number;
 	readonly lost: number;
+	/** Copies made by the duplicate action that were delivered. */
+	readonly copiesDelivered: number;
 };
 
 export type RaftState = {
@@ -262,7 +264,7 @@ export type RaftAction =
 	| {readonly type: 'crash'; readonly server: number | 'leader'}
 	| {readonly type: 'restart'; readonly server: number}
 	| {readonly type: 'timeout'; readonly server: number}
-	| {readonly type: 'request'; readonly server?: number}
+	| {readonly type: 'request'; readonly server?: number | 'leader'}
 	/** Servers in different groups cannot reach each other; servers not named form one more group. */
 	| {readonly type: 'partition'; readonly groups: ReadonlyArray<readonly number[]>}
 	| {readonly type: 'isolate'; readonly server: number | 'leader'}

@@ -47,3 +47,21 @@ export function wrap(text: string, width: number, rows: number): string[] {
 
 	return lines;
 }
+
+/** A line of segments cut to `width` cells (the last kept segment ends with … when cut). */
+export function cutLine<S extends {readonly text: string}>(segments: readonly S[], width: number): S[] {
+	const kept: S[] = [];
+	let used = 0;
+	for (const segment of segments) {
+		if (used + segment.text.length <= width) {
+			kept.push(segment);
+			used += segment.text.length;
+			continue;
+		}
+
+		if (width - used > 0) kept.push({...segment, text: cut(segment.text, width - used)});
+		break;
+	}
+
+	return kept;
+}

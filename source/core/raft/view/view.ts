@@ -6,6 +6,7 @@
 import type {ViewContext} from '../../engine/mode.js';
 import {seg, type Line, type Screen, type Segment} from '../../engine/screen.js';
 import {majorityOf} from '../config.js';
+import {lossReason} from '../engine.js';
 import {shortInputText, upcomingText} from '../describe.js';
 import {serverList, serverName} from '../names.js';
 import {networkText} from '../network.js';
@@ -14,7 +15,7 @@ import type {RaftState} from '../types.js';
 import {infoRows, serverColumn} from './column.js';
 import {ladderLines} from './ladder.js';
 import {messageDetail, messageGrid, messageList} from './messages.js';
-import {padEnd, wrap} from './text.js';
+import {cutLine, padEnd, wrap} from './text.js';
 
 export const eventRows = 3;
 export const decisionRows = 1;
@@ -43,7 +44,7 @@ function eventLines(state: RaftState, width: number): Line[] {
 	const nextLine: Line =
 		next === undefined
 			? [seg('next ', 'accent', true), seg('nothing will happen: no timers, no messages', 'muted')]
-			: [seg('next ', 'accent', true), seg(`t=${next.time} `, 'dim'), seg(upcomingText(next.event, state.model))];
+			: [seg('next ', 'accent', true), seg(`t=${next.time} `, 'dim'), seg(upcomingText(next.event, state.model, next.event.kind === 'deliver' ? lossReason(state, next.event.message) : undefined))];
 	return [[seg('last ', undefined, true), seg(`t=${state.last.time} `, 'dim'), seg(first)], [seg(' '.repeat(lastPrefix.length)), seg(second)], nextLine];
 }
 
@@ -84,7 +85,7 @@ export function raftView(state: RaftState, context: ViewContext): Screen {
 	const {columns, bodyRows} = context;
 	if (columns < size * minColumnWidth) return tooSmall(`${size} servers need a terminal at least ${size * minColumnWidth} columns wide (this one has ${columns})`);
 	const wide = columns >= wideColumns && bodyRows >= wideRows;
-	let extraRows = wide ? Math.max(10, Math.ceil(bodyRows * 0.5)) : 4;
+	let extraRows = wide ? Math.max(10, Math.ceil(bodyRows * 0.5)) : bodyRows >= 17 ? 4 : 3;
 	extraRows = Math.min(extraRows, bodyRows - minColumnHeight);
 	if (extraRows < 1) return tooSmall(`the Raft mode needs at least ${minColumnHeight + 1} rows for its columns (this terminal leaves ${bodyRows})`);
 	const columnHeight = bodyRows - extraRows;
@@ -107,7 +108,7 @@ export function raftView(state: RaftState, context: ViewContext): Screen {
 		events: eventLines(state, columns - 1),
 		panels: [{id: 'servers', columns: serverColumns}],
 		columnHeight,
-		extra,
+		extra: extra.map(row => cutLine(row, columns)),
 		decision: [decisionText(state)],
 	};
 }
