@@ -17,7 +17,6 @@
  */
 import {defaultConfig as raftDefaults} from '../raft/config.js';
 import {messageText as raftMessageText} from '../raft/describe.js';
-import {runUntil as raftRunUntil} from '../raft/engine.js';
 import {Tx} from '../raft/tx.js';
 import {clientId, type RaftConfig, type RaftState} from '../raft/types.js';
 import {inputById} from './input-log.js';
@@ -60,10 +59,13 @@ export function requestTimeout(config: OrderConfig): number {
 	return Math.max(300, 6 * config.latencyMax);
 }
 
-/** The Raft cluster with its clock moved up to `now` (every Raft event before `now` has been handled already). */
+/**
+ * The Raft cluster with its clock moved up to `now`, for a request or an
+ * action at this mode's time: every Raft event before `now` has been handled
+ * already (the engine takes the earlier event first), so only the clock moves.
+ */
 export function raftAt(raft: RaftState, now: number): RaftState {
-	if (raft.time >= now) return raft;
-	return raftRunUntil(raft, now, 0).state;
+	return raft.time >= now ? raft : {...raft, time: now};
 }
 
 function editClient(step: Step): Mutable<RaftClient> {

@@ -224,7 +224,12 @@ export function nextTime(state: OrderState): number | undefined {
 	return raft === undefined ? own : Math.min(own, raft);
 }
 
-/** Handles every event due at or before `time` (at most `cap`), then moves the clock to `time` if nothing due is left. */
+/**
+ * Handles every event due at or before `time` (at most `cap`). The state's
+ * own time stays at its last event (as the Raft mode's does): step back
+ * replays events and actions only, so an action must happen at the time of
+ * the event before it.
+ */
 export function runUntil(state: OrderState, time: number, cap: number): {state: OrderState; count: number} {
 	let current = state;
 	let count = 0;
@@ -235,7 +240,5 @@ export function runUntil(state: OrderState, time: number, cap: number): {state: 
 		count++;
 	}
 
-	const next = nextTime(current);
-	if ((next === undefined || next > time) && time > current.time) current = {...current, time};
 	return {state: current, count};
 }

@@ -7,9 +7,15 @@ export function handRun(flags: RawFlags = {}): OrderState {
 	return orderMode.create(orderMode.parseConfig({seed: '1', workload: '0', latency: '10', ...flags}));
 }
 
-/** Handles every event up to `time` (virtual ms). */
+/**
+ * Handles every event up to `time` (virtual ms), and moves the clock there, so
+ * that an action can happen at exactly that time. (The shell keeps its own
+ * clock between events and applies actions at the last event's time; a test
+ * that works times out by hand needs them at chosen times.)
+ */
 export function runTo(state: OrderState, time: number): OrderState {
-	return orderMode.runUntil(state, time, 1_000_000).state;
+	const done = orderMode.runUntil(state, time, 1_000_000).state;
+	return done.time >= time ? done : {...done, time};
 }
 
 /** Applies a scenario verb line, e.g. "send A" or "delay none A->R2 20". */
