@@ -8,7 +8,7 @@ import {emptyQueue, peekEvent} from '../engine/event-queue.js';
 import {emptyRecent} from '../engine/recent.js';
 import {modelNamed} from '../models/index.js';
 import {currentLeader} from '../raft/queries.js';
-import type {RaftState} from '../raft/types.js';
+import {clientId, type RaftState} from '../raft/types.js';
 import {createRaft, handleNextEvent as handleRaftEvent, nextTime as raftNextTime} from '../raft/engine.js';
 import {clientHistoryChunk, clientNack, inputLogChunk, onWorkload, scheduleWorkload} from './clients.js';
 import {consensusAfterRaftEvent, consensusRetry, raftConfigFor} from './consensus.js';
@@ -162,6 +162,14 @@ export function nextSource(state: OrderState): 'own' | 'raft' | undefined {
 
 function handleRaft(state: OrderState): OrderState {
 	const raft = handleRaftEvent(state.raft);
+	const {message, applied} = raft.last;
+	if (applied.length === 0 && message?.to !== clientId) {
+		// Nothing for this panel's client or replicas: only the record changes.
+		const time = Math.max(state.time, raft.time);
+		const events = state.events + 1;
+		return {...state, raft, time, events, last: {n: events, time, kind: 'raft', arch: 'consensus', text: `${panelPrefix('consensus')}${raft.last.text}`, deliveries: [], sent: 0}};
+	}
+
 	const step = new Step({...state, raft}, Math.max(state.time, raft.time));
 	step.arch = 'consensus';
 	step.head = `${panelPrefix('consensus')}${raft.last.text}`;

@@ -53,6 +53,8 @@ export function linkKey(arch: NetArch, from: number, to: number): number {
 	return archNumber[arch] * 256 + slot(from) * 16 + slot(to);
 }
 
+const archBit: Readonly<Record<ArchId, number>> = {none: 0, sequencer: 1, lamport: 2, consensus: 3};
+
 type ArchDraft<K extends ArchId> = Omit<Mutable<Architectures[K]>, 'stats'> & {stats: Mutable<PanelStats>};
 
 export class Step {
@@ -71,9 +73,10 @@ export class Step {
 	sent = 0;
 	private readonly outcomes: string[] = [];
 	private readonly archs: {-readonly [K in ArchId]: Architectures[K]};
-	private readonly copied = new Set<ArchId>();
-	private readonly copiedReplicas = new Set<string>();
-	private clientsCopied = new Set<number>();
+	/** What this event has copied already, one bit each: architectures, replicas (4 bits per architecture), clients. */
+	private copiedArchs = 0;
+	private copiedReplicas = 0;
+	private copiedClients = 0;
 	/** Messages sent on each link, copied once per event that sends. */
 	private linkSends: ReadonlyMap<number, number>;
 	private linkSendsCopied = false;
@@ -105,10 +108,11 @@ export class Step {
 
 	/** The architecture's draft, to change (its replicas array is a copy too). */
 	edit<K extends ArchId>(id: K): ArchDraft<K> {
-		if (!this.copied.has(id)) {
+		const bit = 1 << archBit[id];
+		if ((this.copiedArchs & bit) === 0) {
 			const copy = {...this.archs[id], replicas: this.archs[id].replicas.slice(), stats: {...this.archs[id].stats}};
 			this.archs[id] = copy as Architectures[K] & typeof copy;
-			this.copied.add(id);
+			this.copiedArchs |= bit;
 		}
 
 		return this.archs[id] as ArchDraft<K>;
@@ -117,19 +121,20 @@ export class Step {
 	/** A replica's draft, to change. */
 	replica<K extends ArchId>(id: K, index: number): Mutable<Architectures[K]['replicas'][number]> {
 		const arch = this.edit(id);
-		const key = `${id}/${index}`;
-		if (!this.copiedReplicas.has(key)) {
+		const bit = 1 << (archBit[id] * 4 + index);
+		if ((this.copiedReplicas & bit) === 0) {
 			(arch.replicas as Replica[])[index] = {...arch.replicas[index]!};
-			this.copiedReplicas.add(key);
+			this.copiedReplicas |= bit;
 		}
 
 		return arch.replicas[index] as Mutable<Architectures[K]['replicas'][number]>;
 	}
 
 	client(index: number): Mutable<Client> {
-		if (!this.clientsCopied.has(index)) {
+		const bit = 1 << index;
+		if ((this.copiedClients & bit) === 0) {
 			this.clients[index] = {...this.clients[index]!};
-			this.clientsCopied.add(index);
+			this.copiedClients |= bit;
 		}
 
 		return this.clients[index] as Mutable<Client>;
