@@ -79,6 +79,7 @@ function sendRequest(step: Step, ref: InputRef, server: number): void {
 	const tx = new Tx(raftAt(step.raft, step.now), step.now);
 	tx.send(clientId, server, {type: 'ClientRequest', request: ref.id, input: ref.input});
 	step.raft = tx.finish('action', false, null, null);
+	step.sent++;
 	step.queue.remove(event => (event.kind === 'request-timeout' || event.kind === 'request-retry') && event.id === ref.id);
 	step.queue.schedule(step.now + requestTimeout(step.config), {kind: 'request-timeout', id: ref.id});
 }

@@ -167,11 +167,12 @@ function handleRaft(state: OrderState): OrderState {
 		// Nothing for this panel's client or replicas: only the record changes.
 		const time = Math.max(state.time, raft.time);
 		const events = state.events + 1;
-		return {...state, raft, time, events, last: {n: events, time, kind: 'raft', arch: 'consensus', text: `${panelPrefix('consensus')}${raft.last.text}`, deliveries: [], sent: 0}};
+		return {...state, raft, time, events, last: {n: events, time, kind: 'raft', arch: 'consensus', text: `${panelPrefix('consensus')}${raft.last.text}`, deliveries: [], sent: raft.last.sent.length}};
 	}
 
 	const step = new Step({...state, raft}, Math.max(state.time, raft.time));
 	step.arch = 'consensus';
+	step.sent = raft.last.sent.length;
 	step.head = `${panelPrefix('consensus')}${raft.last.text}`;
 	consensusAfterRaftEvent(step);
 	return step.finish('raft', true);

@@ -99,7 +99,7 @@ export function orderTraceLine(state: OrderState) {
 		kind: record.kind,
 		panel: record.arch,
 		text: record.text,
-		sent: record.kind === 'raft' ? state.raft.last.sent.length : record.sent,
+		sent: record.sent,
 		deliveries: record.deliveries.map(item => ({
 			panel: item.arch,
 			replica: replicaName(item.arch, item.replica),

@@ -282,7 +282,7 @@ export type OrderRecord = {
 	readonly arch: ArchId | null;
 	readonly text: string;
 	readonly deliveries: readonly DeliveryNote[];
-	/** Messages sent by this event, per architecture. */
+	/** Messages this event sent, on every panel's network (the Raft cluster's included). */
 	readonly sent: number;
 };
 
