@@ -37,7 +37,7 @@ import {
 
 const startRecord: OrderRecord = {n: 0, time: 0, kind: 'start', arch: null, text: '', deliveries: [], sent: 0};
 
-function initialArchitectures(config: OrderConfig, state: Pick<OrderState, 'model'>): Architectures {
+function initialArchitectures(config: OrderConfig, state: Pick<OrderState, 'model' | 'raft'>): Architectures {
 	const {model} = state;
 	const replicas = () => Array.from({length: replicasPerArch}, (_, index) => initialReplica(index, model, config.clients));
 	const perClient = <T>(value: () => T) => Array.from({length: config.clients}, value);
@@ -60,7 +60,8 @@ function initialArchitectures(config: OrderConfig, state: Pick<OrderState, 'mode
 			id: 'consensus',
 			replicas: replicas().map(replica => ({...replica, appliedFloor: 0, appliedAbove: []})),
 			stats: initialStats(),
-			client: {leaderGuess: null, pending: [], resent: 0, gaveUp: 0},
+			// The client connects once the cluster has a leader, and learns who it is.
+			client: {leaderGuess: currentLeader(state.raft) ?? null, pending: [], resent: 0, gaveUp: 0},
 			replays: 0,
 		},
 	};
@@ -80,7 +81,7 @@ export function createOrder(config: OrderConfig): OrderState {
 		nextMessageId: 1,
 		inputs: 0,
 		clients,
-		archs: initialArchitectures(config, {model}),
+		archs: initialArchitectures(config, {model, raft}),
 		raft,
 		inputLog: emptyRecent<InputRef>(inputLogChunk),
 		linkSends: new Map(),

@@ -41,8 +41,11 @@ function title(state: OrderState, arch: ArchId, replica: Replica, inner: number,
 	const head = seg(`${mark}${name} `, selected ? 'accent' : undefined, true);
 	if (arch === 'consensus') {
 		const server = state.raft.servers[replica.index]!;
+		const glyph = roleGlyph[server.role];
 		const word = server.role === 'crashed' ? 'down' : server.role === 'leader' ? 'leader' : server.role === 'follower' ? '' : 'cand.';
-		return [head, seg(`${roleGlyph[server.role]}${word === '' ? '' : ` ${word}`}`, roleTone[server.role], server.role === 'leader'), seg(cut(` ${replica.delivered}`, Math.max(0, inner - name.length - 3 - word.length)))];
+		const room = inner - name.length - 2;
+		const text = fit([word === '' ? `${glyph} ${replica.delivered}` : `${glyph} ${word} ${replica.delivered}`, `${glyph} ${word}`, `${glyph} ${replica.delivered}`], room);
+		return [head, seg(text, roleTone[server.role], server.role === 'leader')];
 	}
 
 	if (!up) return [head, seg('○ down', 'bad', true)];

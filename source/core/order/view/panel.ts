@@ -12,35 +12,53 @@ import type {ArchId, OrderState} from '../types.js';
 import {replicaColumn, type ColumnLayout} from './column.js';
 import {cut, fit, wrap} from './text.js';
 
-function particular(state: OrderState, arch: ArchId): Segment[] {
+/** What is particular to an architecture, for its title: a long form and a short one. */
+function particular(state: OrderState, arch: ArchId): [long: Segment[], short: Segment[]] {
 	switch (arch) {
 		case 'none':
-			return [seg('applies on arrival', 'dim')];
+			return [[seg('applies on arrival', 'dim')], [seg('on arrival', 'dim')]];
 		case 'sequencer': {
 			const q = state.archs.sequencer.sequencer;
-			return q.up ? [seg('Q ● up', 'good'), seg(` next #${q.nextSeq}`)] : [seg('Q ○ DOWN', 'bad', true), seg(` at #${q.nextSeq}`)];
+			if (!q.up) return [[seg('Q ○ DOWN', 'bad', true), seg(` at #${q.nextSeq}`)], [seg('Q ○ DOWN', 'bad', true)]];
+			return [[seg('Q ● up', 'good'), seg(` next #${q.nextSeq}`)], [seg('Q ●', 'good'), seg(` #${q.nextSeq}`)]];
 		}
 
 		case 'lamport': {
 			const {clients, heartbeats} = state.archs.lamport;
 			const clocks = clients.map((client, id) => `${clientName(id)}${state.clients[id]!.silenced ? '∅' : ''}${client.clock}`).join(' ');
-			return [seg(`clocks ${clocks}`), seg(heartbeats ? ' ♥ nulls on' : ' nulls off', heartbeats ? 'good' : 'dim')];
+			const beats = (long: boolean) => (heartbeats ? seg(long ? ' · ♥ nulls on' : ' ♥', 'good') : seg(long ? ' · nulls off' : '', 'dim'));
+			return [[seg(`clocks ${clocks}`), beats(true)], [seg(clocks), beats(false)]];
 		}
 
 		case 'consensus': {
 			const leader = currentLeader(state.raft);
-			return leader === undefined ? [seg('○ no leader', 'warn')] : [seg(`★ S${leader + 1} leads T${state.raft.servers[leader]!.currentTerm}`, 'good')];
+			if (leader === undefined) return [[seg('○ no leader', 'warn')], [seg('○ no leader', 'warn')]];
+			const term = state.raft.servers[leader]!.currentTerm;
+			return [[seg(`★ S${leader + 1} leads T${term}`, 'good')], [seg(`★ S${leader + 1} T${term}`, 'good')]];
 		}
 	}
 }
 
-export function panelTitle(state: OrderState, arch: ArchId, number: number, width: number, focused: boolean): Line {
-	const head = `${focused ? '▸' : ' '}${number} ${archTitle[arch]}`;
-	const parts = particular(state, arch);
-	const rest = parts.reduce((sum, part) => sum + part.text.length, 0);
-	const title = fit([head, `${focused ? '▸' : ' '}${number} ${arch === 'consensus' ? 'consensus' : arch === 'lamport' ? 'Lamport' : arch === 'none' ? 'no order' : 'sequencer'}`], Math.max(6, width - rest - 3));
-	const line: Segment[] = [seg(title, focused ? 'accent' : undefined, true), seg(' · ', 'dim'), ...parts];
-	return line;
+const shortTitle: Readonly<Record<ArchId, string>> = {none: 'no order', sequencer: 'sequencer', lamport: 'Lamport', consensus: 'consensus'};
+
+function width(parts: readonly Segment[]): number {
+	return parts.reduce((sum, part) => sum + part.text.length, 0);
+}
+
+export function panelTitle(state: OrderState, arch: ArchId, number: number, room: number, focused: boolean): Line {
+	const mark = `${focused ? '▸' : ' '}${number} `;
+	const [long, short] = particular(state, arch);
+	const tone = focused ? 'accent' : undefined;
+	const candidates: Array<[string, Segment[]]> = [
+		[archTitle[arch], long],
+		[shortTitle[arch], long],
+		[shortTitle[arch], short],
+	];
+	for (const [name, parts] of candidates) {
+		if (mark.length + name.length + 3 + width(parts) <= room) return [seg(`${mark}${name}`, tone, true), seg(' · ', 'dim'), ...parts];
+	}
+
+	return [seg(`${mark}${shortTitle[arch]}`, tone, true), seg(' · ', 'dim'), ...short];
 }
 
 export function checksLine(summary: PanelSummary, width: number): Line {
@@ -84,7 +102,11 @@ export function statusOptions(state: OrderState, summary: PanelSummary): {option
 	const parts: string[] = [];
 	if (down.length > 0) parts.push(`○ ${names(down)} down`);
 	if (waiting.length > 0) parts.push(`… ${waiting[0]}${waiting.length > 1 ? ` (+${waiting.length - 1})` : ''}`);
-	if (parts.length > 0) return {options: [parts.join(' · ')], tone: 'warn'};
+	if (parts.length > 0) {
+		const plain = (text: string) => text.replace(/ \([^)]*\)/g, '');
+		const first = waiting.length > 0 ? [`… ${plain(waiting[0]!)}`] : [];
+		return {options: [parts.join(' · '), ...(down.length > 0 ? [] : first)], tone: 'warn'};
+	}
 	if (state.archs[arch].stats.deliveries === 0) return {options: ['· nothing delivered yet'], tone: 'dim'};
 	return {options: ['✓ delivering'], tone: 'good'};
 }
