@@ -11,7 +11,7 @@ import {messageText} from './describe.js';
 import {resetNullTimer} from './lamport.js';
 import {archShort, clientName, isReplicaNode, nodeName, panelPrefix, replicaName, replicaNode} from './names.js';
 import {Step} from './step.js';
-import {replicaBase, sequencerNode, type ArchId, type LinkPick, type NetArch, type OrderAction, type OrderEvent, type OrderState} from './types.js';
+import {replicaBase, sequencerNode, type LinkPick, type NetArch, type OrderAction, type OrderEvent, type OrderState} from './types.js';
 
 export function applyOrderAction(state: OrderState, action: OrderAction): OrderState {
 	const step = new Step(state, state.time);
@@ -188,8 +188,4 @@ function messageAction(step: Step, arch: NetArch, link: LinkPick, delay: number 
 
 	step.queue.schedule(found.time + delay, {kind: 'deliver', message});
 	step.say(`delayed by ${delay} ms: ${text} (now due at ${found.time + delay} ms)`);
-}
-
-export function archOf(action: OrderAction): ArchId | null {
-	return 'arch' in action ? action.arch : null;
 }

@@ -73,7 +73,7 @@ function faultsMenu(state: OrderState, ui: UiState): Menu<OrderAction> {
 	return {title: `faults · focus ${archTitle[arch]} ${replicaName(arch, replica)}`, items};
 }
 
-function messageMenu(state: OrderState, ui: UiState): Menu<OrderAction> {
+function messageMenu(ui: UiState): Menu<OrderAction> {
 	const arch = focusedArch(ui);
 	const replica = selectedReplica(ui);
 	const name = replicaName(arch, replica);
@@ -100,7 +100,7 @@ export function orderMenu(state: OrderState, name: string, ui: UiState): Menu<Or
 		case 'faults':
 			return faultsMenu(state, ui);
 		case 'message':
-			return messageMenu(state, ui);
+			return messageMenu(ui);
 		case 'input':
 			return inputMenu(state);
 		default:

@@ -9,11 +9,7 @@ import {lamportNext} from './lamport.js';
 import {clientName, inputLabel, replicaName} from './names.js';
 import {firstDivergent, firstFifoBreak, latencyFigures, recentAt} from './panel.js';
 import {inputById} from './input-log.js';
-import {archIds, type ArchId, type ConsensusReplica, type LamportReplica, type OrderState, type Replica, type SeqReplica} from './types.js';
-
-export function replicasOf(state: OrderState, arch: ArchId): readonly Replica[] {
-	return state.archs[arch].replicas;
-}
+import {archIds, type ArchId, type ConsensusReplica, type LamportReplica, type OrderState, type SeqReplica} from './types.js';
 
 /** Whether a replica is running (a consensus replica: its Raft server). */
 export function isUp(state: OrderState, arch: ArchId, index: number): boolean {

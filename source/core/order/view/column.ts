@@ -78,7 +78,7 @@ function knowledgeLine(state: OrderState, arch: ArchId, replica: Replica, inner:
 function holdLine(state: OrderState, arch: ArchId, replica: Replica, inner: number): Line {
 	const count = heldCount(state, arch, replica.index);
 	if (arch === 'none') return [seg('hold —', 'dim')];
-	if (count === 0) return [seg(arch === 'consensus' ? 'uncommitted 0' : 'hold 0', 'dim')];
+	if (count === 0) return [seg(arch === 'consensus' ? fit(['uncommitted 0', 'uncommit. 0', 'wait 0'], inner) : 'hold 0', 'dim')];
 	let items: string[] = [];
 	if (arch === 'sequencer') items = (replica as SeqReplica).holdback.map(item => `#${item.seq}`);
 	else if (arch === 'lamport') items = (replica as LamportReplica).holdback.map(item => `${inputLabel(item.ref.client, item.ref.number)}@${item.ts}`);
