@@ -59,6 +59,27 @@ describe('layout', () => {
 		expect(lineText(focused.panels[0]!.title!)).toMatch(/^▸2 fixed sequencer/);
 	});
 
+	it('fits every column\'s lines in its box, and every panel title over its columns', () => {
+		for (const [seed, model, clients] of [['2', 'bank', '3'], ['5', 'kv', '4'], ['6', 'chain', '2']] as const) {
+			let run = orderMode.create(orderMode.parseConfig({seed, model, clients}));
+			for (const events of [0, 40, 300, 900]) {
+				run = orderMode.advance(run, events);
+				if (events === 300) run = verb(verb(run, 'crash sequencer'), 'silence B');
+				for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
+					for (let selected = 0; selected < 4; selected++) {
+						for (const panel of view(run, columns, rows, selected, 1).panels) {
+							const width = panel.columns.reduce((sum, column) => sum + column.width, 0);
+							expect(lineText(panel.title!).length, lineText(panel.title!)).toBeLessThanOrEqual(width);
+							for (const column of panel.columns) {
+								for (const line of [column.title, ...column.lines]) expect(lineText(line).length, `${column.id}: ${lineText(line)}`).toBeLessThanOrEqual(column.width - 2);
+							}
+						}
+					}
+				}
+			}
+		}
+	});
+
 	it('says plainly when the terminal is too small', () => {
 		const narrow = orderMode.view(state, {columns: 30, bodyRows: 17, selected: 0, cursor: 0});
 		expect(narrow).toEqual({kind: 'too-small', reason: 'the order mode needs a terminal at least 36 columns wide (this one has 30)'});
