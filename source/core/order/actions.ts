@@ -46,6 +46,11 @@ function raftAction(step: Step, action: RaftAction): void {
 }
 
 function act(step: Step, action: OrderAction): void {
+	if ('client' in action && (action.client < 0 || action.client >= step.config.clients)) {
+		step.say(`there is no client ${clientName(action.client)} (this run has ${step.config.clients})`);
+		return;
+	}
+
 	switch (action.type) {
 		case 'crash':
 		case 'restart':

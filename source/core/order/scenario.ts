@@ -10,7 +10,7 @@ import {currentLeader} from '../raft/queries.js';
 import {maxClients} from './config.js';
 import {archAliases, archShort, clientName, parseClientName, parseNodeName, replicaName} from './names.js';
 import {agreement, fifo, heldCount, isUp, latency, messagesPerInput, stalledReplicas, stallReason} from './queries.js';
-import {replicasPerArch, type ArchId, type LinkPick, type OrderAction, type OrderState} from './types.js';
+import {replicasPerArch, type ArchId, type LinkPick, type OrderAction, type OrderConfig, type OrderState} from './types.js';
 
 export const orderVerbs = ['crash', 'restart', 'silence', 'resume', 'heartbeats', 'send', 'drop', 'delay'] as const;
 
@@ -25,8 +25,8 @@ function replica(word: string | undefined): number | undefined {
 	return match ? Number(match[1]) - 1 : undefined;
 }
 
-function client(word: string | undefined): number | undefined {
-	return word === undefined ? undefined : parseClientName(word, maxClients);
+function client(word: string | undefined, clients = maxClients): number | undefined {
+	return word === undefined ? undefined : parseClientName(word, clients);
 }
 
 function count(word: string | undefined): number | undefined {
@@ -52,7 +52,8 @@ function parseLink(word: string | undefined): LinkPick | string {
 	return {from, to};
 }
 
-export function parseVerb(words: readonly string[]): OrderAction | string {
+/** A verb line; with the config, client names are checked against its clients. */
+export function parseVerb(words: readonly string[], config?: OrderConfig): OrderAction | string {
 	const [verb = '', ...args] = words;
 	switch (verb) {
 		case 'crash':
@@ -69,8 +70,8 @@ export function parseVerb(words: readonly string[]): OrderAction | string {
 		case 'silence':
 		case 'resume':
 		case 'send': {
-			const id = client(args[0]);
-			return id === undefined || args.length !== 1 ? `"${verb}" needs one client, e.g. ${verb} C` : {type: verb, client: id};
+			const id = client(args[0], config?.clients);
+			return id === undefined || args.length !== 1 ? `"${verb}" needs one client${config ? ` of ${config.clients}` : ''}, e.g. ${verb} C` : {type: verb, client: id};
 		}
 
 		case 'heartbeats':

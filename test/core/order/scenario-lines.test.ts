@@ -31,9 +31,17 @@ describe('verbs', () => {
 		expect(parse('crash lamport')).toMatch(/needs a panel: none, sequencer, lamport or consensus and a replica/);
 		expect(parse('crash moon R1')).toMatch(/needs a panel/);
 		expect(parse('silence Z')).toBe('"silence" needs one client, e.g. silence C');
+		expect(orderMode.scenario.verb(['silence', 'C'], orderMode.parseConfig({clients: '2'}))).toBe('"silence" needs one client of 2, e.g. silence C');
 		expect(parse('heartbeats maybe')).toBe('"heartbeats" needs on or off');
 		expect(parse('drop none A-R2')).toMatch(/is not a link/);
 		expect(parse('fly away')).toMatch(/^unknown verb "fly": the order mode knows crash, restart/);
+	});
+});
+
+describe('actions', () => {
+	it('refuse a client the run does not have, in words', () => {
+		const state = orderMode.apply(handRun({clients: '2'}), {type: 'silence', client: 3});
+		expect(state.last.text).toBe('there is no client D (this run has 2)');
 	});
 });
 
