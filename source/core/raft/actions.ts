@@ -91,7 +91,7 @@ function act(tx: Tx, state: RaftState, action: RaftAction): void {
 			const to = action.server === undefined ? undefined : resolveServer(tx, state, action.server);
 			if (action.server === 'leader' && to === undefined) return;
 			if (to !== undefined && tx.read(to).role === 'crashed') tx.say(`(${serverName(to)} is down: the request will be lost)`);
-			issueRequest(tx, 'manual', to);
+			issueRequest(tx, 'manual', to, 'input' in action ? {input: action.input} : undefined);
 			return;
 		}
 		case 'partition':

@@ -51,7 +51,7 @@ export function scheduleWorkload(tx: Tx): void {
 }
 
 /** A new request, to `target` or to the server the client believes leads. */
-export function issueRequest(tx: Tx, origin: 'automatic' | 'manual', target?: number): void {
+export function issueRequest(tx: Tx, origin: 'automatic' | 'manual', target?: number, given?: {readonly input: unknown}): void {
 	const {client} = tx;
 	if (origin === 'manual' && client.manual >= maxManualRequests) {
 		tx.say(`the client has sent ${maxManualRequests} requests by hand: no more in this run`);
@@ -63,7 +63,7 @@ export function issueRequest(tx: Tx, origin: 'automatic' | 'manual', target?: nu
 	tx.client = {...client, nextRequest: request + 1, automatic: origin === 'automatic' ? count : client.automatic, manual: origin === 'manual' ? count : client.manual};
 	if (tx.client.pending.length >= maxPending) giveUp(tx, tx.client.pending[0]!, `${maxPending} requests are waiting`);
 	const to = target ?? tx.client.leaderGuess ?? guessTarget(tx, null);
-	const pending: PendingRequest = {request, input: input(tx, origin, count), target: to, sentAt: tx.now, deadline: tx.now + clientTimeout(tx)};
+	const pending: PendingRequest = {request, input: given === undefined ? input(tx, origin, count) : given.input, target: to, sentAt: tx.now, deadline: tx.now + clientTimeout(tx)};
 	tx.client = {...tx.client, pending: [...tx.client.pending, pending]};
 	tx.queue.schedule(pending.deadline, {kind: 'client-timeout', request});
 	tx.say(`the client sends request #${request} (${shortInputText(tx.model, pending.input)}) to ${serverName(to)}`);

@@ -150,7 +150,7 @@ export function raftHelp(): string[] {
 		'Columns: ★ leader  ◎ candidate  ◌ pre-candidate  ● follower  ○ crashed. The bar is the election timer running down.',
 		'Log rows are aligned by index: a row is one log index on every server. tN is the entry\'s term;',
 		'✓ committed (as that server knows it); ≠ differs from the leader\'s entry at that index; n/N servers holding it (leader).',
-		'"next n match m" in a follower\'s column is the leader\'s view of that follower.',
+		'"S1: next n match m" (narrow: nx, mt) in a follower\'s column is the leader S1\'s nextIndex and matchIndex for it.',
 		'Messages: ↯ will be lost (link loss, a cut link or a crashed receiver). The ladder draws each message when it arrives.',
 	];
 }

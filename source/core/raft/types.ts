@@ -264,7 +264,8 @@ export type RaftAction =
 	| {readonly type: 'crash'; readonly server: number | 'leader'}
 	| {readonly type: 'restart'; readonly server: number}
 	| {readonly type: 'timeout'; readonly server: number}
-	| {readonly type: 'request'; readonly server?: number | 'leader'}
+	/** A client request now: to `server` (else the server the client believes leads), carrying `input` (else the next input of the model's generator). */
+	| {readonly type: 'request'; readonly server?: number | 'leader'; readonly input?: unknown}
 	/** Servers in different groups cannot reach each other; servers not named form one more group. */
 	| {readonly type: 'partition'; readonly groups: ReadonlyArray<readonly number[]>}
 	| {readonly type: 'isolate'; readonly server: number | 'leader'}

@@ -39,6 +39,14 @@ describe('the client', () => {
 		expect(state.client.pending).toEqual([]);
 	});
 
+	it('another mode can feed its own commands: a request may carry its input', () => {
+		let state = until(raft({seed: '7', model: 'kv'}), 'leader S3');
+		state = act(state, {type: 'request', input: {kind: 'set', key: 0, value: 42}});
+		state = until(state, 'applied 1');
+		expect(state.servers.map(server => state.model.summary(server.machine))).toEqual(Array.from({length: 5}, () => 'a=42 b=— c=— d=— e=—'));
+		expect(state.servers[0]!.log.entryAt(1)!.input).toEqual({kind: 'set', key: 0, value: 42});
+	});
+
 	it('keeps at most a bounded number of requests waiting', () => {
 		let state = act(raft({seed: '7'}), {type: 'crash', server: 0}, {type: 'crash', server: 1}, {type: 'crash', server: 2});
 		for (let i = 0; i < maxPending + 3; i++) state = act(state, {type: 'request', server: 0});

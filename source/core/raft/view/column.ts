@@ -103,7 +103,7 @@ function peerLine(state: RaftState, server: Server, inner: number, leader: numbe
 			const match = view.matchIndex[server.id];
 			if (next === undefined || match === undefined) return text('');
 			const by = serverName(leader);
-			return text(fit([`${by}: next ${next} match ${match}`, `next ${next} match ${match}`, `nx ${next} mt ${match}`, `${next}/${match}`], inner));
+			return text(fit([`${by}: next ${next} match ${match}`, `${by} next ${next} match ${match}`, `${by}: nx ${next} mt ${match}`, `nx ${next} mt ${match}`, `${next}/${match}`], inner));
 		}
 	}
 }
