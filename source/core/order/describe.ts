@@ -4,8 +4,8 @@
 import {peekEvent} from '../engine/event-queue.js';
 import type {Model} from '../model.js';
 import {upcomingText as raftUpcomingText} from '../raft/describe.js';
-import {clientName, inputLabel, nodeName} from './names.js';
-import type {OrderMessage, OrderState} from './types.js';
+import {clientName, inputLabel, isReplicaNode, nodeName, replicaName} from './names.js';
+import {replicaBase, sequencerNode, type OrderMessage, type OrderState} from './types.js';
 
 /** An input in a few cells: "+15", "a=5", "next". */
 export function compactInput(model: Model, input: unknown): string {
@@ -48,8 +48,10 @@ export function upcomingText(state: OrderState): string | undefined {
 			return `${clientName(event.client)} sends ${inputLabel(event.client, client.sent + 1)} to every panel`;
 		}
 
-		case 'deliver':
-			return `[${panelWords[event.message.arch]}] ${messageText(event.message, state.model)} arrives`;
+		case 'deliver': {
+			const lost = lossReason(state, event.message);
+			return `[${panelWords[event.message.arch]}] ${messageText(event.message, state.model)} arrives${lost === undefined ? '' : ` (to be ${lost})`}`;
+		}
 		case 'null':
 			return `[Lamport] ${clientName(event.client)}'s null-message timer fires`;
 		case 'gap':
@@ -67,4 +69,15 @@ export function upcomingTime(state: OrderState): number | undefined {
 	const raft = peekEvent(state.raft.queue)?.time;
 	if (own === undefined) return raft;
 	return raft === undefined ? own : Math.min(own, raft);
+}
+
+/** Why a message will be lost when it arrives (its receiver is down), or undefined if it will be delivered. */
+export function lossReason(state: OrderState, message: OrderMessage): string | undefined {
+	if (message.to === sequencerNode) return state.archs.sequencer.sequencer.up ? undefined : 'lost: Q is down';
+	if (isReplicaNode(message.to)) {
+		const replica = state.archs[message.arch].replicas[message.to - replicaBase]!;
+		return replica.up ? undefined : `lost: ${replicaName(message.arch, replica.index)} is down`;
+	}
+
+	return undefined;
 }

@@ -13,12 +13,12 @@ import {createRaft, handleNextEvent as handleRaftEvent, nextTime as raftNextTime
 import {clientHistoryChunk, clientNack, inputLogChunk, onWorkload, scheduleWorkload} from './clients.js';
 import {consensusAfterRaftEvent, consensusRetry, raftConfigFor} from './consensus.js';
 import {lamportDeliver, lamportGap, lamportNullTimer, resetNullTimer} from './lamport.js';
-import {isReplicaNode, nodeName, panelPrefix, replicaName} from './names.js';
+import {isReplicaNode, nodeName, panelPrefix} from './names.js';
 import {noneDeliver} from './none.js';
 import {initialReplica, initialStats} from './panel.js';
 import {sequencerDeliver, sequencerGap} from './sequencer.js';
 import {Step} from './step.js';
-import {messageText} from './describe.js';
+import {lossReason, messageText} from './describe.js';
 import {
 	replicaBase,
 	replicasPerArch,
@@ -106,17 +106,6 @@ function electFirstLeader(raft: RaftState): RaftState {
 	let current = raft;
 	while (currentLeader(current) === undefined && current.events < electionBudget && raftNextTime(current) !== undefined) current = handleRaftEvent(current);
 	return current;
-}
-
-/** Whether the node a message goes to is down. */
-export function lossReason(state: OrderState, message: OrderMessage): string | undefined {
-	if (message.to === sequencerNode) return state.archs.sequencer.sequencer.up ? undefined : 'lost: Q is down';
-	if (isReplicaNode(message.to)) {
-		const replica = state.archs[message.arch].replicas[message.to - replicaBase]!;
-		return replica.up ? undefined : `lost: ${replicaName(message.arch, replica.index)} is down`;
-	}
-
-	return undefined;
 }
 
 function deliverMessage(step: Step, message: OrderMessage): OrderState {
