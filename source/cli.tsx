@@ -11,9 +11,11 @@ import {restoreTerminal} from './terminal-guard.js';
 // and React are imported later, by the commands that draw, so this takes effect.
 process.env['NODE_ENV'] ??= 'production';
 
-/** Every flag of every mode, for meow; each command then refuses the ones that do not apply to it. */
+const camelCase = (name: string) => name.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** Every flag of every mode, for meow (which wants camelCase keys); each command then refuses the ones that do not apply to it. */
 const flagSpec = {
-	...Object.assign({}, ...[...Object.values(modes), etcdMode].map(mode => mode.flags)),
+	...Object.fromEntries([...Object.values(modes), etcdMode].flatMap(mode => Object.entries(mode.flags).map(([name, spec]) => [camelCase(name), spec]))),
 	...shellFlags,
 	seed: {type: 'string'},
 } as Record<string, {type: 'string' | 'boolean'; isMultiple?: boolean; shortFlag?: string}>;

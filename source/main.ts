@@ -1,7 +1,7 @@
 import type {ThemeName} from './theme-names.js';
 import type {AnyMode, RawFlags} from './core/engine/mode.js';
 import {createSession} from './core/engine/session.js';
-import {modeNamed, modeNames} from './core/modes.js';
+import {modeNamed, modeNames, modes} from './core/modes.js';
 import {headlessOutput, runHeadless} from './headless.js';
 import {parseRunOptions, refuseForeignFlags, shellFlags, themeFrom, UsageError} from './options.js';
 import {loadScenario} from './scenario/bundled.js';
@@ -10,6 +10,21 @@ import type {Scenario} from './scenario/types.js';
 export type CliFlags = RawFlags;
 
 const scenarioCommands = ['scenarios', 'play', 'record', 'run', 'check'];
+
+/** Meow names --stall-after "stallAfter"; modes name their flags as typed (and as scenario headers spell them). */
+function kebabModeFlags(flags: CliFlags): CliFlags {
+	const result: Record<string, CliFlags[string]> = {...flags};
+	for (const mode of Object.values(modes)) {
+		for (const name of Object.keys(mode.flags)) {
+			const camel = name.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+			if (camel === name || !(camel in result)) continue;
+			result[name] = result[camel];
+			delete result[camel];
+		}
+	}
+
+	return result;
+}
 
 function requireTerminal(): void {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -34,7 +49,8 @@ function stringFlag(flags: RawFlags, name: string): string | undefined {
  * recorder are imported only by the commands that use them, so headless runs,
  * --help and errors start fast.
  */
-export async function main(input: readonly string[], flags: CliFlags): Promise<number> {
+export async function main(input: readonly string[], camelFlags: CliFlags): Promise<number> {
+	const flags = kebabModeFlags(camelFlags);
 	const [command, ...args] = input;
 	if (command === undefined) return dashboard(modeNamed('voting')!, flags, args);
 	const mode = modeNamed(command);

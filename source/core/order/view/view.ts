@@ -22,11 +22,12 @@ const minColumnHeight = 2 + 1 + infoRows + 1;
 
 export function orderHeader(state: OrderState): string[] {
 	const {config} = state;
-	return ['order', `model ${config.model}`, `seed ${config.seed}`, `${config.clients} clients`, `${state.inputs} input${state.inputs === 1 ? '' : 's'} sent`];
+	// The shell puts the mode's name and the speed in the header itself.
+	return [config.model, `seed ${config.seed}`, `${config.clients} clients`, `${state.inputs} sent`];
 }
 
 export function positionText(state: OrderState): string {
-	return `t=${state.time}ms · event ${state.events}`;
+	return `t=${state.time}ms #${state.events}`;
 }
 
 /** How many panels fit side by side. */
