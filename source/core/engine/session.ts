@@ -3,7 +3,7 @@
  * (running or paused, speed, selection, what is open, the caption) and the
  * history that makes step back exact. Every mode shares it.
  */
-import {canStepBack, createHistory, recordAction, recordAdvance, stepBack, type History} from './history.js';
+import {canStepBack, createHistory, recordAction, recordAdvance, snapshotEvery, stepBack, type History} from './history.js';
 import type {AnyMode} from './mode.js';
 
 /** At most this many events are handled for one tick, so a stalled clock cannot freeze the screen. */
@@ -150,12 +150,19 @@ function closeOverlay<S>(session: Session<S>): Session<S> {
 	return {...session, overlay: {kind: 'none'}, ...(resume ? {paused: false, clock: session.mode.now(session.sim)} : {})};
 }
 
-/** Handles `count` events now and records them. */
+/** Handles `count` events now and records them, a snapshot's worth at a time, so that stepping back from anywhere in them is quick. */
 function advance<S>(session: Session<S>, count: number): Session<S> {
 	const {mode} = session;
 	if (mode.nextTime(session.sim) === undefined) return {...session, notice: 'nothing more will happen: no event is pending'};
-	const sim = mode.advance(session.sim, count) as S;
-	return {...session, sim, history: recordAdvance(session.history, count, sim), clock: mode.now(sim), notice: undefined};
+	let {sim, history} = session;
+	for (let done = 0; done < count; ) {
+		const chunk = Math.min(count - done, snapshotEvery);
+		sim = mode.advance(sim, chunk) as S;
+		history = recordAdvance(history, chunk, sim);
+		done += chunk;
+	}
+
+	return {...session, sim, history, clock: mode.now(sim), notice: undefined};
 }
 
 function back<S>(session: Session<S>): Session<S> {
@@ -179,11 +186,22 @@ function tick<S>(session: Session<S>, ms: number): Session<S> {
 	const next = mode.nextTime(session.sim);
 	// A little slack, so a clock that reaches an event's time by adding fractions never falls just short of it.
 	if (next === undefined || next > clock + 1e-9) return {...session, clock};
-	const {state, count} = mode.runUntil(session.sim, clock + 1e-9, maxEventsPerTick);
-	const halted = mode.haltReason?.(state);
+	let {sim, history} = session;
+	let count = 0;
+	let halted: string | undefined;
+	while (count < maxEventsPerTick && halted === undefined) {
+		const cap = Math.min(snapshotEvery, maxEventsPerTick - count);
+		const result = mode.runUntil(sim, clock + 1e-9, cap);
+		sim = result.state as S;
+		count += result.count;
+		history = recordAdvance(history, result.count, sim);
+		halted = mode.haltReason?.(sim);
+		if (result.count < cap) break;
+	}
+
 	const capped = count >= maxEventsPerTick;
-	const result = {...session, sim: state as S, history: recordAdvance(session.history, count, state as S), clock: capped ? mode.now(state) : clock};
-	return halted ? {...result, paused: true, clock: mode.now(state)} : result;
+	const result = {...session, sim, history, clock: capped ? mode.now(sim) : clock};
+	return halted ? {...result, paused: true, clock: mode.now(sim)} : result;
 }
 
 function runUntilCondition<S>(session: Session<S>, until: (state: S) => boolean, limit: number): Session<S> {
