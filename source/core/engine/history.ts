@@ -55,9 +55,9 @@ export function recordAction<S, A>(history: History<S, A>, action: A): History<S
 	return {...history, entries: [...history.entries, {kind: 'action', action}]};
 }
 
-/** Whether there is an advance to step back over. */
+/** Whether there is anything to step back over: an advance, or an action taken at the start (which b undoes). */
 export function canStepBack<S, A>(history: History<S, A>): boolean {
-	return history.events > 0;
+	return history.entries.length > 0;
 }
 
 /**
