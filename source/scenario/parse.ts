@@ -58,7 +58,10 @@ export function parseScenario(text: string, file: string): Scenario {
 
 	const modeLine = lines.find(content => content.directive === 'mode');
 	const mode = modeLine ? (modeNamed(modeLine.words[0] ?? '') ?? fail(modeLine.line, `unknown mode "${modeLine.rest}": choose one of ${modeNames.join(', ')}`)) : modeNamed('voting')!;
-	const isHeader = (directive: string) => shellHeader.has(directive) || Object.hasOwn(mode.flags, directive);
+	// A name can be both a flag and a verb: before the timeline one word is the flag (`fault 2:skip@4`, `loss 0.1`),
+	// more is the verb (`fault R2 skip`) and starts the timeline; once it has started, it is the verb (`loss 0.2`).
+	const isHeader = ({directive, words}: Content) =>
+		shellHeader.has(directive) || (Object.hasOwn(mode.flags, directive) && (!mode.scenario.verbs.includes(directive) || (!timelineStarted && words.length === 1)));
 	const header = {description: '', paused: false, columns: 80, rows: 24};
 	const flags: Record<string, string | string[]> = {};
 	const flagLines: Record<string, number> = {};
@@ -66,8 +69,7 @@ export function parseScenario(text: string, file: string): Scenario {
 	const timeline: Content[] = [];
 	for (const content of lines) {
 		const {directive, words, rest, line} = content;
-		// A word that is both a flag and a verb ("loss") sets up the run before the timeline and acts in it after.
-		if (!isHeader(directive) || (timelineStarted && mode.scenario.verbs.includes(directive))) {
+		if (!isHeader(content)) {
 			timelineStarted = true;
 			timeline.push(content);
 			continue;
