@@ -83,6 +83,7 @@ export function parseScenario(text: string, file: string): Scenario {
 				break;
 			case 'mode':
 				one();
+				if (content !== modeLine) fail(line, '"mode" can only be given once');
 				break;
 			case 'paused':
 				if (words.length > 0) fail(line, '"paused" takes no value');
