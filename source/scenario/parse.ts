@@ -64,7 +64,7 @@ export function parseScenario(text: string, file: string): Scenario {
 		shellHeader.has(directive) || (Object.hasOwn(mode.flags, directive) && (!mode.scenario.verbs.includes(directive) || (!timelineStarted && words.length === 1)));
 	const header = {description: '', paused: false, columns: 80, rows: 24};
 	const flags: Record<string, string | string[]> = {};
-	const flagLines: Record<string, number> = {};
+	const flagLines: Record<string, Array<{line: number; value: string}>> = {};
 	let timelineStarted = false;
 	const timeline: Content[] = [];
 	for (const content of lines) {
@@ -98,7 +98,7 @@ export function parseScenario(text: string, file: string): Scenario {
 
 			default: {
 				const spec = mode.flags[directive]!;
-				flagLines[directive] ??= line;
+				(flagLines[directive] ??= []).push({line, value: words.join(' ')});
 				if (spec.type === 'boolean') {
 					if (words.length > 0) fail(line, `"${directive}" takes no value`);
 					flags[directive] = 'true';
@@ -128,14 +128,22 @@ export function parseScenario(text: string, file: string): Scenario {
 }
 
 /** The mode's config from the header's flags; a bad value is reported at the line that set it. */
-function parseConfig(mode: AnyMode, flags: Record<string, string | string[]>, flagLines: Record<string, number>, fail: (line: number, reason: string) => never): unknown {
+function parseConfig(
+	mode: AnyMode,
+	flags: Record<string, string | string[]>,
+	flagLines: Record<string, ReadonlyArray<{line: number; value: string}>>,
+	fail: (line: number, reason: string) => never,
+): unknown {
 	const raw: RawFlags = Object.fromEntries(Object.entries(flags).map(([name, value]) => [name, mode.flags[name]?.type === 'boolean' ? true : value]));
 	try {
 		return mode.parseConfig(raw);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
 		const named = Object.keys(flagLines).find(name => error.message.includes(`--${name}`));
-		return fail(named ? flagLines[named]! : 1, error.message.replaceAll(/--([a-z-]+)/g, '$1'));
+		// Of a repeated flag (two faults), the line whose value the message quotes.
+		const lines = named ? flagLines[named]! : [];
+		const at = lines.find(entry => error.message.includes(`"${entry.value}"`)) ?? lines[0];
+		return fail(at?.line ?? 1, error.message.replaceAll(/--([a-z-]+)/g, '$1'));
 	}
 }
 
