@@ -71,7 +71,7 @@ export function stepBack<S, A>(history: History<S, A>, mode: AnyMode): {history:
 	const entries = history.entries.slice(0, lastAdvance);
 	if (count > 0) entries.push({kind: 'advance', count});
 	const kept = history.snapshots.filter(snapshot => snapshot.entry < lastAdvance || (snapshot.entry === lastAdvance && snapshot.offset <= count));
-	const {state, snapshots} = replay(mode, entries, kept.at(-1) ?? start(history.initial), kept);
+	const {state, snapshots} = replay(mode.inner ?? mode, entries, kept.at(-1) ?? start(history.initial), kept);
 	return {history: {initial: history.initial, entries, snapshots, events: history.events - 1}, state};
 }
 
