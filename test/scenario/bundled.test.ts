@@ -33,18 +33,23 @@ describe('the bundled scenarios', () => {
 	});
 
 	test('the faulty-machine scenario uses the chain model, as the course demo does', () => {
-		expect(loadScenario('faulty-machine')).toMatchObject({model: 'chain', replicas: 2});
+		expect(loadScenario('faulty-machine').config).toMatchObject({model: 'chain', replicas: 2});
 	});
 });
 
 describe('replica-tui scenarios', () => {
-	test('lists one line per bundled scenario: its name, then its description', () => {
+	test('lists one line per bundled scenario: its name, its mode, then its description', () => {
 		const lines = scenarioList().split('\n');
 		const scenarios = loadBundled();
 		expect(lines).toHaveLength(scenarios.length);
 		for (const [i, scenario] of scenarios.entries()) {
-			expect(lines[i]).toMatch(new RegExp(`^${scenario.name} +${scenario.description.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+			expect(lines[i]).toMatch(new RegExp(`^${scenario.name} +${scenario.mode.name} +${scenario.description.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 		}
+	});
+
+	test('lists the scenarios of one mode, and says when a mode has none', () => {
+		expect(scenarioList('voting').split('\n')).toHaveLength(loadBundled().filter(scenario => scenario.mode.name === 'voting').length);
+		expect(scenarioList('raft')).toBe('no bundled scenarios for the raft mode');
 	});
 });
 
