@@ -3,7 +3,7 @@ import {describe, expect, test} from 'vitest';
 import {column, columnTitle, header, hintBar, keys, press, quorumLines, renderApp, sleep, waitForFrame} from './helpers.js';
 
 const menuOpen = (frame: string) => hintBar(frame).includes('fault for');
-const menuClosed = (frame: string) => hintBar(frame).includes('space pause');
+const menuClosed = (frame: string) => hintBar(frame).includes('space run/pause');
 
 describe('the fault menu', () => {
 	test('f opens it for the selected replica, with one letter per fault and how to cancel', async () => {

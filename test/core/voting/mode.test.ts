@@ -244,6 +244,21 @@ describe('the view, as plain data', () => {
 		}
 	});
 
+	it('in the narrowest columns the label gives way, never the value: digests and large balances stay whole', () => {
+		const start = votingMode.advance(sim({replicas: 9}), 8);
+		const rich = {...start, replicas: start.replicas.map(replica => ({...replica, state: {balance: 123_456}}))};
+		for (const state of [start, rich]) {
+			const screen = view(state, 117, 17);
+			if (screen.kind !== 'screen') throw new Error(screen.reason);
+			for (const column of screen.panels[0]!.columns) {
+				expect(column.width).toBe(13);
+				const rows = column.lines.map(line => lineText(line));
+				expect(rows.find(row => row.startsWith('dig')), column.id).toMatch(/^dig +[\da-f]{4} *$/);
+				expect(rows.find(row => /^bal/.test(row)), column.id).toMatch(state === rich ? /^bal.* 123456$/ : /^balance +\d+ *$/);
+			}
+		}
+	});
+
 	it('says when the terminal is too narrow or too short, and what it needs', () => {
 		expect(view(sim({replicas: 9}), 80, 17)).toMatchObject({kind: 'too-small', reason: expect.stringMatching(/9 replicas need 117 columns \(13 each\); this terminal has 80/)});
 		expect(view(sim(), 80, 5)).toMatchObject({kind: 'too-small', reason: expect.stringMatching(/more rows?/)});
