@@ -1,7 +1,7 @@
 /** The dashboard fits the terminal (width, and height ≤ rows − 1), re-lays out on resize, and says when it cannot fit. */
 import stringWidth from 'string-width';
 import {describe, expect, test} from 'vitest';
-import {column, columnTitle, keys, lines, press, quorumLines, renderApp, replicaColumns, resize, sleep, waitForFrame} from './helpers.js';
+import {column, columnTitle, keys, lines, press, quorumLines, renderApp, replicaColumns, resize, waitForFrame} from './helpers.js';
 
 function expectFits(frame: string, columns: number, rows: number, state: string): void {
 	const tooWide = lines(frame).filter(line => stringWidth(line) > columns);
@@ -161,26 +161,35 @@ describe('a terminal too small for the dashboard', () => {
 		expectFits(frame, 38, 24, '38 columns');
 	});
 
-	test('too few rows: says how many are needed, and the dashboard appears at that height', async () => {
-		const app = await renderApp({columns: 80, rows: 12});
+	test.each([
+		[3, 80, 'bank'],
+		[3, 80, 'kv'],
+		[5, 80, 'bank'],
+		[9, 120, 'kv'],
+	])('too few rows (%i replicas at %i columns, %s): says how many are needed, and the dashboard appears at exactly that height', async (replicas, columns, model) => {
+		const app = await renderApp({columns, rows: 10, replicas, model});
 		const frame = app.frame();
-		const needed = Number(/needs? (?:at least )?(\d+)/.exec(frame)?.[1]);
-		expect(frame).toMatch(/This terminal has 12 rows|more rows?/);
-		expect(needed).toBeGreaterThan(0);
+		const needed = Number(/needs at least (\d+)/.exec(frame)?.[1]);
+		expect(frame).toContain('This terminal has 10 rows');
+		expect(frame).toContain('Make it taller');
+		expect(needed).toBeGreaterThan(10);
 		expect(frame).not.toMatch(/[┌│║╔]/);
-		expect(frame).toMatch(/Make (it|the terminal) taller/);
-		let size = 12;
-		while (size < 40 && replicaColumns(app.frame()).length === 0) {
-			size++;
-			resize(app.stdout, 80, size);
-			await sleep(30);
-		}
 
-		const fits = await waitForFrame(app.frame, frame => replicaColumns(frame).length === 3, 'the dashboard at some height');
-		expectFits(fits, 80, size, `80×${size}`);
+		resize(app.stdout, columns, needed - 1);
+		await waitForFrame(app.frame, `This terminal has ${needed - 1} rows; the voting mode needs at least ${needed}`, `the message at ${needed - 1} rows`);
+		resize(app.stdout, columns, needed);
+		const fits = await waitForFrame(app.frame, frame => replicaColumns(frame).length === replicas, `the dashboard at ${needed} rows`);
+		expectFits(fits, columns, needed, `${columns}×${needed}`);
 		await press(app.stdin, ...Array.from({length: 5}, () => 's'), keys.right);
 		const stepped = await waitForFrame(app.frame, 'PAUSED #5');
-		expect(historyRows(stepped, 1)).toBeGreaterThanOrEqual(1);
-		expectFits(stepped, 80, size, `80×${size} after steps`);
+		// Under the rule, at least the latest input's line.
+		const rows = column(stepped, 1).split('\n');
+		expect(rows.slice(rows.findIndex(row => row.startsWith('─')) + 1).filter(row => row !== '').length).toBeGreaterThanOrEqual(1);
+		expectFits(stepped, columns, needed, `${columns}×${needed} after steps`);
+	});
+
+	test('too narrow and too short at once: the width comes first (no height would help)', async () => {
+		const app = await renderApp({columns: 30, rows: 8, replicas: 3});
+		expect(app.frame()).toContain('3 replicas need 39 columns');
 	});
 });
