@@ -63,6 +63,13 @@ export async function main(input: readonly string[], camelFlags: CliFlags): Prom
 	return scenarioCommand(command, args, flags);
 }
 
+/** -o, --size and --font-size shape a recording; a mode and play draw in the terminal they are given. */
+function refuseRecordOnlyFlags(flags: CliFlags): void {
+	for (const flag of ['output', 'size', 'fontSize'] as const) {
+		if (flags[flag] !== undefined) throw new UsageError(`--${flag === 'fontSize' ? 'font-size' : flag} only applies to "record"`);
+	}
+}
+
 async function scenarioCommand(command: string, args: readonly string[], flags: CliFlags): Promise<number> {
 	const allowed: Record<string, string[]> = {
 		scenarios: [],
@@ -71,6 +78,7 @@ async function scenarioCommand(command: string, args: readonly string[], flags: 
 		run: ['json', 'trace'],
 		check: [],
 	};
+	if (command !== 'record') refuseRecordOnlyFlags(flags);
 	refuseForeignFlags(flags, allowed[command]!, `"${command}"${command === 'scenarios' ? '' : ': the scenario sets up the run'}`);
 	if (command === 'scenarios') {
 		if (args.length > 1) throw new UsageError('"scenarios" takes at most one mode, e.g. "replica-tui scenarios raft"');
@@ -151,6 +159,7 @@ function loadScenarioOrFail(nameOrFile: string): Scenario {
 
 async function dashboard(mode: AnyMode, flags: CliFlags, args: readonly string[]): Promise<number> {
 	if (args.length > 0) throw new UsageError(`unexpected "${args[0]}" after the ${mode.name} mode (see replica-tui --help)`);
+	refuseRecordOnlyFlags(flags);
 	refuseForeignFlags(flags, [...Object.keys(mode.flags), 'paused', 'steps', 'json', 'trace', 'record', 'theme'], `the ${mode.name} mode`);
 	const options = parseRunOptions(mode, flags);
 	const theme = themeFrom(flags, process.env);
