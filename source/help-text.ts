@@ -25,6 +25,7 @@ ${Object.values(modes).map(mode => `    ${mode.name.padEnd(10)} ${mode.teaches}`
     --trace FILE        with --steps or run: write every event as one JSON line
     --record FILE.cast  record the live session (a mode or play) as you drive it
     --theme NAME        dark (default), light or high-contrast; NO_COLOR=1 turns colour off
+    --help, --version
 
   Voting mode options
     --replicas N        how many replicas, 1 to 9 (default 3)
