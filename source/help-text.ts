@@ -37,7 +37,7 @@ ${Object.values(modes).map(mode => `    ${mode.name.padEnd(10)} ${mode.teaches}`
   Record options
     -o, --output FILE   the .gif or .cast to write
     --size COLSxROWS    the terminal size (default: the scenario's)
-    --font-size PX      the GIF's font size (default 20: an 80×24 GIF is 1,000 px wide,
+    --font-size PX      the GIF's font size (default 20: an 80×24 GIF is 960 px wide,
                         readable from the back of a lecture hall; 16 for a smaller file)
 
   Models

@@ -130,7 +130,7 @@ function requireOutput(flags: CliFlags): string {
 	return output;
 }
 
-/** The GIF's font size: 20 px by default, readable from the back of a lecture hall at 80×24 (1,000 pixels wide). */
+/** The GIF's font size: 20 px by default, readable from the back of a lecture hall (an 80×24 GIF is 960 pixels wide). */
 export const defaultFontSize = 20;
 
 function fontSizeFrom(flags: CliFlags): number {
