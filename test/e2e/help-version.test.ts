@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
+import {cellMetrics} from '../../source/record/draw-frame.js';
 import {root, run} from './run.js';
 
 const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string};
@@ -18,6 +19,9 @@ describe('--help and --version', () => {
 		for (const command of ['scenarios [mode]', 'play <name|file>', 'record <name|file> -o OUT.gif', 'record FILE.cast -o OUT.gif', 'run <name|file>', 'check <name|file>...']) expect(stdout).toContain(command);
 		expect(stdout).toMatch(/--rate R +inputs per second, 0\.25 to 10000/);
 		expect(stdout).toMatch(/--font-size PX +the GIF's font size \(default 20/);
+		// The width it states is the width a recording has.
+		const stated = Number(/an 80×24 GIF is ([\d,]+) px wide/.exec(stdout)?.[1]?.replace(',', ''));
+		expect(stated).toBe(80 * cellMetrics(20).cellWidth);
 		expect(stdout).toMatch(/dark \(default\), light or high-contrast; NO_COLOR=1 turns colour off/);
 		expect(stdout).toMatch(/space run\/pause · s step · b back · 0 restart/);
 		// Every registered mode is listed with what it teaches.
