@@ -34,6 +34,12 @@ export type Session<S = any, A = any> = {
 	readonly ended: boolean;
 	/** One line of feedback from the shell itself ("already at the start"), cleared by the next key. */
 	readonly notice: string | undefined;
+	/**
+	 * A scenario's `until` while the stream runs: time goes on, events are handled
+	 * one at a time, and the run pauses at the first one after which `until` holds
+	 * (or after `remaining` more events). Any pause ends it.
+	 */
+	readonly watch: {readonly until: (state: any) => boolean; readonly remaining: number} | undefined;
 };
 
 export type SessionAction =
@@ -57,7 +63,10 @@ export type SessionAction =
 	| {readonly type: 'await-presenter'}
 	| {readonly type: 'continue'}
 	| {readonly type: 'end'}
-	/** Runs events until `until` holds or `limit` events have been handled (a scenario's `until`). */
+	/**
+	 * Handles events until `until` holds or `limit` events have been handled (a scenario's `until`):
+	 * at once while paused; while running, as time passes (see Session.watch).
+	 */
 	| {readonly type: 'run-until'; readonly until: (state: any) => boolean; readonly limit: number};
 
 export function createSession<S>(mode: AnyMode, sim: S, options: {paused?: boolean; speed?: number} = {}): Session<S> {
@@ -73,6 +82,7 @@ export function createSession<S>(mode: AnyMode, sim: S, options: {paused?: boole
 		overlay: {kind: 'none'},
 		caption: [],
 		awaitingPresenter: false,
+		watch: undefined,
 		ended: false,
 		notice: undefined,
 	};
@@ -132,7 +142,8 @@ export function sessionStep<S>(session: Session<S>, action: SessionAction): Sess
 		case 'end':
 			return {...pause(session), awaitingPresenter: false, ended: true};
 		case 'run-until':
-			return runUntilCondition(session, action.until, action.limit);
+			if (session.paused || action.until(session.sim)) return runUntilCondition(session, action.until, action.limit);
+			return {...session, watch: {until: action.until, remaining: action.limit}};
 	}
 }
 
@@ -141,7 +152,7 @@ function wrap(value: number, count: number): number {
 }
 
 function pause<S>(session: Session<S>): Session<S> {
-	return session.paused ? session : {...session, paused: true, clock: session.mode.now(session.sim)};
+	return session.paused ? session : {...session, paused: true, clock: session.mode.now(session.sim), watch: undefined};
 }
 
 function closeOverlay<S>(session: Session<S>): Session<S> {
@@ -186,22 +197,28 @@ function tick<S>(session: Session<S>, ms: number): Session<S> {
 	const next = mode.nextTime(session.sim);
 	// A little slack, so a clock that reaches an event's time by adding fractions never falls just short of it.
 	if (next === undefined || next > clock + 1e-9) return {...session, clock};
-	let {sim, history} = session;
+	let {sim, history, watch} = session;
 	let count = 0;
-	let halted: string | undefined;
-	while (count < maxEventsPerTick && halted === undefined) {
-		const cap = Math.min(snapshotEvery, maxEventsPerTick - count);
+	let stop = false;
+	while (count < maxEventsPerTick && !stop) {
+		// Under a watch, one event at a time: the run must stop at the first state where the condition holds.
+		const cap = watch ? 1 : Math.min(snapshotEvery, maxEventsPerTick - count);
 		const result = mode.runUntil(sim, clock + 1e-9, cap);
 		sim = result.state as S;
 		count += result.count;
 		history = recordAdvance(history, result.count, sim);
-		halted = mode.haltReason?.(sim);
+		if (watch && result.count > 0) {
+			watch = {...watch, remaining: watch.remaining - result.count};
+			stop = watch.until(sim) || watch.remaining <= 0;
+		}
+
+		stop ||= mode.haltReason?.(sim) !== undefined;
 		if (result.count < cap) break;
 	}
 
 	const capped = count >= maxEventsPerTick;
-	const result = {...session, sim, history, clock: capped ? mode.now(sim) : clock};
-	return halted ? {...result, paused: true, clock: mode.now(sim)} : result;
+	const result = {...session, sim, history, watch, clock: capped ? mode.now(sim) : clock};
+	return stop ? {...result, paused: true, watch: undefined, clock: mode.now(sim)} : result;
 }
 
 function runUntilCondition<S>(session: Session<S>, until: (state: S) => boolean, limit: number): Session<S> {
