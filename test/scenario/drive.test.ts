@@ -94,26 +94,38 @@ describe('claims', () => {
 		'step 2', // 6
 		'expect R2 diverged', // 7
 		'expect R1 diverged', // 8
-		'until input 10 within 100', // 9
-		'expect input 10', // 10
-		'until input 500 within 20', // 11
+		'until at #10 within 100', // 9
+		'expect at #10', // 10
+		'until at #500 within 20', // 11
 	].join('\n');
 
 	test('every expect and until is recorded at its line, with where the run was and whether it held', async () => {
 		const {claims, session} = await driveScenario(scenario(text));
 		expect(claims).toEqual([
 			{line: 7, kind: 'expect', text: 'R2 diverged', failure: undefined, position: '#4'},
-			{line: 8, kind: 'expect', text: 'R1 diverged', failure: 'R1 is "ok", not "diverged"', position: '#4'},
-			{line: 9, kind: 'until', text: 'input 10', failure: undefined, position: '#10'},
-			{line: 10, kind: 'expect', text: 'input 10', failure: undefined, position: '#10'},
-			{line: 11, kind: 'until', text: 'input 500', failure: 'the last input is #30, not #500', position: '#30'},
+			{line: 8, kind: 'expect', text: 'R1 diverged', failure: 'R1 shows ● ok (agrees at #4)', position: '#4'},
+			{line: 9, kind: 'until', text: 'at #10', failure: undefined, position: '#10'},
+			{line: 10, kind: 'expect', text: 'at #10', failure: undefined, position: '#10'},
+			{line: 11, kind: 'until', text: 'at #500', failure: 'the latest input is #30', position: '#30'},
 		]);
 		// until gave up after its 20 events: it did not run to #500.
 		expect(session.sim.index).toBe(30);
 	});
 
+	test('until on a fast running stream stops at the first input where its condition holds, not a frame later', async () => {
+		const {claims, session} = await driveScenario(scenario('description d\nrate 1000\npaused\nkeys space\nuntil at #500\nexpect at #500\n'));
+		expect(claims.map(claim => claim.failure)).toEqual([undefined, undefined]);
+		expect(session.sim.index).toBe(500);
+	});
+
+	test('an expect must stay true while its caption shows: a later wait that falsifies it fails it, saying when', async () => {
+		const {claims} = await driveScenario(scenario('description d\nrate 2\ncaption Nothing yet.\nexpect at #0\nwait 2s\ncaption Now four.\nexpect at #4\n'));
+		expect(claims[0]).toMatchObject({line: 4, failure: expect.stringMatching(/^the latest input is #\d+ \(later, while its caption still showed\)$/), position: '#1'});
+		expect(claims[1]).toMatchObject({line: 7, failure: undefined});
+	});
+
 	test('until stops as soon as its condition holds, and leaves the run paused there', async () => {
-		const {session} = await driveScenario(scenario('description d\nrate 2\nuntil input 7\nwait 2s\n'));
+		const {session} = await driveScenario(scenario('description d\nrate 2\nuntil at #7\nwait 2s\n'));
 		expect(session.sim.index).toBe(7);
 		expect(session.paused).toBe(true);
 	});
@@ -123,7 +135,7 @@ describe('a traced drive', () => {
 	test('with a tracing mode, one trace line per event the timeline handled; a step back replays without tracing', async () => {
 		const lines: Array<{index: number}> = [];
 		const writer = Object.assign(Object.create(TraceWriter.prototype) as TraceWriter, {write: (line: {index: number}) => lines.push(line)});
-		const parsed = scenario('description d\nseed 3\npaused\nstep 4\nkeys s s b\nuntil input 9\n');
+		const parsed = scenario('description d\nseed 3\npaused\nstep 4\nkeys s s b\nuntil at #9\n');
 		const {session} = await driveScenario(parsed, {mode: tracingMode(parsed.mode, writer)});
 		expect(session.sim.index).toBe(9);
 		// #6 was handled, stepped back over, and handled again; the replay of #1–#5 for the step back is not an event.

@@ -31,7 +31,7 @@ const valid = [
 	'fault R3 corrupt', // 25
 	'repair 3', // 26
 	'until R2 diverged within 50', // 27
-	'until input 40', // 28
+	'until at #40', // 28
 	'expect no majority', // 29
 	'expect R1 ok', // 30
 ].join('\n');
@@ -138,13 +138,13 @@ describe('a valid scenario', () => {
 	test('until and expect hold the mode’s conditions; until has a bounded number of events', () => {
 		const [diverged, input, noMajority, ok] = scenario.steps.slice(12);
 		expect(diverged).toMatchObject({kind: 'until', limit: 50, condition: {text: 'R2 diverged'}});
-		expect(input).toMatchObject({kind: 'until', limit: defaultUntilLimit, condition: {text: 'input 40'}});
+		expect(input).toMatchObject({kind: 'until', limit: defaultUntilLimit, condition: {text: 'at #40'}});
 		expect(noMajority).toMatchObject({kind: 'expect', condition: {text: 'no majority'}});
 		expect(ok).toMatchObject({kind: 'expect', condition: {text: 'R1 ok'}});
 		// The conditions are the mode's own: they check a state.
 		const at40 = votingMode.advance(votingMode.create(scenario.config as never), 40);
 		expect(input?.kind === 'until' && input.condition.check(at40)).toBeUndefined();
-		expect(input?.kind === 'until' && input.condition.check(votingMode.advance(at40, 1))).toMatch(/#41, not #40/);
+		expect(input?.kind === 'until' && input.condition.check(votingMode.advance(at40, 1))).toMatch(/#41/);
 	});
 
 	test('the header has defaults: the voting mode, bank, 3 replicas, seed 1, 2 inputs/s, running, 80x24, no faults', () => {
@@ -224,11 +224,12 @@ describe('a broken scenario is refused with file:line: reason', () => {
 		['step 0', `${ok}\nstep 0`, 2, /"step" takes a number of events from 1 to 1000000, not "0"/],
 		['step two', `${ok}\nstep two`, 2, /"step" takes a number of events .*not "two"/],
 		['step with two numbers', `${ok}\nstep 1 2`, 2, /"step" takes a number of events .*not "1 2"/],
-		['until something the mode does not know', `${ok}\nuntil leader`, 2, /unknown claim "leader"/],
-		['until … within nothing', `${ok}\nuntil input 5 within`, 2, /"until … within N" needs a whole number of events/],
-		['until … within a word', `${ok}\nuntil input 5 within ages`, 2, /"until … within N" needs a whole number/],
-		['expect something the mode does not know', `${ok}\nexpect leader S1 term 2`, 2, /unknown claim "leader S1 term 2"/],
-		['expect nothing', `${ok}\nexpect`, 2, /unknown claim ""/],
+		['until something the mode does not know', `${ok}\nuntil leader`, 2, /cannot check "leader"/],
+		['until … within nothing', `${ok}\nuntil at #5 within`, 2, /"until … within N" needs a whole number of events/],
+		['until … within a word', `${ok}\nuntil at #5 within ages`, 2, /"until … within N" needs a whole number/],
+		['expect something the mode does not know', `${ok}\nexpect leader S1 term 2`, 2, /cannot check "leader s1 term 2"/],
+		['expect a status the mode does not know', `${ok}\nexpect R2 happy`, 2, /cannot check "R2 happy": say R2 ok\|diverged/],
+		['expect nothing', `${ok}\nexpect`, 2, /expect what\?/],
 		['a verb on a replica that does not exist', `${ok}\nfault R4 skip`, 2, /no replica "R4": name one of R1…R3/],
 		['a verb with an unknown fault', `${ok}\nfault R2 explode`, 2, /unknown fault "explode"/],
 		['repair with no replica', `${ok}\nrepair`, 2, /expected "fault R2 skip" .* or "repair R2"/],

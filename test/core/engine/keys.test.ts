@@ -4,7 +4,7 @@ import {faultInfo, faultTypes} from '../../../source/core/fault.js';
 import type {KeyPress} from '../../../source/core/engine/key-press.js';
 import {actionForKey} from '../../../source/core/engine/keys.js';
 import {sessionStep, type Overlay} from '../../../source/core/engine/session.js';
-import {quorumStatus} from '../../../source/core/quorum.js';
+import {flagged} from '../helpers.js';
 import {votingSession, type VotingSession} from './helpers.js';
 
 const session = (overlay: Overlay = {kind: 'none'}, start: VotingSession = votingSession({paused: true})): VotingSession => ({...start, overlay});
@@ -160,7 +160,7 @@ describe('keys driving a session', () => {
 		expect(result.sim.index).toBe(5);
 		expect(result.selected).toBe(1);
 		expect(result.overlay).toEqual({kind: 'none'});
-		expect(quorumStatus(result.sim).outOfLine).toEqual([{name: 'R2', reason: 'diverged', at: 3}]);
+		expect(flagged(result.sim)).toEqual([['R2', 'diverged', 3]]);
 	});
 
 	it('f then q closes the menu without injecting anything, and the next q quits', () => {

@@ -8,7 +8,7 @@ import {run, ticks, votingSession} from './helpers.js';
 describe('a new session', () => {
 	it('runs at 2 inputs/s with R1 selected, nothing open, no caption, at virtual time 0, unless told otherwise', () => {
 		const session = votingSession();
-		expect(session).toMatchObject({paused: false, speed: 2, selected: 0, cursor: 0, overlay: {kind: 'none'}, clock: 0, caption: [], awaitingPresenter: false, ended: false, notice: undefined});
+		expect(session).toMatchObject({paused: false, speed: 2, selected: 0, cursor: 0, overlay: {kind: 'none'}, clock: 0, caption: [], awaitingPresenter: false, ended: false, notice: undefined, watch: undefined});
 		expect(session.history.events).toBe(0);
 		expect(votingSession({paused: true, speed: 8})).toMatchObject({paused: true, speed: 8});
 	});
@@ -264,8 +264,8 @@ describe('a scenario: the presenter, the end, run-until', () => {
 		expect(sessionStep(resumed, {type: 'tick', ms: 500}).sim.index).toBe(6);
 	});
 
-	it('run-until handles inputs one at a time until the condition holds, then pauses', () => {
-		const session = sessionStep(votingSession({speed: 2}), {type: 'run-until', until: sim => sim.index >= 12, limit: 100});
+	it('run-until on a paused session handles inputs at once, one at a time, until the condition holds', () => {
+		const session = sessionStep(votingSession({paused: true}), {type: 'run-until', until: sim => sim.index >= 12, limit: 100});
 		expect(session.sim.index).toBe(12);
 		expect(session.paused).toBe(true);
 		expect(session.history.events).toBe(12);
@@ -274,6 +274,31 @@ describe('a scenario: the presenter, the end, run-until', () => {
 	it('run-until stops after `limit` inputs when the condition never holds', () => {
 		const session = sessionStep(votingSession({paused: true}), {type: 'run-until', until: () => false, limit: 25});
 		expect(session.sim.index).toBe(25);
+	});
+
+	it('run-until on a running stream lets time pass and pauses at the first input where the condition holds, however fast', () => {
+		let session = sessionStep(votingSession({speed: 1000}), {type: 'run-until', until: sim => sim.index === 500, limit: 10_000});
+		expect(session.watch).toBeDefined();
+		expect(session.sim.index).toBe(0);
+		let frames = 0;
+		while (!session.paused && frames < 1000) {
+			session = sessionStep(session, {type: 'tick', ms: 33});
+			frames++;
+		}
+
+		// 33 inputs a frame, and still exactly #500: not #495 or #528.
+		expect(session.sim.index).toBe(500);
+		expect(session).toMatchObject({paused: true, watch: undefined, clock: 500});
+		expect(frames).toBe(Math.ceil(500 / 33));
+	});
+
+	it('a running run-until stops after `limit` inputs; a pause ends it', () => {
+		let session = sessionStep(votingSession({speed: 1000}), {type: 'run-until', until: () => false, limit: 40});
+		for (let i = 0; i < 10; i++) session = sessionStep(session, {type: 'tick', ms: 33});
+		expect(session.sim.index).toBe(40);
+		expect(session.paused).toBe(true);
+		const watching = sessionStep(votingSession({speed: 1000}), {type: 'run-until', until: () => false, limit: 40});
+		expect(sessionStep(watching, {type: 'toggle-pause'}).watch).toBeUndefined();
 	});
 
 	it('run-until does nothing when the condition already holds', () => {
