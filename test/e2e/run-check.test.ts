@@ -26,7 +26,7 @@ const claims = write('claims.scenario', [
 	'expect R2 diverged', // 7
 	'expect R1 diverged', // 8
 ]);
-const allTrue = write('true.scenario', ['description Only true claims', 'seed 7', 'paused', 'step 3', 'expect input 3', 'until input 9', 'expect R1 ok']);
+const allTrue = write('true.scenario', ['description Only true claims', 'seed 7', 'paused', 'step 3', 'expect at #3', 'until at #9', 'expect R1 ok']);
 
 describe('check', () => {
 	test('a false claim: exit 1, and the output names its line, where the run was, and why it is false', () => {
@@ -34,7 +34,7 @@ describe('check', () => {
 		expect(stderr).toBe('');
 		expect(code).toBe(1);
 		expect(stdout).toContain(`✗ ${claims}: 1 of 2 claims hold`);
-		expect(stdout).toContain('✗ line 8 at #4: expect R1 diverged — R1 is "ok", not "diverged"');
+		expect(stdout).toContain('✗ line 8 at #4: expect R1 diverged — R1 shows ● ok (agrees at #4)');
 		expect(stdout).not.toContain('line 7');
 	});
 
@@ -58,10 +58,10 @@ describe('check', () => {
 	});
 
 	test('an until that never reaches its condition is a false claim too', () => {
-		const file = write('until.scenario', ['description d', 'paused', 'until input 50 within 10']);
+		const file = write('until.scenario', ['description d', 'paused', 'until at #50 within 10']);
 		const {code, stdout} = run(['check', file]);
 		expect(code).toBe(1);
-		expect(stdout).toContain('✗ line 3 at #10: until input 50 — the last input is #10, not #50');
+		expect(stdout).toContain('✗ line 3 at #10: until at #50 — the latest input is #10');
 	});
 
 	test.each<[string, string[], RegExp]>([
@@ -85,8 +85,8 @@ describe('run', () => {
 		expect(stderr).toBe('');
 		expect(code).toBe(0);
 		expect(stdout).toMatch(/^model bank · seed 7 · 4 inputs\n/);
-		expect(stdout).toMatch(/^R2 +diverged +applied #4/m);
-		expect(stdout.trimEnd().split('\n').at(-1)).toBe('✗ line 8: expect R1 diverged — R1 is "ok", not "diverged"');
+		expect(stdout).toMatch(/^R2 +✗ diverged +applied #4/m);
+		expect(stdout.trimEnd().split('\n').at(-1)).toBe('✗ line 8: expect R1 diverged — R1 shows ● ok (agrees at #4)');
 	});
 
 	test('--json: the mode’s report, plus every claim with its line and whether it held', () => {
@@ -96,7 +96,7 @@ describe('run', () => {
 		expect(report.inputs).toBe(4);
 		expect(report.claims).toEqual([
 			{line: 7, claim: 'expect R2 diverged', holds: true},
-			{line: 8, claim: 'expect R1 diverged', holds: false, why: 'R1 is "ok", not "diverged"'},
+			{line: 8, claim: 'expect R1 diverged', holds: false, why: 'R1 shows ● ok (agrees at #4)'},
 		]);
 	});
 

@@ -48,7 +48,7 @@ describe('80×24 with three replicas', () => {
 		const borderRow = lines(app.frame()).find(line => /^[╔┌]/.test(line))!;
 		expect(borderRow).toMatch(/^╔═{24}╗┌─{24}┐┌─{24}┐$/);
 		expect(stringWidth(borderRow)).toBe(78);
-		expect(column(app.frame(), 1)).toMatch(/applied +—\nbalance +100\ndigest +[\da-f]{4}/);
+		expect(column(app.frame(), 1)).toMatch(/applied +—\nbalance +\d+\ndigest +[\da-f]{4}/);
 	});
 });
 
@@ -118,7 +118,8 @@ describe('compact columns: five replicas at 80×24, nine at 120×40', () => {
 		const boxes = replicaColumns(frame);
 		expect(boxes).toHaveLength(replicas);
 		for (const [i, rowsOfColumn] of boxes.entries()) {
-			const text = rowsOfColumn.join('\n');
+			// The name, the status, the index, the state and the digest: the rows above the rule, all whole.
+			const text = rowsOfColumn.slice(0, rowsOfColumn.findIndex(row => row.startsWith('─'))).join('\n');
 			expect(text, `R${i + 1}`).toMatch(/[●✗○◐⚠?] (ok|diverged|crashed|lag \d|no majority|\d+ behind)/);
 			expect(text, `R${i + 1}`).toMatch(/^dig(?:est)? +[\da-f]{4}$/m);
 			expect(text, `R${i + 1}`).not.toContain('…');
