@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import {faultInfo, faultTypes} from '../../../source/core/fault.js';
 import type {KeyPress} from '../../../source/core/engine/key-press.js';
-import {actionForKey} from '../../../source/core/engine/keys.js';
+import {actionForKey, shellHelp} from '../../../source/core/engine/keys.js';
 import {sessionStep, type Overlay} from '../../../source/core/engine/session.js';
 import {flagged} from '../helpers.js';
 import {votingSession, type VotingSession} from './helpers.js';
@@ -189,5 +189,17 @@ describe('keys driving a session', () => {
 
 	it('q stops the sequence', () => {
 		expect(press(session(), [key('s'), key('q'), key('s')])).toBe('quit');
+	});
+});
+
+describe('the shell help', () => {
+	it('every line of the shell’s own help fits the help box of an 80-column terminal (76 cells), uncut', () => {
+		// The overlay draws `${keys.padEnd(18)} ${what}` inside a border and a space of padding each side.
+		for (const [keys, what] of shellHelp) expect(`${keys.padEnd(18)} ${what}`.length, keys).toBeLessThanOrEqual(76);
+	});
+
+	it('names every shell key the keymap knows', () => {
+		const text = shellHelp.map(([keys, what]) => `${keys} ${what}`).join('\n');
+		for (const key of ['space', 's', '.', 'PgDn', '↓', 'b', ',', 'PgUp', '↑', '0', '←', '→', '1–9', '+', '-', '?', 'esc', 'q', 'Ctrl+C']) expect(text, key).toContain(key);
 	});
 });
