@@ -13,6 +13,9 @@
 //    characters one cell wide (the same set as source/core/engine/text.ts,
 //    checked against string-width by test/ui/cell-width.test.ts) are measured
 //    by their length instead.
+// 9. A Ctrl+key sequence that parse-keypress cannot name (some raw bytes)
+//    left useInput's input undefined, and Ink threw on it (found by
+//    test/robustness/ink-fuzz.test.tsx): it is read as no input instead.
 // 6. to 8. Ink turns every line of every frame into styled characters afresh:
 //    its caches live one frame. They are kept across frames here (bounded),
 //    so the lines that did not change since the last frame cost nothing.
@@ -83,6 +86,11 @@ export const patches = [
 		file: 'output.js',
 		from: '            cached = styledCharsFromTokens(tokenize(line));',
 		to: '            if (this.styledChars.size >= 4000) { this.styledChars.clear(); this.widths.clear(); this.blockWidths.clear(); } // replica-tui: bounded\n            cached = styledCharsFromTokens(tokenize(line));',
+	},
+	{
+		file: 'hooks/use-input.js',
+		from: "            else if (keypress.ctrl) {\n                input = keypress.name;",
+		to: "            else if (keypress.ctrl) {\n                input = keypress.name ?? ''; // replica-tui: an unnamed Ctrl sequence",
 	},
 ];
 

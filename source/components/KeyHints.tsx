@@ -55,7 +55,7 @@ export function KeyHints({session, menu, width}: Props) {
 		);
 	}
 
-	if (session.overlay.kind === 'help') return <Text color={color('dim')}>{fit(' esc or ? close help · q quit', width)}</Text>;
+	if (session.overlay.kind === 'help') return <Text color={color('dim')}>{fit(' ↓ ↑ page · esc or ? close help · q quit', width)}</Text>;
 	if (session.awaitingPresenter || session.ended) {
 		const text = session.awaitingPresenter ? presenterText : endedText;
 		return (

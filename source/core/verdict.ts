@@ -194,7 +194,7 @@ function decisionLine(sim: SimState, status: QuorumStatus): TextLine {
 		case 'waiting': {
 			const last = status.decision;
 			const before = last?.decided ? ` · last decided #${last.index}: ${model.summary(last.decided.state)}` : '';
-			return {text: `quorum #${status.index} … waiting: ${status.reported} of ${status.replicas} reported, need ${status.needed}${before}`, tone: 'warn'};
+			return {text: `quorum #${status.index} … waiting: ${status.reported} of ${status.replicas} reported, ${status.needed} must agree${before}`, tone: 'warn'};
 		}
 	}
 }
@@ -213,7 +213,7 @@ export function outOfLineText(entry: OutOfLine): string {
 		case 'diverged':
 			return `✗ ${entry.name} diverged since #${entry.divergedSince}`;
 		case 'crashed':
-			return `○ ${entry.name} crashed (${entry.behind} behind)`;
+			return entry.behind > 0 ? `○ ${entry.name} crashed (${entry.behind} behind)` : `○ ${entry.name} crashed`;
 		case 'lagging':
 			return `◐ ${entry.name} lag ${entry.behind}`;
 		case 'holding':

@@ -8,3 +8,26 @@ test.each(patches.map(patch => [patch.file, patch] as const))('npm install left 
 	const source = readFileSync(path.join(inkBuild, patch.file), 'utf8');
 	expect(source, 'run npm install (postinstall runs scripts/patch-ink.mjs)').toContain(patch.to);
 });
+
+test('Ink measures single-cell lines with the same set of characters as the app (source/core/engine/text.ts)', () => {
+	const app = /const singleCell = (\/.*\/);/.exec(readFileSync(path.join(import.meta.dirname, '../../source/core/engine/text.ts'), 'utf8'))?.[1];
+	const ink = /const singleCell = (\/.*\/);/.exec(readFileSync(path.join(inkBuild, 'replica-tui-widest-line.js'), 'utf8'))?.[1];
+	expect(app).toBeDefined();
+	expect(ink).toBe(app);
+});
+
+test('Ink keeps its styled-line caches across frames, and bounds them', async () => {
+	const {default: Output} = (await import(path.join(inkBuild, 'output.js'))) as {default: new (options: {width: number; height: number}) => {caches: {styledChars: Map<string, unknown>}}};
+	const first = new Output({width: 10, height: 1});
+	expect(new Output({width: 10, height: 1}).caches).toBe(first.caches);
+});
+
+test('a Ctrl sequence parse-keypress cannot name reaches the app as no input (it used to throw)', async () => {
+	const {default: parseKeypress} = (await import(path.join(inkBuild, 'parse-keypress.js'))) as {default: (s: string) => {ctrl: boolean; name?: string}};
+	// Ctrl+F10's neighbour: a CSI code with the Ctrl modifier that names no key.
+	const unnamed = parseKeypress('\u001B[9;5~');
+	expect(unnamed).toMatchObject({ctrl: true});
+	expect(unnamed.name).toBeUndefined();
+	const source = readFileSync(path.join(inkBuild, 'hooks/use-input.js'), 'utf8');
+	expect(source).toContain("input = keypress.name ?? '';");
+});

@@ -1,4 +1,4 @@
-/** ? shows the full help over the columns; ?, h, Esc, space or Enter close it; a running stream pauses while it is open. */
+/** ? shows the full help over the columns, a page at a time; ?, h, Esc or Enter close it; a running stream pauses while it is open. */
 import {describe, expect, test} from 'vitest';
 import {faultInfo, faultTypes} from '../../source/core/fault.js';
 import {column, header, headerIndex, hintBar, keys, lines, press, renderApp, sleep, waitForFrame} from './helpers.js';
@@ -28,7 +28,6 @@ describe('the help overlay', () => {
 	test.each([
 		['Esc', keys.escape],
 		['h', 'h'],
-		['space', ' '],
 		['Enter', keys.enter],
 	])('%s closes the help too', async (_name, key) => {
 		const app = await renderApp();
@@ -52,19 +51,34 @@ describe('the help overlay', () => {
 		expect(frame).toContain('quorum #1 ✓ 3 of 3 agree');
 	});
 
-	test('at 80×24 the help fits, and says how much more a taller terminal would show', async () => {
+	test('at 80×24 the help comes in pages that fit; every line of it shows whole on some page', async () => {
 		const app = await renderApp({columns: 80, rows: 24});
 		await press(app.stdin, '?');
-		const frame = await waitForFrame(app.frame, helpShown, 'the help overlay');
-		expect(lines(frame).length).toBeLessThanOrEqual(23);
-		expect(frame).toMatch(/… \d+ more lines in a taller terminal \(or see --help\)/);
+		const first = await waitForFrame(app.frame, helpShown, 'the help overlay');
+		expect(lines(first).length).toBeLessThanOrEqual(23);
+		const pages = Number(/page 1 of (\d+)/.exec(first)?.[1]);
+		expect(pages).toBeGreaterThan(1);
+		let seen = first;
+		for (let page = 2; page <= pages; page++) {
+			await press(app.stdin, keys.pageDown);
+			// eslint-disable-next-line no-await-in-loop
+			const frame = await waitForFrame(app.frame, text => text.includes(`page ${page} of ${pages}`), `help page ${page}`);
+			expect(lines(frame).length).toBeLessThanOrEqual(23);
+			seen += frame;
+		}
+
+		for (const fault of faultTypes) expect(seen).toMatch(new RegExp(`${faultInfo[fault].key} {2}${fault} `));
+		expect(seen).toContain('repair the selected replica');
+		expect(seen).not.toContain('…');
+		await press(app.stdin, keys.pageUp);
+		await waitForFrame(app.frame, text => text.includes(`page ${pages - 1} of ${pages}`), 'the page before');
 	});
 
-	test('keys other than the closing ones do nothing while the help is open', async () => {
+	test('keys other than the closing and paging ones do nothing while the help is open', async () => {
 		const app = await renderApp();
 		await press(app.stdin, '?');
 		await waitForFrame(app.frame, helpShown, 'the help overlay');
-		await press(app.stdin, 's', 'b', '0', 'f', 'r', '+', '2');
+		await press(app.stdin, '0', 'f', 'r', '+', '2');
 		await sleep(50);
 		const frame = app.frame();
 		expect(helpShown(frame)).toBe(true);

@@ -64,6 +64,12 @@ export function canStepBack<S, A>(history: History<S, A>): boolean {
  * One event back: the state just before the last advance, with every action
  * taken after it undone too. Without any advance it is the initial state.
  */
+/** How many of the user's actions step back would undo along with the last advance. */
+export function actionsSinceLastAdvance<S, A>(history: History<S, A>): number {
+	const lastAdvance = history.entries.findLastIndex(entry => entry.kind === 'advance');
+	return history.entries.length - 1 - lastAdvance;
+}
+
 export function stepBack<S, A>(history: History<S, A>, mode: AnyMode): {history: History<S, A>; state: S} {
 	const lastAdvance = history.entries.findLastIndex(entry => entry.kind === 'advance');
 	if (lastAdvance < 0) return {history: createHistory(history.initial), state: history.initial};

@@ -50,7 +50,9 @@ export function actionForKey(session: Session, key: KeyPress): SessionAction | '
 
 	if (isQuitKey(key)) return 'quit';
 	if (overlay.kind === 'help') {
-		return isEscape(key) || input === '?' || input === 'h' || input === ' ' || key.return ? {type: 'close-overlay'} : undefined;
+		if (key.pageDown || key.downArrow || input === ' ' || input === 's' || input === '.') return {type: 'help-page', delta: 1};
+		if (key.pageUp || key.upArrow || input === 'b' || input === ',') return {type: 'help-page', delta: -1};
+		return isEscape(key) || input === '?' || input === 'h' || key.return ? {type: 'close-overlay'} : undefined;
 	}
 
 	if (session.awaitingPresenter && (key.return || key.pageDown || input === 'n')) return {type: 'continue'};

@@ -3,7 +3,7 @@
  * (running or paused, speed, selection, what is open, the caption) and the
  * history that makes step back exact. Every mode shares it.
  */
-import {canStepBack, createHistory, recordAction, recordAdvance, snapshotEvery, stepBack, type History} from './history.js';
+import {actionsSinceLastAdvance, canStepBack, createHistory, recordAction, recordAdvance, snapshotEvery, stepBack, type History} from './history.js';
 import type {AnyMode} from './mode.js';
 
 /** At most this many events are handled for one tick, so a stalled clock cannot freeze the screen. */
@@ -11,8 +11,8 @@ export const maxEventsPerTick = 50_000;
 
 export type Overlay =
 	| {readonly kind: 'none'}
-	/** `resume`: the run was going when help opened, and goes on when it closes. */
-	| {readonly kind: 'help'; readonly resume: boolean}
+	/** `resume`: the run was going when help opened, and goes on when it closes; `page`: which page of it shows. */
+	| {readonly kind: 'help'; readonly resume: boolean; readonly page: number}
 	| {readonly kind: 'menu'; readonly name: string};
 
 export type Session<S = any, A = any> = {
@@ -57,6 +57,7 @@ export type SessionAction =
 	| {readonly type: 'faster'}
 	| {readonly type: 'slower'}
 	| {readonly type: 'toggle-help'}
+	| {readonly type: 'help-page'; readonly delta: number}
 	| {readonly type: 'close-overlay'}
 	| {readonly type: 'caption'; readonly lines: readonly string[]}
 	| {readonly type: 'notice'; readonly text: string | undefined}
@@ -103,7 +104,7 @@ export function sessionStep<S>(session: Session<S>, action: SessionAction): Sess
 			return back(pause(session));
 		case 'restart': {
 			const {initial} = session.history;
-			return {...pause(session), sim: initial, history: createHistory(initial), clock: mode.now(initial), notice: 'restarted from the beginning (same seed)'};
+			return {...pause(session), sim: initial, history: createHistory(initial), clock: mode.now(initial), ended: false, notice: 'restarted from the beginning (same seed)'};
 		}
 
 		case 'select':
@@ -128,7 +129,9 @@ export function sessionStep<S>(session: Session<S>, action: SessionAction): Sess
 			return {...session, speed: mode.speeds.ladder.findLast((speed: number) => speed < session.speed) ?? session.speed};
 		case 'toggle-help':
 			if (session.overlay.kind === 'help') return closeOverlay(session);
-			return {...pause(session), overlay: {kind: 'help', resume: !session.paused}};
+			return {...pause(session), overlay: {kind: 'help', resume: !session.paused, page: 0}};
+		case 'help-page':
+			return session.overlay.kind === 'help' ? {...session, overlay: {...session.overlay, page: Math.max(0, session.overlay.page + action.delta)}} : session;
 		case 'close-overlay':
 			return closeOverlay(session);
 		case 'caption':
@@ -178,8 +181,11 @@ function advance<S>(session: Session<S>, count: number): Session<S> {
 
 function back<S>(session: Session<S>): Session<S> {
 	if (!canStepBack(session.history)) return {...session, notice: 'already at the start: nothing to step back to'};
+	const undone = actionsSinceLastAdvance(session.history);
 	const {history, state} = stepBack(session.history, session.mode);
-	return {...session, sim: state, history, clock: session.mode.now(state), notice: undefined};
+	const what = history.events === session.history.events ? 'undid' : 'stepped back one event';
+	const also = undone === 0 ? '' : history.events === session.history.events ? ` ${undone} action${undone === 1 ? '' : 's'}` : `, and undid the ${undone === 1 ? 'action' : `${undone} actions`} after it`;
+	return {...session, sim: state, history, clock: session.mode.now(state), ended: false, notice: `↶ ${what}${also}`};
 }
 
 function applyModeAction<S>(session: Session<S>, action: unknown): Session<S> {

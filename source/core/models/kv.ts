@@ -31,7 +31,7 @@ export const kv: Model<KvState, KvInput> = {
 	describeInput: input => (input.kind === 'set' ? `set ${kvKeys[input.key]}=${input.value}` : `del ${kvKeys[input.key]}`),
 	shortInput: input => `${kvKeys[input.key]}=${input.kind === 'set' ? input.value : '—'}`,
 	describeResult: (before, _input, after) => (after === before ? 'no change' : '✓'),
-	shortResult: (before, _input, after) => (after === before ? '=' : '✓'),
+	shortResult: (before, _input, after) => (after === before ? 'same' : '✓'),
 	describeState: state => kvKeys.map((key, i) => [key, show(state.values[i]!)]),
 	summary: state => kvKeys.map((key, i) => `${key}=${show(state.values[i]!)}`).join(' '),
 	summaryOf: (state, labels) =>

@@ -123,7 +123,7 @@ describe('one event back, exactly', () => {
 		expect(faulted.sim.replicas[1]!.faults.flaky).toBe(true);
 		const back = sessionStep(faulted, {type: 'back'});
 		expect(back.sim).toBe(start.sim);
-		expect(back.notice).toBeUndefined();
+		expect(back.notice).toBe('↶ undid 1 action');
 	});
 
 	it('restart is the initial state whatever happened, and a run after it is a fresh run', () => {

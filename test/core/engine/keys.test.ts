@@ -9,7 +9,7 @@ import {votingSession, type VotingSession} from './helpers.js';
 
 const session = (overlay: Overlay = {kind: 'none'}, start: VotingSession = votingSession({paused: true})): VotingSession => ({...start, overlay});
 const menu: Overlay = {kind: 'menu', name: 'fault'};
-const help: Overlay = {kind: 'help', resume: false};
+const help: Overlay = {kind: 'help', resume: false, page: 0};
 const key = (input: string, extra: Omit<KeyPress, 'input'> = {}): KeyPress => ({input, ...extra});
 const escapes = [key('', {escape: true}), key('', {escape: true, meta: true}), key('', {meta: true})];
 
@@ -141,14 +141,19 @@ describe('in the fault menu', () => {
 });
 
 describe('with help open', () => {
-	it('?, h, Esc, space and Enter close it', () => {
-		for (const press of [key('?'), key('h'), ...escapes, key(' '), key('', {return: true})]) {
+	it('?, h, Esc and Enter close it', () => {
+		for (const press of [key('?'), key('h'), ...escapes, key('', {return: true})]) {
 			expect(actionForKey(session(help), press), JSON.stringify(press)).toEqual({type: 'close-overlay'});
 		}
 	});
 
+	it('the stepping keys turn its pages: ↓ PgDn space s . forward, ↑ PgUp b , back', () => {
+		for (const press of [key('', {downArrow: true}), key('', {pageDown: true}), key(' '), key('s'), key('.')]) expect(actionForKey(session(help), press)).toEqual({type: 'help-page', delta: 1});
+		for (const press of [key('', {upArrow: true}), key('', {pageUp: true}), key('b'), key(',')]) expect(actionForKey(session(help), press)).toEqual({type: 'help-page', delta: -1});
+	});
+
 	it('other keys do nothing, but q and Ctrl+C still quit', () => {
-		for (const press of [key('s'), key('b'), key('0'), key('f'), key('r'), key('+'), key('2')]) expect(actionForKey(session(help), press)).toBeUndefined();
+		for (const press of [key('0'), key('f'), key('r'), key('+'), key('2')]) expect(actionForKey(session(help), press)).toBeUndefined();
 		expect(actionForKey(session(help), key('q'))).toBe('quit');
 		expect(actionForKey(session(help), key('c', {ctrl: true}))).toBe('quit');
 	});

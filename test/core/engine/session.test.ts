@@ -1,6 +1,7 @@
 /** The shell's session: time, pause and step, speed, selection, overlays, captions, the end of a scenario, notices. */
 import {describe, expect, it} from 'vitest';
-import {maxEventsPerTick, msUntilNextEvent, sessionStep} from '../../../source/core/engine/session.js';
+import {createSession, maxEventsPerTick, msUntilNextEvent, sessionStep} from '../../../source/core/engine/session.js';
+import {votingMode} from '../../../source/core/voting/mode.js';
 import {maxRate, rateLadder} from '../../../source/core/voting/config.js';
 import {faultFreeStates} from '../helpers.js';
 import {run, ticks, votingSession} from './helpers.js';
@@ -218,7 +219,7 @@ describe('help pauses a running stream', () => {
 
 	it('? on a paused session leaves it paused when the help closes', () => {
 		const help = sessionStep(votingSession({paused: true}), {type: 'toggle-help'});
-		expect(help.overlay).toEqual({kind: 'help', resume: false});
+		expect(help.overlay).toEqual({kind: 'help', resume: false, page: 0});
 		const closed = sessionStep(help, {type: 'close-overlay'});
 		expect(closed).toMatchObject({overlay: {kind: 'none'}, paused: true});
 	});
@@ -315,5 +316,33 @@ describe('notices', () => {
 		expect(sessionStep(noticed, {type: 'notice', text: 'hello'})).toBe(noticed);
 		expect(sessionStep(noticed, {type: 'notice', text: undefined}).notice).toBeUndefined();
 		expect(sessionStep(noticed, {type: 'step'}).notice).toBeUndefined();
+	});
+});
+
+describe('step back says what it did', () => {
+	const voting = () => createSession(votingMode, votingMode.create(votingMode.parseConfig({seed: '7'})), {paused: true});
+
+	it('one event back, and the actions after it undone too, in one line', () => {
+		let session = sessionStep(sessionStep(voting(), {type: 'step'}), {type: 'step'});
+		session = sessionStep(session, {type: 'back'});
+		expect(session.notice).toBe('↶ stepped back one event');
+		session = sessionStep(session, {type: 'mode', action: {type: 'inject', replica: 1, fault: 'corrupt'}});
+		session = sessionStep(session, {type: 'back'});
+		expect(session.sim.index).toBe(0);
+		expect(session.notice).toBe('↶ stepped back one event, and undid the action after it');
+	});
+
+	it('an action taken before any event is undone on its own', () => {
+		let session = sessionStep(voting(), {type: 'mode', action: {type: 'inject', replica: 1, fault: 'crash'}});
+		session = sessionStep(session, {type: 'back'});
+		expect(session.sim.replicas[1]!.crashed).toBe(false);
+		expect(session.notice).toBe('↶ undid 1 action');
+	});
+
+	it('b and 0 after the end of a scenario leave the end behind', () => {
+		const ended = sessionStep(sessionStep(voting(), {type: 'step'}), {type: 'end'});
+		expect(ended.ended).toBe(true);
+		expect(sessionStep(ended, {type: 'back'}).ended).toBe(false);
+		expect(sessionStep(ended, {type: 'restart'}).ended).toBe(false);
 	});
 });
