@@ -64,7 +64,7 @@ describe('replica-tui play in a terminal', () => {
 		}
 	}, 30_000);
 
-	test('the end of a scenario: the stream stops and says so; b steps back; q in the fault menu closes it; q quits', async () => {
+	test('the end of a scenario: the stream stops and says so; b steps back (paused, no longer ended); q in the fault menu closes it; q quits', async () => {
 		const file = path.join(folder, 'ends.scenario');
 		writeFileSync(file, 'description Ends\nseed 7\nrate 4\ncaption The end is near.\nwait 1s\n');
 		const app = runInPty(['play', file, '--theme', 'high-contrast']);
@@ -80,7 +80,8 @@ describe('replica-tui play in a terminal', () => {
 			await sleep(600);
 			expect(app.screen()).toContain(`■ ENDED #${ended}`);
 			await app.press('b');
-			await app.waitFor(`■ ENDED #${ended - 1}`);
+			// Stepping back leaves the end behind: the stream is paused one input earlier.
+			await app.waitFor(`‖ PAUSED #${ended - 1}`);
 			await app.press('f');
 			await app.waitFor('fault for R1');
 			await app.press('q');

@@ -19,7 +19,7 @@ describe('step back', () => {
 		expect(after).toBe(before);
 	});
 
-	test('a fault injected after the last step is undone with it: the screen is the one before the step', async () => {
+	test('a fault injected after the last step is undone with it: the screen is the one before the step, and one line says what was undone', async () => {
 		const app = await renderApp();
 		await press(app.stdin, '2', 's', 's');
 		const before = await waitForFrame(app.frame, '‖ PAUSED #2', '#2');
@@ -27,8 +27,12 @@ describe('step back', () => {
 		await waitForFrame(app.frame, frame => columnTitle(frame, 2).includes('○ crashed'), 'R2 crashed');
 		await press(app.stdin, 'b');
 		const after = await waitForFrame(app.frame, '‖ PAUSED #2', '#2 after b');
-		expect(after).toBe(before);
+		const notice = lines(after).findIndex(line => line.includes('↶ stepped back one event, and undid the action after it'));
+		expect(notice).toBe(2);
+		expect(lines(after).filter((_, i) => i !== notice)).toEqual(lines(before).filter((_, i) => i !== notice));
 		expect(after).not.toContain('crash');
+		await press(app.stdin, '2');
+		await waitForFrame(app.frame, frame => frame === before, 'the notice gone at the next key: exactly the earlier screen');
 	});
 
 	test('b while running pauses first, then steps back', async () => {

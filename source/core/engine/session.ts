@@ -183,9 +183,11 @@ function back<S>(session: Session<S>): Session<S> {
 	if (!canStepBack(session.history)) return {...session, notice: 'already at the start: nothing to step back to'};
 	const undone = actionsSinceLastAdvance(session.history);
 	const {history, state} = stepBack(session.history, session.mode);
-	const what = history.events === session.history.events ? 'undid' : 'stepped back one event';
-	const also = undone === 0 ? '' : history.events === session.history.events ? ` ${undone} action${undone === 1 ? '' : 's'}` : `, and undid the ${undone === 1 ? 'action' : `${undone} actions`} after it`;
-	return {...session, sim: state, history, clock: session.mode.now(state), ended: false, notice: `↶ ${what}${also}`};
+	// A plain step back shows exactly the earlier screen; when it also undid the user's actions, one line says so.
+	const stepped = history.events < session.history.events;
+	const plural = (count: number) => (count === 1 ? 'action' : `${count} actions`);
+	const notice = undone === 0 ? undefined : stepped ? `↶ stepped back one event, and undid the ${plural(undone)} after it` : `↶ undid ${undone} action${undone === 1 ? '' : 's'}`;
+	return {...session, sim: state, history, clock: session.mode.now(state), ended: false, notice};
 }
 
 function applyModeAction<S>(session: Session<S>, action: unknown): Session<S> {
