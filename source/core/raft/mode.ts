@@ -33,7 +33,7 @@ export const raftMode: Mode<RaftState, RaftAction, RaftConfig> = {
 	nextTime,
 	advance,
 	runUntil,
-	haltReason: state => (state.safety.fresh.length > 0 ? violationLine(state.safety.fresh[0]!) : undefined),
+	haltReason: state => (state.safety.fresh.length > 0 ? violationLine(state.safety.fresh[0]!, true) : undefined),
 
 	apply: applyAction,
 

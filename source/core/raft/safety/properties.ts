@@ -43,7 +43,7 @@ export type Violation = {
 	readonly text: string;
 };
 
-/** "✗ SM State Machine Safety: S1 and S5 applied different entries at index 2 (event 1234, t=5678ms)". */
-export function violationLine(violation: Violation): string {
-	return `✗ ${violation.property} ${propertyNames[violation.property]}: ${violation.text} (event ${violation.event}, t=${violation.time}ms)`;
+/** "✗ SM State Machine Safety: S1 applied t2 at index 2, S5 applies t3 (event 1234)"; `short` leaves out the property's name. */
+export function violationLine(violation: Violation, short = false): string {
+	return `✗ ${violation.property}${short ? '' : ` ${propertyNames[violation.property]}`}: ${violation.text} (event ${violation.event})`;
 }

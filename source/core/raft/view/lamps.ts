@@ -6,6 +6,7 @@
 import {seg, type Line, type Segment} from '../../engine/screen.js';
 import {propertyCodes, violationLine, type Violation} from '../safety/properties.js';
 import type {RaftState} from '../types.js';
+import {wrap} from './text.js';
 
 /** The violation the screen points at: the one the last event found, else the latest first violation. */
 export function shownViolation(state: RaftState): Violation | undefined {
@@ -87,7 +88,11 @@ function badgeLine(badge: string, lamps: Segment[]): Line {
 	return badge === '' ? lamps : [seg(badge, 'warn', true), ...lamps];
 }
 
-/** The counterexample in one line, for the screen's last extra row. */
-export function counterexampleLine(violation: Violation): Line {
-	return [seg(violationLine(violation), 'bad', true)];
+/** The counterexample, for the screen's last extra rows: one line if it fits `width` (with the property's name if that fits too), else two. */
+export function counterexampleLines(violation: Violation, width: number, rows: number): Line[] {
+	const full = violationLine(violation);
+	if (full.length <= width) return [[seg(full, 'bad', true)]];
+	const short = violationLine(violation, true);
+	if (short.length <= width || rows < 2) return [[seg(short, 'bad', true)]];
+	return wrap(full, width, 2).map(text => [seg(text, 'bad', true)]);
 }

@@ -15,7 +15,7 @@ import {networkText} from '../network.js';
 import {clusterCommit, currentLeader, highestTerm, inFlight, longestLog, staleLeaders} from '../queries.js';
 import type {RaftState} from '../types.js';
 import {infoRows, serverColumn} from './column.js';
-import {counterexampleLine, headerParts, shownViolation} from './lamps.js';
+import {counterexampleLines, headerParts, shownViolation} from './lamps.js';
 import {ladderLines} from './ladder.js';
 import {messageDetail, messageGrid, messageList} from './messages.js';
 import {cutLine, padEnd, wrap} from './text.js';
@@ -104,7 +104,11 @@ export function raftView(state: RaftState, context: ViewContext): Screen {
 	const messages = inFlight(state);
 	const cursor = messages.length === 0 ? 0 : ((context.cursor % messages.length) + messages.length) % messages.length;
 	const extra = wide ? wideExtra(state, messages, cursor, columns, extraRows) : narrowExtra(state, messages, cursor, columns, extraRows);
-	if (violation !== undefined) extra[extra.length - 1] = counterexampleLine(violation);
+	if (violation !== undefined) {
+		const lines = counterexampleLines(violation, columns - 1, Math.min(2, extra.length - 1));
+		extra.splice(extra.length - lines.length, lines.length, ...lines);
+	}
+
 	const {header, badges, position} = headerParts(state, columns);
 	return {
 		kind: 'screen',
