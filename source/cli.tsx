@@ -3,6 +3,7 @@ import meow from 'meow';
 import {helpText} from './help-text.js';
 import {shellFlags, UsageError} from './options.js';
 import {modes} from './core/modes.js';
+import {fuzzFlags} from './core/raft/fuzz/options.js';
 import {main} from './main.js';
 import {restoreTerminal} from './terminal-guard.js';
 
@@ -14,6 +15,7 @@ process.env['NODE_ENV'] ??= 'production';
 const flagSpec = {
 	...Object.assign({}, ...Object.values(modes).map(mode => mode.flags)),
 	...shellFlags,
+	...fuzzFlags,
 	seed: {type: 'string'},
 } as Record<string, {type: 'string' | 'boolean'; isMultiple?: boolean; shortFlag?: string}>;
 
