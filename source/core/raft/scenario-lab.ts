@@ -57,6 +57,7 @@ const usage = {
 	elections: 'say "elections 5 in 2s" (at least that many started in the last 2 s)',
 	appends: 'say "appends S1->S3 7" (AppendEntries the leader S1 has sent S3 in its term)',
 	halted: 'say "halted" (the last event broke a property: the run pauses here)',
+	view: 'say "next S1 S3 4" or "match S1 S3 2" (the leader S1\'s nextIndex or matchIndex for S3)',
 };
 
 /**
@@ -104,6 +105,22 @@ export function parseLabClaim(words: readonly string[], servers: number, exact: 
 			const window = durationMs(args[2]);
 			if (n === undefined || window === undefined || args.length !== 3) return usage.elections;
 			return claim(state => (recentElections(state, window) >= n ? undefined : `${recentElections(state, window)} elections started in the last ${window} ms`));
+		}
+
+		case 'next':
+		case 'match': {
+			const leaderId = parseServerName(args[0] ?? '', servers);
+			const peer = parseServerName(args[1] ?? '', servers);
+			const n = whole(args[2]);
+			if (leaderId === undefined || peer === undefined || n === undefined || args.length !== 3) return usage.view;
+			const field = what === 'next' ? 'nextIndex' : 'matchIndex';
+			return claim(state => {
+				const leader = state.servers[leaderId];
+				if (leader === undefined) return `there is no ${serverName(leaderId)} in a cluster of ${state.servers.length}`;
+				if (leader.role !== 'leader') return `${serverName(leaderId)} is not leading`;
+				const value = leader[field][peer] ?? 0;
+				return (exact ? value === n : value >= n) ? undefined : `${serverName(leaderId)}'s ${field} for ${serverName(peer)} is ${value}`;
+			});
 		}
 
 		case 'appends': {

@@ -533,7 +533,7 @@ export function parseExpectation(words: readonly string[], config?: Pick<RaftCon
 		}
 
 		default:
-			return `unknown claim "${text}": try leader …, no leader, term [S2] N, role S2 ROLE, voted S2 S1|none, commit [S2] N, applied S2 N, committed N, uncommitted N, log S2 TERMS…|empty, length S2 N, entry I term T on S1 S2|on N, logs match|equal, machines agree, network whole, partition S1 S2 | S3 S4 S5, acked N, elections N, copies-delivered N (at least), lost N (at least), in-flight N; the safety lab: lamps green, lamp SM red [at N], halted, no leader for 900ms, elections 5 in 2s, appends S1->S3 N`;
+			return `unknown claim "${text}": try leader …, no leader, term [S2] N, role S2 ROLE, voted S2 S1|none, commit [S2] N, applied S2 N, committed N, uncommitted N, log S2 TERMS…|empty, length S2 N, entry I term T on S1 S2|on N, logs match|equal, machines agree, network whole, partition S1 S2 | S3 S4 S5, acked N, elections N, copies-delivered N (at least), lost N (at least), in-flight N; the safety lab: lamps green, lamp SM red [at N], halted, no leader for 900ms, elections 5 in 2s, appends S1->S3 N, next S1 S3 N, match S1 S3 N`;
 	}
 }
 

@@ -4,6 +4,7 @@
  * timeouts, a majority up and connected).
  */
 import type {RaftState} from '../types.js';
+import {electionMemory} from './state.js';
 
 /** "N elections in 2 s" counts elections started in this window. */
 export const electionWindowMs = 2000;
@@ -30,12 +31,10 @@ export function longestLeaderless(state: RaftState): number {
 	return Math.max(state.safety.liveness.longestLeaderless, leaderlessFor(state));
 }
 
-/** Words on progress when there is something to say: "no leader for 900 ms · 5 elections in 2 s". */
-export function livenessNotes(state: RaftState): string[] {
-	const notes: string[] = [];
-	const leaderless = leaderlessFor(state);
-	if (leaderless >= leaderlessNoticeMs) notes.push(`no leader for ${leaderless} ms`);
+/** "5 elections in 2 s" ("64+ …" when every election remembered falls in the window), or undefined when there are too few to mention. */
+export function electionsText(state: RaftState): string | undefined {
 	const elections = recentElections(state);
-	if (elections >= electionsNotice) notes.push(`${elections}${elections >= state.safety.liveness.electionTimes.length && elections > 1 ? '+' : ''} elections in ${electionWindowMs / 1000} s`);
-	return notes;
+	if (elections < electionsNotice) return undefined;
+	const saturated = elections === electionMemory && state.safety.liveness.electionTimes.length === electionMemory;
+	return `${elections}${saturated ? '+' : ''} elections in ${electionWindowMs / 1000} s`;
 }

@@ -40,7 +40,7 @@ export type SafetyState = {
 /** Terms whose leader Election Safety remembers. */
 export const leaderMemory = 64;
 /** Election start times kept for "N elections in 2 s". */
-export const electionMemory = 32;
+export const electionMemory = 64;
 
 const none: readonly never[] = Object.freeze([]);
 

@@ -41,10 +41,9 @@ function text(value: string, tone?: Tone): Line {
 function title(server: Server, inner: number, selected: boolean, violated: boolean): Line {
 	const mark = selected ? '▸' : ' ';
 	const name = serverName(server.id);
-	const flag = violated ? ' ✗' : '';
-	const word = fit([roleWord[server.role], shortRoleWord[server.role]], inner - name.length - 4 - flag.length);
-	const heading: Line = [seg(`${mark}${name} `, selected ? 'accent' : undefined, true), seg(`${roleGlyph[server.role]} ${word}`, roleTone[server.role], server.role === 'leader')];
-	return violated ? [...heading, seg(flag, 'bad', true)] : heading;
+	const word = fit([roleWord[server.role], shortRoleWord[server.role]], inner - name.length - 4 - (violated ? 1 : 0));
+	const heading: Line = [seg(`${mark}${name}`, selected ? 'accent' : undefined, true), ...(violated ? [seg('✗', 'bad', true)] : []), seg(' '), seg(`${roleGlyph[server.role]} ${word}`, roleTone[server.role], server.role === 'leader')];
+	return heading;
 }
 
 function termLine(server: Server, inner: number): Line {

@@ -6,7 +6,7 @@
 import type {ViewContext} from '../../engine/mode.js';
 import {seg, type Line, type Screen, type Segment} from '../../engine/screen.js';
 import {majorityOf} from '../config.js';
-import {electionsNotice, electionWindowMs, leaderlessFor, leaderlessNoticeMs, recentElections} from '../safety/liveness.js';
+import {electionsText, leaderlessFor, leaderlessNoticeMs} from '../safety/liveness.js';
 import {quorumOf} from '../tx.js';
 import {lossReason} from '../engine.js';
 import {shortInputText, upcomingText} from '../describe.js';
@@ -49,9 +49,9 @@ export function decisionText(state: RaftState): Line {
 	const parts: Segment[] = [];
 	if (leader === undefined) {
 		const leaderless = leaderlessFor(state);
-		const elections = recentElections(state);
+		const elections = electionsText(state);
 		parts.push(seg(`○ no leader${leaderless >= leaderlessNoticeMs ? ` for ${leaderless} ms` : ''}`, 'warn', true));
-		if (elections >= electionsNotice) parts.push(seg(` ⚠ ${elections} elections in ${electionWindowMs / 1000} s`, 'warn'));
+		if (elections !== undefined) parts.push(seg(` ⚠ ${elections}`, 'warn'));
 		parts.push(seg(` (highest term ${highestTerm(state)})`));
 	} else {
 		parts.push(seg(`★ ${serverName(leader)} leads term ${state.servers[leader]!.currentTerm}`, 'good', true));
