@@ -90,7 +90,7 @@ describe('the Raft screen', () => {
 		expect(text[2]).toBe(`next t=${state.queue.items[0]!.time} ${upcomingText(state.queue.items[0]!.event, state.model)}`);
 		expect(text[2]).toMatch(/ arrives$/);
 		expect(lineText(screen.decision[0]!)).toBe('★ S3 leads term 1 · commit 3 · majority 3 of 5 · network whole');
-		expect(screen.position).toBe(`t=${state.time}ms · event ${state.events}`);
+		expect(screen.position).toBe(`t=${state.time}ms #${state.events}`);
 	});
 
 	it('the next line says when the next message will be lost, and why', () => {
