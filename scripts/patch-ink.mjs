@@ -13,6 +13,9 @@
 //    characters one cell wide (the same set as source/core/engine/text.ts,
 //    checked against string-width by test/ui/cell-width.test.ts) are measured
 //    by their length instead.
+// 6. to 8. Ink turns every line of every frame into styled characters afresh:
+//    its caches live one frame. They are kept across frames here (bounded),
+//    so the lines that did not change since the last frame cost nothing.
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -23,7 +26,7 @@ const build = path.dirname(fileURLToPath(import.meta.resolve('ink')));
 /** Ink's widest-line, with a fast path for lines of single-cell characters. */
 const fastWidestLine = `import stringWidth from 'string-width';
 // replica-tui: lines of single-cell characters are as wide as they are long (see scripts/patch-ink.mjs).
-const singleCell = /^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u0370-\\u0482\\u2010-\\u2027\\u2030-\\u205F\\u2190-\\u2319\\u231C-\\u2328\\u232B-\\u23E8\\u23F4-\\u25FC\\u26A0\\u2713\\u2717]*$/;
+const singleCell = /^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u0370-\\u0482\\u2010-\\u2027\\u2030-\\u205F\\u2190-\\u2319\\u231C-\\u2328\\u232B-\\u23E8\\u23F4-\\u25FC\\u25FF-\\u2613\\u2616-\\u262F\\u2638-\\u2647\\u2654-\\u267E\\u2680-\\u2689\\u2690-\\u2692\\u2694-\\u26A0\\u2706-\\u2709\\u270C-\\u2727\\u2729-\\u274B\\u2758-\\u2794\\u27C0-\\u27FF]*$/;
 export default function widestLine(string) {
 	let width = 0;
 	for (const line of string.split('\\n')) {
@@ -65,6 +68,21 @@ export const patches = [
 		file: 'render-node-to-output.js',
 		from: "import widestLine from 'widest-line';",
 		to: "import widestLine from './replica-tui-widest-line.js';",
+	},
+	{
+		file: 'output.js',
+		from: '    caches = new OutputCaches();',
+		to: '    caches = sharedCaches; // replica-tui: kept across frames',
+	},
+	{
+		file: 'output.js',
+		from: 'export default class Output {',
+		to: 'const sharedCaches = new OutputCaches(); // replica-tui\nexport default class Output {',
+	},
+	{
+		file: 'output.js',
+		from: '            cached = styledCharsFromTokens(tokenize(line));',
+		to: '            if (this.styledChars.size >= 4000) { this.styledChars.clear(); this.widths.clear(); this.blockWidths.clear(); } // replica-tui: bounded\n            cached = styledCharsFromTokens(tokenize(line));',
 	},
 ];
 

@@ -3,6 +3,7 @@ import meow from 'meow';
 import {helpText} from './help-text.js';
 import {shellFlags, UsageError} from './options.js';
 import {modes} from './core/modes.js';
+import {etcdMode} from './core/etcd/mode.js';
 import {fuzzFlags} from './core/raft/fuzz/options.js';
 import {main} from './main.js';
 import {restoreTerminal} from './terminal-guard.js';
@@ -11,9 +12,11 @@ import {restoreTerminal} from './terminal-guard.js';
 // and React are imported later, by the commands that draw, so this takes effect.
 process.env['NODE_ENV'] ??= 'production';
 
-/** Every flag of every mode, for meow; each command then refuses the ones that do not apply to it. */
+const camelCase = (name: string) => name.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** Every flag of every mode, for meow (which wants camelCase keys); each command then refuses the ones that do not apply to it. */
 const flagSpec = {
-	...Object.assign({}, ...Object.values(modes).map(mode => mode.flags)),
+	...Object.fromEntries([...Object.values(modes), etcdMode].flatMap(mode => Object.entries(mode.flags).map(([name, spec]) => [camelCase(name), spec]))),
 	...shellFlags,
 	...fuzzFlags,
 	seed: {type: 'string'},

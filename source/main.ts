@@ -1,7 +1,7 @@
 import type {ThemeName} from './theme-names.js';
 import type {AnyMode, RawFlags} from './core/engine/mode.js';
 import {createSession} from './core/engine/session.js';
-import {modeNamed, modeNames} from './core/modes.js';
+import {modeNamed, modeNames, modes} from './core/modes.js';
 import {headlessOutput, runHeadless} from './headless.js';
 import {parseRunOptions, refuseForeignFlags, shellFlags, themeFrom, UsageError} from './options.js';
 import {loadScenario} from './scenario/bundled.js';
@@ -10,6 +10,21 @@ import type {Scenario} from './scenario/types.js';
 export type CliFlags = RawFlags;
 
 const scenarioCommands = ['scenarios', 'play', 'record', 'run', 'check'];
+
+/** Meow names --stall-after "stallAfter"; modes name their flags as typed (and as scenario headers spell them). */
+function kebabModeFlags(flags: CliFlags): CliFlags {
+	const result: Record<string, CliFlags[string]> = {...flags};
+	for (const mode of Object.values(modes)) {
+		for (const name of Object.keys(mode.flags)) {
+			const camel = name.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+			if (camel === name || !(camel in result)) continue;
+			result[name] = result[camel];
+			delete result[camel];
+		}
+	}
+
+	return result;
+}
 
 function requireTerminal(): void {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -34,14 +49,16 @@ function stringFlag(flags: RawFlags, name: string): string | undefined {
  * recorder are imported only by the commands that use them, so headless runs,
  * --help and errors start fast.
  */
-export async function main(input: readonly string[], flags: CliFlags): Promise<number> {
+export async function main(input: readonly string[], camelFlags: CliFlags): Promise<number> {
+	const flags = kebabModeFlags(camelFlags);
 	const [command, ...args] = input;
 	if (command === undefined) return dashboard(modeNamed('voting')!, flags, args);
 	const mode = modeNamed(command);
 	if (mode?.name === 'raft' && args[0] === 'fuzz') return fuzzCommand(args.slice(1), flags);
 	if (mode) return dashboard(mode, flags, args);
+	if (command === 'etcd') return etcdCommand(flags, args);
 	if (!scenarioCommands.includes(command)) {
-		throw new UsageError(`unknown command "${command}": use a mode (${modeNames.join(', ')}) or ${scenarioCommands.join(', ')} (see replica-tui --help)`);
+		throw new UsageError(`unknown command "${command}": use a mode (${[...modeNames, 'etcd'].join(', ')}) or ${scenarioCommands.join(', ')} (see replica-tui --help)`);
 	}
 
 	return scenarioCommand(command, args, flags);
@@ -156,6 +173,25 @@ async function dashboard(mode: AnyMode, flags: CliFlags, args: readonly string[]
 	const session = createSession(mode, mode.create(options.config), {paused: options.paused, speed: options.speed});
 	const {runInteractive} = await import('./interactive.js');
 	await runInteractive(session, {theme, record});
+	return 0;
+}
+
+/** `replica-tui etcd`: a real cluster, live or headless. */
+async function etcdCommand(flags: CliFlags, args: readonly string[]): Promise<number> {
+	if (args.length > 0) throw new UsageError(`unexpected "${args[0]}" after the etcd mode (see replica-tui --help)`);
+	const {etcdMode} = await import('./core/etcd/mode.js');
+	refuseForeignFlags(flags, [...Object.keys(etcdMode.flags), 'theme'], 'the etcd mode');
+	const config = etcdMode.parseConfig(flags);
+	if (config.steps !== undefined) {
+		const {etcdHeadlessMain} = await import('./etcd/headless.js');
+		return etcdHeadlessMain(config, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+	}
+
+	if (config.json) throw new UsageError('--json needs --steps N (how many inputs to write headless)');
+	const theme = themeFrom(flags, process.env);
+	requireTerminal();
+	const {runLive} = await import('./live/run-live.js');
+	await runLive(config, theme);
 	return 0;
 }
 

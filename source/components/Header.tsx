@@ -9,9 +9,8 @@ import {useColor} from './theme.js';
 export function headerText(session: Session, fields: readonly string[], width: number): string {
 	const {mode} = session;
 	const speed = mode.speeds.format(session.speed);
-	const name = mode.name === 'voting' ? '' : `${mode.name} `;
-	const all = [...fields, speed];
-	const candidates = [` replica-tui  ${name}${all.join(' · ')}`, ` ${name}${all.join(' · ')}`, ` ${name}${all.join(' ')}`];
+	const all = [...(mode.name === 'voting' ? [] : [mode.name]), ...fields, speed];
+	const candidates = [` replica-tui  ${all.join(' · ')}`, ` ${all.join(' · ')}`, ` ${all.join(' ')}`];
 	return candidates.find(text => cellWidth(text) <= width) ?? fit(candidates.at(-1)!, width);
 }
 

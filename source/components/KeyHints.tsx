@@ -4,6 +4,7 @@ import type {KeyHint, Menu} from '../core/engine/mode.js';
 import type {Session} from '../core/engine/session.js';
 import {cellWidth, fit} from '../core/engine/text.js';
 import {useColor} from './theme.js';
+import {isLive} from '../live/shell-mode.js';
 
 const show = (hints: readonly KeyHint[], separator: string) => ` ${hints.map(hint => `${hint.keys} ${hint.label}`).join(separator)}`;
 
@@ -11,9 +12,12 @@ const show = (hints: readonly KeyHint[], separator: string) => ` ${hints.map(hin
  * The key hints, always ending in "q quit": the shell's and the mode's, with
  * the mode's least important ones dropped first when the line is too narrow.
  */
-export function hintLine(modeHints: readonly KeyHint[], width: number): string {
+export function hintLine(modeHints: readonly KeyHint[], width: number, live = false): string {
+	// A live cluster runs in real time: space turns its writes on and off, s writes one, and nothing steps back.
+	const head = live ? [{keys: 'space', label: 'writes on/off'}, {keys: 's', label: 'write one'}] : shellHints;
+	const tail = live ? shellTailHints.filter(hint => hint.keys !== '+/-') : shellTailHints;
 	for (let kept = modeHints.length; kept >= 0; kept--) {
-		const hints = [...shellHints, ...modeHints.slice(0, kept), ...shellTailHints];
+		const hints = [...head, ...modeHints.slice(0, kept), ...tail];
 		for (const separator of [' · ', '  ']) {
 			const text = show(hints, separator);
 			if (cellWidth(text) <= width) return text;
@@ -61,5 +65,5 @@ export function KeyHints({session, menu, width}: Props) {
 		);
 	}
 
-	return <Text color={color('dim')}>{fit(hintLine(session.mode.hints(session.sim, session), width), width)}</Text>;
+	return <Text color={color('dim')}>{fit(hintLine(session.mode.hints(session.sim, session), width, isLive(session.mode)), width)}</Text>;
 }

@@ -265,15 +265,18 @@ export function quorumLines(sim: SimState): readonly [TextLine, TextLine] {
 
 export type {OutOfLine, QuorumStatus} from './quorum.js';
 
-/** What a history line adds after the result: " (late)", " (late · commutes)", " (clock 347)" (ms)… */
-export function transitionSuffix(transition: Transition): string {
+/**
+ * What a history line adds after the result: " (late)", " (late · commutes)",
+ * " (clock 347)" (ms)…; in narrow columns " (late =)", " (late ≠)", " (clk 347)".
+ */
+export function transitionSuffix(transition: Transition, short = false): string {
 	const parts: string[] = [];
 	const {note} = transition;
 	if (note === 'late' || note === 'early') parts.push(note);
 	if (note === 'replayed') parts.push('replay');
-	if (transition.commutes !== undefined) parts.push(transition.commutes ? 'commutes' : 'differs');
-	if (transition.reading !== undefined) parts.push(`clock ${transition.reading}`);
-	return parts.length > 0 ? ` (${parts.join(' · ')})` : '';
+	if (transition.commutes !== undefined) parts.push(short ? (transition.commutes ? '=' : '≠') : transition.commutes ? 'commutes' : 'differs');
+	if (transition.reading !== undefined) parts.push(short ? `clk ${transition.reading}` : `clock ${transition.reading}`);
+	return parts.length > 0 ? ` (${parts.join(short ? ' ' : ' · ')})` : '';
 }
 
 /** A headless run's text summary: the run, a line per replica (status and where it stands), and the two quorum lines. */

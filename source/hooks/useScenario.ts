@@ -2,6 +2,7 @@ import {useEffect, useRef} from 'react';
 import type {KeyPress} from '../core/engine/key-press.js';
 import type {Session, SessionAction} from '../core/engine/session.js';
 import {runScenario} from '../scenario/runner.js';
+import {frameMs} from './useTicker.js';
 import type {ScenarioStep} from '../scenario/types.js';
 
 type Dispatch = (event: {key: KeyPress} | {action: SessionAction}) => void;
@@ -61,6 +62,23 @@ export function useScenario(steps: readonly ScenarioStep[] | undefined, session:
 				// The reducer has not run yet when a claim is checked live, so claims are checked by tests and `check`, not here.
 				claim() {},
 				state: () => latest.current.sim,
+				async until(holds, limit) {
+					if (latest.current.paused) {
+						act({type: 'run-until', until: holds, limit});
+						await sleep(frameMs);
+						return;
+					}
+
+					// Running: watch the stream until the condition holds, then pause there.
+					const start = latest.current.history.events;
+					const pending = () => latest.current.mode.nextTime(latest.current.sim) !== undefined;
+					while (!cancelled && !latest.current.paused && !holds(latest.current.sim) && latest.current.history.events - start < limit && pending()) {
+						// eslint-disable-next-line no-await-in-loop
+						await sleep(frameMs / 2);
+					}
+
+					act({type: 'pause'});
+				},
 				end: () => {
 					act({type: 'end'});
 				},

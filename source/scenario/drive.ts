@@ -23,7 +23,21 @@ export async function driveScenario(scenario: Scenario, options: {onChange?: (se
 	let session = sessionForScenario(scenario, options.mode);
 	let now = 0;
 	const claims: Claim[] = [];
-	const changed = () => options.onChange?.(session, now);
+	// A caption's claims must hold while time passes under it: each expect stays in force through the waits
+	// that follow, until the next caption or the next thing the scenario does (keys, step, a verb, until).
+	let standing: Array<{index: number; condition: ScenarioStep & {kind: 'expect'}}> = [];
+	const recheck = () => {
+		for (const {index, condition} of standing) {
+			if (claims[index]!.failure !== undefined) continue;
+			const failure = condition.condition.check(session.sim);
+			if (failure !== undefined) claims[index] = {...claims[index]!, failure: `${failure} (later, while its caption still showed)`, position: positionOf(session)};
+		}
+	};
+
+	const changed = () => {
+		recheck();
+		options.onChange?.(session, now);
+	};
 	const advance = async (ms: number) => {
 		const until = now + ms;
 		while (now < until) {
@@ -41,6 +55,7 @@ export async function driveScenario(scenario: Scenario, options: {onChange?: (se
 		{sleep: advance, pausePoint: advance},
 		{
 			press(key) {
+				standing = [];
 				const action = actionForKey(session, key);
 				if (action === 'quit') return false;
 
@@ -49,17 +64,37 @@ export async function driveScenario(scenario: Scenario, options: {onChange?: (se
 				return true;
 			},
 			dispatch(action) {
+				standing = [];
 				session = sessionStep(session, action);
 				changed();
 			},
 			caption(lines) {
+				standing = [];
 				session = sessionStep(session, {type: 'caption', lines});
 				changed();
 			},
 			claim(step: ScenarioStep & {kind: 'expect' | 'until'}, failure) {
 				claims.push({line: step.line, text: step.condition.text, kind: step.kind, failure, position: positionOf(session)});
+				if (step.kind === 'expect') standing.push({index: claims.length - 1, condition: step});
 			},
 			state: () => session.sim,
+			async until(holds, limit) {
+				standing = [];
+				if (session.paused) {
+					session = sessionStep(session, {type: 'run-until', until: holds, limit});
+					changed();
+					return;
+				}
+
+				const start = session.history.events;
+				while (!session.paused && !holds(session.sim) && session.history.events - start < limit && session.mode.nextTime(session.sim) !== undefined) {
+					// eslint-disable-next-line no-await-in-loop
+					await advance(frameMs);
+				}
+
+				session = sessionStep(session, {type: 'pause'});
+				changed();
+			},
 			end() {
 				session = sessionStep(session, {type: 'end'});
 				changed();

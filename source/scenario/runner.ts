@@ -22,6 +22,11 @@ export type ScenarioTarget = {
 	claim(step: ScenarioStep & {kind: 'expect' | 'until'}, held: string | undefined): void;
 	/** The state now, for checking claims. */
 	state(): unknown;
+	/**
+	 * Handles events until `holds` is true of the state, at most `limit` of them:
+	 * at once while paused; while running, as time passes, pausing once it holds.
+	 */
+	until(holds: (state: unknown) => boolean, limit: number): Promise<void>;
 	/** The timeline has played to its end. */
 	end(): void;
 };
@@ -60,7 +65,7 @@ export async function runScenario(steps: readonly ScenarioStep[], clock: Scenari
 			case 'until': {
 				await clock.sleep(keyGapMs);
 				const {condition} = step;
-				target.dispatch({type: 'run-until', until: state => check(condition, state) === undefined, limit: step.limit});
+				await target.until(state => check(condition, state) === undefined, step.limit);
 				target.claim(step, check(condition, target.state()));
 				break;
 			}

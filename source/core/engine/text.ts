@@ -4,10 +4,10 @@ import stringWidth from 'string-width';
 /**
  * Characters one cell wide in string-width's judgement (checked code point by
  * code point up to U+27FF): printable ASCII, Latin, Greek, punctuation, arrows,
- * technical symbols, box drawing and geometric shapes, and the dingbats the
- * dashboard uses (✓ ✗ ⚠). Anything else, such as the wide ⚡ or 漢, takes the slow path.
+ * technical symbols, box drawing and geometric shapes, and most symbols and
+ * dingbats (✓ ✗ ⚠ ★ ♥ ⟳). Anything else, such as the wide ⚡ or 漢, takes the slow path.
  */
-const singleCell = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0482\u2010-\u2027\u2030-\u205F\u2190-\u2319\u231C-\u2328\u232B-\u23E8\u23F4-\u25FC\u26A0\u2713\u2717]*$/;
+const singleCell = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0482\u2010-\u2027\u2030-\u205F\u2190-\u2319\u231C-\u2328\u232B-\u23E8\u23F4-\u25FC\u25FF-\u2613\u2616-\u262F\u2638-\u2647\u2654-\u267E\u2680-\u2689\u2690-\u2692\u2694-\u26A0\u2706-\u2709\u270C-\u2727\u2729-\u274B\u2758-\u2794\u27C0-\u27FF]*$/;
 
 /** Terminal cells `text` takes; the common case skips string-width's slow Unicode segmentation. */
 export function cellWidth(text: string): number {

@@ -9,7 +9,7 @@ import {transitionSuffix} from '../verdict.js';
 export function transitionLine(model: Model, transition: Transition, short = false): string {
 	const describeInput = short && model.shortInput ? model.shortInput.bind(model) : model.describeInput.bind(model);
 	const describeResult = short && model.shortResult ? model.shortResult.bind(model) : model.describeResult.bind(model);
-	return describe(model, transition, describeInput, describeResult);
+	return describe(model, transition, describeInput, describeResult, short);
 }
 
 /** History lines for a column: all in the long form if they fit `width`, else all in the short form. */
@@ -19,14 +19,14 @@ export function transitionLines(model: Model, transitions: readonly Transition[]
 	return transitions.map(transition => transitionLine(model, transition, true));
 }
 
-function describe(model: Model, transition: Transition, describeInput: (input: unknown) => string, describeResult: Model['describeResult']): string {
+function describe(model: Model, transition: Transition, describeInput: (input: unknown) => string, describeResult: Model['describeResult'], short: boolean): string {
 	const {index, input, before, after, note} = transition;
 	if (note === 'corrupted') return `↯ ${changedValues(model, before, after)}`;
 	if (note === 'transfer') return `⇐ copied majority #${index}`;
 	if (note === 'rebuilt') return `⇐ log replayed to #${index}`;
 	const head = `#${index} ${describeInput(input)}`;
 	if (note === 'skipped') return `${head} ✗ skip`;
-	return `${head} ${describeResult(before, input, after)}${transitionSuffix(transition)}`;
+	return `${head} ${describeResult(before, input, after)}${transitionSuffix(transition, short)}`;
 }
 
 /** What a corruption changed, value by value: "balance 225→260", "a 83→12". */

@@ -20,6 +20,6 @@ export function votingView(sim: SimState, context: ViewContext): Screen {
 		events: [inputLine(sim, context.columns), latestEventLine(sim)],
 		panels: [{id: 'replicas', columns: sim.replicas.map(replica => replicaColumn(sim, replica, replica.id === context.selected, layout, history[replica.id]!))}],
 		columnHeight: layout.columnHeight,
-		decision: decisionLines(sim),
+		decision: decisionLines(sim, context.columns),
 	};
 }

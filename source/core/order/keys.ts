@@ -1,0 +1,145 @@
+/**
+ * The order mode's keys and menus (the shell's own keys come first: space s
+ * . , b 0 ←→ ↑↓ 1-9 + - ? q PgUp PgDn Enter Esc). ←→ and 1–4 pick the
+ * panel in focus (and so which panels are shown); [ ] pick a replica in it.
+ */
+import type {KeyPress} from '../engine/key-press.js';
+import type {KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
+import {currentLeader} from '../raft/queries.js';
+import {archTitle, clientName, replicaName, replicaNode} from './names.js';
+import {isUp} from './queries.js';
+import {archIds, replicasPerArch, type ArchId, type OrderAction, type OrderState} from './types.js';
+
+/** How long the message menu delays a message. */
+export const delayMs = 300;
+
+export function focusedArch(ui: UiState): ArchId {
+	return archIds[Math.max(0, Math.min(ui.selected, archIds.length - 1))]!;
+}
+
+export function selectedReplica(ui: UiState): number {
+	return ((ui.cursor % replicasPerArch) + replicasPerArch) % replicasPerArch;
+}
+
+function replicaToggle(state: OrderState, ui: UiState): OrderAction {
+	const arch = focusedArch(ui);
+	const replica = selectedReplica(ui);
+	return isUp(state, arch, replica) ? {type: 'crash', arch, replica} : {type: 'restart', arch, replica};
+}
+
+function sequencerToggle(state: OrderState): OrderAction {
+	return state.archs.sequencer.sequencer.up ? {type: 'crash-sequencer'} : {type: 'restart-sequencer'};
+}
+
+export function orderKeyAction(state: OrderState, key: KeyPress, ui: UiState): KeyResult<OrderAction> | undefined {
+	switch (key.input) {
+		case 'x':
+			return {action: replicaToggle(state, ui)};
+		case 'k':
+			return {action: sequencerToggle(state)};
+		case 'n':
+			return {action: {type: 'heartbeats', on: !state.archs.lamport.heartbeats}};
+		case '[':
+			return {cursor: -1};
+		case ']':
+			return {cursor: 1};
+		case 'f':
+			return {menu: 'faults'};
+		case 'm':
+			return {menu: 'message'};
+		case 'i':
+			return {menu: 'input'};
+		default:
+			return undefined;
+	}
+}
+
+function faultsMenu(state: OrderState, ui: UiState): Menu<OrderAction> {
+	const arch = focusedArch(ui);
+	const replica = selectedReplica(ui);
+	const up = isUp(state, arch, replica);
+	const leader = currentLeader(state.raft);
+	const items: Array<MenuItem<OrderAction>> = [
+		{key: 'x', label: `${up ? 'crash' : 'restart'} ${replicaName(arch, replica)} of ${archTitle[arch]}`, action: replicaToggle(state, ui)},
+		{key: 'k', label: state.archs.sequencer.sequencer.up ? 'crash the sequencer Q' : 'restart the sequencer Q (from its journal)', action: sequencerToggle(state)},
+		{key: 'l', label: `crash the Raft leader${leader === undefined ? '' : ` (S${leader + 1})`}`, ...(leader === undefined ? {disabled: 'the consensus panel has no leader now'} : {action: {type: 'crash-leader'}})},
+		{key: 'n', label: `null messages (heartbeats) ${state.archs.lamport.heartbeats ? 'off' : 'on'}`, action: {type: 'heartbeats', on: !state.archs.lamport.heartbeats}},
+	];
+	for (let client = 0; client < state.config.clients; client++) {
+		const silenced = state.clients[client]!.silenced;
+		items.push({key: clientName(client).toLowerCase(), label: `${silenced ? 'resume' : 'silence'} client ${clientName(client)}`, action: {type: silenced ? 'resume' : 'silence', client}});
+	}
+
+	return {title: `faults · focus ${archTitle[arch]} ${replicaName(arch, replica)}`, items};
+}
+
+function messageMenu(ui: UiState): Menu<OrderAction> {
+	const arch = focusedArch(ui);
+	const replica = selectedReplica(ui);
+	const name = replicaName(arch, replica);
+	const to = replicaNode(replica);
+	return {
+		title: `messages in ${archTitle[arch]}`,
+		items: [
+			{key: 'd', label: 'drop the next message to arrive', action: {type: 'drop', arch, link: {from: 'any', to: 'any'}}},
+			{key: 'y', label: `delay the next message ${delayMs} ms`, action: {type: 'delay', arch, link: {from: 'any', to: 'any'}, ms: delayMs}},
+			{key: 'r', label: `drop the next message to ${name}`, action: {type: 'drop', arch, link: {from: 'any', to}}},
+			{key: 'w', label: `delay the next message to ${name} ${delayMs} ms`, action: {type: 'delay', arch, link: {from: 'any', to}, ms: delayMs}},
+		],
+	};
+}
+
+function inputMenu(state: OrderState): Menu<OrderAction> {
+	const items: Array<MenuItem<OrderAction>> = [];
+	for (let client = 0; client < state.config.clients; client++) items.push({key: clientName(client).toLowerCase(), label: `${clientName(client)} sends an input now`, action: {type: 'send', client}});
+	return {title: 'send an input now (to every panel)', items};
+}
+
+export function orderMenu(state: OrderState, name: string, ui: UiState): Menu<OrderAction> {
+	switch (name) {
+		case 'faults':
+			return faultsMenu(state, ui);
+		case 'message':
+			return messageMenu(ui);
+		case 'input':
+			return inputMenu(state);
+		default:
+			return {title: `no menu "${name}"`, items: []};
+	}
+}
+
+export function orderHints(state: OrderState, ui: UiState): KeyHint[] {
+	const arch = focusedArch(ui);
+	const up = isUp(state, arch, selectedReplica(ui));
+	return [
+		{keys: '←→', label: 'panel'},
+		{keys: 'x', label: up ? 'crash' : 'restart'},
+		{keys: 'k', label: state.archs.sequencer.sequencer.up ? 'kill Q' : 'restart Q'},
+		{keys: 'n', label: state.archs.lamport.heartbeats ? 'nulls off' : 'nulls on'},
+		{keys: 'f', label: 'faults'},
+		{keys: 'm', label: 'msg'},
+		{keys: '[]', label: 'replica'},
+		{keys: 'i', label: 'input'},
+	];
+}
+
+export function orderHelp(): string[] {
+	return [
+		'Who decides the order? Clients A, B, C send the same inputs at the same times to four architectures, three replicas each.',
+		'One step is one event: a message arrives, a client sends, a timer fires (the consensus panel\'s Raft events too).',
+		'',
+		'← → 1–4  focus a panel (and show it): 1 no ordering · 2 fixed sequencer · 3 Lamport timestamps · 4 consensus (Raft)',
+		'[ ]      pick a replica in the focused panel',
+		'x        crash the picked replica, or restart it',
+		'k        crash the sequencer Q, or restart it from its journal',
+		'n        null messages (heartbeats) on or off: they let Lamport replicas go on past a silent client',
+		'f        faults menu: crash or restart, crash the Raft leader, silence or resume a client, heartbeats',
+		'm        messages: drop or delay the next message in the focused panel (or the next one to the picked replica)',
+		'i        a client sends one input now',
+		'',
+		'A column: ● up / ○ down and how many inputs it delivered; digest and state; what it knows (the next number,',
+		'the clocks heard, the Raft term, log and commit); its hold-back queue; ✓ in step, … waiting, ⚠ stalled, ≠ diverged.',
+		'Rows are positions in the delivered sequence, aligned across a panel: ≠ marks another input than the first replica',
+		'to deliver that position. Under each panel: agreement (as prefixes), FIFO per client, latency median/worst, messages per input.',
+	];
+}

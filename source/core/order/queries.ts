@@ -1,0 +1,210 @@
+/**
+ * Questions the view, the scenarios and the report ask about a state: does a
+ * panel agree, is FIFO respected, is a replica stalled and why, how fast and
+ * at what cost in messages.
+ */
+import {recentSize} from '../engine/recent.js';
+import {currentLeader} from '../raft/queries.js';
+import {lamportNext} from './lamport.js';
+import {clientName, inputLabel, replicaName} from './names.js';
+import {firstDivergent, firstFifoBreak, latencyFigures, recentAt} from './panel.js';
+import {inputById} from './input-log.js';
+import {archIds, type ArchId, type ConsensusReplica, type LamportReplica, type OrderState, type SeqReplica} from './types.js';
+
+/** Whether a replica is running (a consensus replica: its Raft server). */
+export function isUp(state: OrderState, arch: ArchId, index: number): boolean {
+	if (arch === 'consensus') return state.raft.servers[index]!.role !== 'crashed';
+	return state.archs[arch].replicas[index]!.up;
+}
+
+/** The time the first input after `after` was sent, if any (null: since the start). */
+function firstSentAfter(state: OrderState, after: number | null): number | undefined {
+	const log = state.inputLog;
+	const size = recentSize(log);
+	let low = 0;
+	let high = size;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (after !== null && recentAt(log, middle)!.sentAt <= after) low = middle + 1;
+		else high = middle;
+	}
+
+	return low < size ? recentAt(log, low)!.sentAt : undefined;
+}
+
+/**
+ * When the oldest input a running replica is known to wait for was sent:
+ * one sent after its last delivery (nothing of it has arrived, or it is in
+ * flight), one it holds back, one its sequencer holds back, or one its Raft
+ * cluster has not acknowledged and it has not applied.
+ */
+export function waitingSince(state: OrderState, arch: ArchId, index: number): number | undefined {
+	if (!isUp(state, arch, index)) return undefined;
+	const replica = state.archs[arch].replicas[index]!;
+	let since = firstSentAfter(state, replica.lastDeliveryAt) ?? Number.POSITIVE_INFINITY;
+	const older = (sentAt: number) => {
+		since = Math.min(since, sentAt);
+	};
+
+	if (arch === 'sequencer') {
+		for (const item of (replica as SeqReplica).holdback) older(item.ref.sentAt);
+		for (const ref of state.archs.sequencer.sequencer.held) older(ref.sentAt);
+	} else if (arch === 'lamport') {
+		for (const item of (replica as LamportReplica).holdback) older(item.ref.sentAt);
+	} else if (arch === 'consensus') {
+		const consensus = replica as ConsensusReplica;
+		for (const request of state.archs.consensus.client.pending) {
+			if (request.id <= consensus.appliedFloor || consensus.appliedAbove.includes(request.id)) continue;
+			const ref = inputById(state, request.id);
+			if (ref !== undefined) older(ref.sentAt);
+		}
+	}
+
+	return since === Number.POSITIVE_INFINITY ? undefined : since;
+}
+
+/** How long a running replica has waited for the oldest input it is known to wait for (0: none). */
+export function waitingFor(state: OrderState, arch: ArchId, index: number): number {
+	const since = waitingSince(state, arch, index);
+	return since === undefined ? 0 : state.time - since;
+}
+
+export function isStalled(state: OrderState, arch: ArchId, index: number): boolean {
+	return waitingFor(state, arch, index) >= state.config.stallAfter;
+}
+
+export function stalledReplicas(state: OrderState, arch: ArchId): number[] {
+	const stalled: number[] = [];
+	for (let index = 0; index < state.archs[arch].replicas.length; index++) if (isStalled(state, arch, index)) stalled.push(index);
+	return stalled;
+}
+
+function silentText(state: OrderState, client: number): string {
+	if (!state.clients[client]!.silenced) return '';
+	return state.archs.lamport.heartbeats ? ' (silent; its null messages will tell)' : ' (silent, and heartbeats are off)';
+}
+
+/** Why a replica holds something back or waits, in a few words; undefined when it does not. */
+export function holdReason(state: OrderState, arch: ArchId, index: number): string | undefined {
+	if (!isUp(state, arch, index)) return `${replicaName(arch, index)} is down`;
+	switch (arch) {
+		case 'none':
+			return undefined;
+		case 'sequencer': {
+			const replica = state.archs.sequencer.replicas[index] as SeqReplica;
+			if (replica.holdback.length > 0) return `waits for #${replica.nextSeq}`;
+			if (!state.archs.sequencer.sequencer.up) return 'Q is down';
+			return undefined;
+		}
+
+		case 'lamport': {
+			const replica = state.archs.lamport.replicas[index] as LamportReplica;
+			const gaps = replica.holdback.filter(item => item.ref.number > replica.contiguous[item.ref.client]!).map(item => item.ref.client);
+			const missing = (client: number) => `misses ${inputLabel(client, replica.contiguous[client]! + 1)}`;
+			const next = lamportNext(replica);
+			if (next !== undefined && next.waitingFor.length > 0) {
+				const gap = next.waitingFor.find(client => gaps.includes(client));
+				if (gap !== undefined) return missing(gap);
+				return `waits for ${next.waitingFor.map(client => `${clientName(client)}${silentText(state, client)}`).join(', ')} to pass ${next.held.ts}`;
+			}
+
+			return gaps.length > 0 ? missing(gaps[0]!) : undefined;
+		}
+
+		case 'consensus': {
+			const up = state.raft.servers.filter(server => server.role !== 'crashed').length;
+			if (up < 2) return `only ${up} of 3 servers up: no majority, nothing commits`;
+			if (currentLeader(state.raft) === undefined) return 'no leader: an election is under way';
+			return undefined;
+		}
+	}
+}
+
+/** Why a stalled replica is stuck, in plain words: the longest form first, then shorter ones for narrow places. */
+export function stallReasons(state: OrderState, arch: ArchId, index: number): string[] {
+	if (arch === 'sequencer' && !state.archs.sequencer.sequencer.up) {
+		return ['the sequencer Q is down: a new one must be chosen, and agreeing on it (and on where its numbers start) needs consensus', 'Q is down, and choosing a new sequencer needs consensus', 'Q down: new Q needs consensus'];
+	}
+
+	if (arch === 'lamport') {
+		const silent = state.clients.flatMap((client, id) => (client.silenced ? [id] : []));
+		if (silent.length > 0 && !state.archs.lamport.heartbeats) {
+			const names = silent.map(id => clientName(id)).join(', ');
+			const is = silent.length === 1 ? 'is' : 'are';
+			return [`${names} ${is} silent: without null messages (heartbeats) no later stamp comes`, `${names} ${is} silent and heartbeats are off`, `${names} silent, no heartbeats`];
+		}
+	}
+
+	return [holdReason(state, arch, index) ?? 'nothing has arrived'];
+}
+
+export function stallReason(state: OrderState, arch: ArchId, index: number): string {
+	return stallReasons(state, arch, index)[0]!;
+}
+
+export type Agreement = {readonly agree: boolean; readonly text: string};
+
+/** Do the replicas' delivered sequences agree as prefixes of one another? */
+export function agreement(state: OrderState, arch: ArchId): Agreement {
+	const replicas = state.archs[arch].replicas;
+	const first = firstDivergent(replicas);
+	if (first === undefined) return {agree: true, text: 'agree'};
+	const {pos, other} = first.diverged!;
+	return {agree: false, text: `${replicaName(arch, first.index)}≠${replicaName(arch, other)} at #${pos}`};
+}
+
+export type Fifo = {readonly kept: boolean; readonly text: string};
+
+/** Is each sender's order respected by every replica (no input before an earlier one of the same client, none skipped)? */
+export function fifo(state: OrderState, arch: ArchId): Fifo {
+	const first = firstFifoBreak(state.archs[arch].replicas);
+	if (first === undefined) return {kept: true, text: 'FIFO'};
+	const {client, got, expected} = first.fifoBroken!;
+	const name = replicaName(arch, first.index);
+	const text = got > expected ? `${name}: ${inputLabel(client, got)} before ${inputLabel(client, expected)}` : `${name}: ${inputLabel(client, got)} after ${inputLabel(client, expected - 1)}`;
+	return {kept: false, text};
+}
+
+/** Messages sent on the panel's network per input sent (the consensus panel: every Raft message, heartbeats included). */
+export function messagesPerInput(state: OrderState, arch: ArchId): number | undefined {
+	if (state.inputs === 0) return undefined;
+	const messages = arch === 'consensus' ? state.raft.stats.sent : state.archs[arch].stats.messages;
+	return messages / state.inputs;
+}
+
+export function messagesOf(state: OrderState, arch: ArchId): number {
+	return arch === 'consensus' ? state.raft.stats.sent : state.archs[arch].stats.messages;
+}
+
+export function latency(state: OrderState, arch: ArchId) {
+	return latencyFigures(state.archs[arch].stats);
+}
+
+export type PanelSummary = {
+	readonly arch: ArchId;
+	readonly agreement: Agreement;
+	readonly fifo: Fifo;
+	readonly stalled: readonly number[];
+	readonly latency: ReturnType<typeof latencyFigures>;
+	readonly perInput: number | undefined;
+};
+
+export function panelSummary(state: OrderState, arch: ArchId): PanelSummary {
+	return {arch, agreement: agreement(state, arch), fifo: fifo(state, arch), stalled: stalledReplicas(state, arch), latency: latency(state, arch), perInput: messagesPerInput(state, arch)};
+}
+
+export function allSummaries(state: OrderState): PanelSummary[] {
+	return archIds.map(arch => panelSummary(state, arch));
+}
+
+/** Inputs held back by a replica (received, not yet delivered). */
+export function heldCount(state: OrderState, arch: ArchId, index: number): number {
+	if (arch === 'sequencer') return (state.archs.sequencer.replicas[index] as SeqReplica).holdback.length;
+	if (arch === 'lamport') return (state.archs.lamport.replicas[index] as LamportReplica).holdback.length;
+	if (arch === 'consensus') {
+		const server = state.raft.servers[index]!;
+		return Math.max(0, server.log.length - server.lastApplied);
+	}
+
+	return 0;
+}

@@ -1,0 +1,121 @@
+import {execFileSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * Every cluster this app starts lives in one folder under the temp dir, with
+ * an owner file naming the process that made it. A folder whose owner is gone
+ * (killed before it could clean up) is removed by the next start.
+ */
+export function runsRoot(): string {
+	return process.env['REPLICA_TUI_ETCD_ROOT'] ?? path.join(os.tmpdir(), 'replica-tui-etcd');
+}
+
+type Owner = {readonly pid: number; readonly started: string; readonly members: readonly number[]};
+
+/** A process's start time in clock ticks since boot (field 22 of /proc/PID/stat): tells a reused PID apart. */
+export function processStartTime(pid: number): string | undefined {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// The command name (field 2) may contain spaces and parentheses: count fields after the last ')'.
+		return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+	} catch {
+		return undefined;
+	}
+}
+
+function isAlive(owner: Owner): boolean {
+	try {
+		process.kill(owner.pid, 0);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+	}
+
+	const started = processStartTime(owner.pid);
+	// Without /proc (not Linux) a live PID is trusted.
+	return started === undefined ? process.platform !== 'linux' : started === owner.started;
+}
+
+/** The process's command line mentions `folder` (it is one of our members), read from /proc. */
+export function commandMentions(pid: number, folder: string): boolean {
+	try {
+		return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(folder);
+	} catch {
+		return false;
+	}
+}
+
+function ownerFile(folder: string): string {
+	return path.join(folder, 'owner.json');
+}
+
+export function createRunDir(): string {
+	const root = runsRoot();
+	mkdirSync(root, {recursive: true, mode: 0o700});
+	const folder = mkdtempSync(path.join(root, 'run-'));
+	writeOwner(folder, []);
+	return folder;
+}
+
+export function writeOwner(folder: string, members: readonly number[]): void {
+	const owner: Owner = {pid: process.pid, started: processStartTime(process.pid) ?? '', members};
+	writeFileSync(ownerFile(folder), JSON.stringify(owner));
+}
+
+/** Removes the folders of runs whose owner process is gone, killing any member of theirs still alive. Returns what it removed. */
+export function removeStaleRunDirs(): string[] {
+	const root = runsRoot();
+	let entries: string[];
+	try {
+		entries = readdirSync(root);
+	} catch {
+		return [];
+	}
+
+	const removed: string[] = [];
+	for (const entry of entries) {
+		const folder = path.join(root, entry);
+		let owner: Owner | undefined;
+		try {
+			owner = JSON.parse(readFileSync(ownerFile(folder), 'utf8')) as Owner;
+		} catch {
+			// No owner file: a run killed between mkdtemp and writing it, or a stranger. Only old ones go.
+			try {
+				if (Date.now() - statSync(folder).mtimeMs < 60_000) continue;
+			} catch {
+				continue;
+			}
+		}
+
+		if (owner && isAlive(owner)) continue;
+		for (const pid of owner?.members ?? []) {
+			if (commandMentions(pid, folder)) {
+				try {
+					process.kill(pid, 'SIGKILL');
+				} catch {
+					// Already gone.
+				}
+			}
+		}
+
+		rmSync(folder, {recursive: true, force: true});
+		removed.push(folder);
+	}
+
+	return removed;
+}
+
+/** PIDs of live etcd processes whose command line mentions `folder` (for tests and the bench). */
+export function etcdProcessesUnder(folder: string): number[] {
+	try {
+		const output = execFileSync('ps', ['-eo', 'pid=,args='], {encoding: 'utf8'});
+		return output
+			.split('\n')
+			.map(row => row.trim().split(/\s+/))
+			.filter(([, program, ...rest]) => program !== undefined && path.basename(program) === 'etcd' && rest.join(' ').includes(folder))
+			.map(([pid]) => Number(pid));
+	} catch {
+		return [];
+	}
+}

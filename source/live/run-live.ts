@@ -1,0 +1,20 @@
+import {defaultLiveRate, type EtcdConfig} from '../core/etcd/config.js';
+import {etcdMode} from '../core/etcd/mode.js';
+import {createSession} from '../core/engine/session.js';
+import {EtcdLiveSession} from '../etcd/live-session.js';
+import type {ThemeName} from '../theme-names.js';
+import {asShellMode} from './shell-mode.js';
+
+/** Starts a real cluster, shows it until the user quits, then stops it and removes what it made. */
+export async function runLive(config: EtcdConfig, theme: ThemeName | false): Promise<void> {
+	process.stderr.write(config.endpoints ? `attaching to ${config.endpoints.join(', ')} …\n` : `starting ${config.members} etcd members on loopback …\n`);
+	const live = await EtcdLiveSession.start(config);
+	try {
+		const mode = asShellMode(etcdMode, config.rate ?? defaultLiveRate);
+		const session = createSession(mode, live.state, {paused: config.paused});
+		const {runInteractive} = await import('../interactive.js');
+		await runInteractive(session, {theme, live});
+	} finally {
+		await live.stop();
+	}
+}

@@ -1,0 +1,44 @@
+/**
+ * A live mode (a real cluster, in real time) as a mode the shell can draw. It
+ * has no virtual time to advance and no step back: its state is replaced by
+ * each observation, and its actions go to a controller, not to `apply`.
+ */
+import type {LiveMode} from '../core/etcd/mode.js';
+import type {AnyMode} from '../core/engine/mode.js';
+import {formatRate} from '../core/engine/text.js';
+
+/** What the app sends a live mode's actions to, and hears its observations from. */
+export type LiveConnection = {
+	perform(action: unknown): Promise<unknown>;
+	onChange(listener: (state: unknown) => void): () => void;
+};
+
+export type ShellLiveMode = AnyMode & {
+	readonly live: true;
+	/** Whether the cluster is being written to: the header's RUNNING or PAUSED. */
+	running(state: unknown): boolean;
+};
+
+export function isLive(mode: AnyMode): mode is ShellLiveMode {
+	return (mode as {live?: boolean}).live === true;
+}
+
+export function asShellMode(live: LiveMode<any, any, any>, rate: number): ShellLiveMode {
+	return {
+		...live,
+		live: true,
+		running: state => Boolean((state as {writer?: {enabled?: boolean}}).writer?.enabled),
+		create() {
+			throw new Error(`the ${live.name} mode starts from a running cluster, not a config`);
+		},
+		speeds: {ladder: [rate], initial: rate, min: rate, max: rate, format: speed => formatRate(speed).replace('input', 'write')},
+		now: () => 0,
+		nextTime: () => undefined,
+		advance: state => state,
+		runUntil: state => ({state, count: 0}),
+		apply: state => state,
+		report: state => state,
+		summary: () => '',
+		traceLine: state => state,
+	} as ShellLiveMode;
+}

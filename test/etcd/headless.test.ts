@@ -1,0 +1,78 @@
+import {existsSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {kvKeys} from '../../source/core/models/kv.js';
+import {UsageError} from '../../source/core/engine/usage-error.js';
+import {parseEtcdConfig} from '../../source/core/etcd/config.js';
+import {modelAfter} from '../../source/core/etcd/expected.js';
+import {parseEtcdFaultSpec, type ScheduledEtcdFault} from '../../source/core/etcd/fault-schedule.js';
+import {etcdHeadlessMain, etcdHeadlessText, runEtcdHeadless} from '../../source/etcd/headless.js';
+import {etcdProcessesUnder} from '../../source/etcd/run-dir.js';
+import {etcd, skipReason} from './etcd-available.js';
+
+const faults = (...specs: string[]) => specs.map(spec => parseEtcdFaultSpec(spec, 3) as ScheduledEtcdFault);
+
+describe.skipIf(!etcd)(`replica-tui etcd --steps N, headless${skipReason}`, () => {
+	it('writes the inputs through a fault schedule and reports every member equal to the model, acknowledged writes kept', async () => {
+		let folder: string | undefined;
+		const steps = 80;
+		const report = await runEtcdHeadless({
+			members: 3,
+			seed: 4,
+			steps,
+			preVote: true,
+			faults: faults('leader:crash@15', 'restart@30', '2:pause@40', 'resume@50', 'leader:isolate@60', '3:delay=50@65', 'heal@75', '1:pause@78'),
+			onController(controller) {
+				controller.subscribe(() => {
+					folder ??= controller.folder;
+				});
+			},
+		});
+		expect(report.acknowledged).toBe(steps);
+		expect(report.faults.map(fault => fault.atInput)).toEqual([15, 30, 40, 50, 60, 65, 75, 78]);
+		expect(report.faults[0]!.outcome).toMatch(/^killed m\d \(SIGKILL/);
+		expect(report.faults[1]!.outcome).toMatch(/^restarted m\d/);
+		// m1 was still paused after the last write: resumed before the final check.
+		expect(report.repairedAtEnd).toEqual(['resumed m1 (SIGCONT)']);
+		const model = modelAfter(4, steps);
+		const keys = Object.fromEntries(kvKeys.map((key, i) => [key, model.values[i] === 0 ? null : model.values[i]]));
+		expect(report.model.keys).toEqual(keys);
+		for (const member of report.memberStates) {
+			expect(member.keys).toEqual(keys);
+			expect(member.lastInput).toBe(steps);
+			expect(member.inputsHeld).toBe(steps);
+			expect(member.missingAcknowledged).toEqual([]);
+			expect(member.matchesModel).toBe(true);
+		}
+
+		expect(report).toMatchObject({allAgree: true, matchesModel: true, acknowledgedPresent: true, ok: true, problems: []});
+		expect(report.observed.findings).toEqual([]);
+		expect(etcdHeadlessText(report)).toContain('✓ all members agree · ✓ they equal the model · ✓ every acknowledged write is present');
+		expect(folder).toBeDefined();
+		expect(existsSync(folder!)).toBe(false);
+		expect(etcdProcessesUnder(folder!)).toEqual([]);
+	});
+
+	it('prints JSON and returns 0 when everything held', async () => {
+		let output = '';
+		const status = await etcdHeadlessMain(parseEtcdConfig({steps: '10', json: true, seed: '2'}), text => {
+			output += text;
+		});
+		expect(status).toBe(0);
+		expect(JSON.parse(output)).toMatchObject({mode: 'etcd', inputs: 10, acknowledged: 10, ok: true});
+	});
+});
+
+describe('without etcd', () => {
+	it('says in one line how to install it (a usage error: exit 2)', async () => {
+		const previous = process.env['REPLICA_TUI_ETCD'];
+		process.env['REPLICA_TUI_ETCD'] = '/nonexistent/etcd';
+		try {
+			const run = etcdHeadlessMain(parseEtcdConfig({steps: '1'}), () => undefined);
+			await expect(run).rejects.toBeInstanceOf(UsageError);
+			await expect(run).rejects.toThrow(/^etcd is not installed: on Debian or Ubuntu run `sudo apt-get install etcd-server`/);
+		} finally {
+			if (previous === undefined) delete process.env['REPLICA_TUI_ETCD'];
+			else process.env['REPLICA_TUI_ETCD'] = previous;
+		}
+	});
+});
