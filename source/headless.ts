@@ -47,7 +47,8 @@ export class TraceWriter {
 /**
  * The same mode, handling events one at a time and writing a trace line after
  * each: what `--trace` records however the events are driven (headless steps
- * or a scenario's timeline).
+ * or a scenario's timeline). Step back replays through the inner mode: a
+ * replay is not traced as new events.
  */
 export function tracingMode(mode: AnyMode, trace: TraceWriter): AnyMode {
 	const one = (state: unknown) => {
@@ -58,6 +59,7 @@ export function tracingMode(mode: AnyMode, trace: TraceWriter): AnyMode {
 
 	return {
 		...mode,
+		inner: mode.inner ?? mode,
 		advance(state, count) {
 			let current = state;
 			for (let i = 0; i < count; i++) current = one(current);

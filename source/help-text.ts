@@ -28,6 +28,7 @@ ${Object.values(modes).map(mode => `    ${mode.name.padEnd(10)} ${mode.teaches}`
     --trace FILE        with --steps or run: write every event as one JSON line
     --record FILE.cast  record the live session (a mode or play) as you drive it
     --theme NAME        dark (default), light or high-contrast; NO_COLOR=1 turns colour off
+    --help, --version
 
   Voting mode options
     --replicas N        how many replicas, 1 to 9 (default 3)
@@ -39,7 +40,7 @@ ${Object.values(modes).map(mode => `    ${mode.name.padEnd(10)} ${mode.teaches}`
   Record options
     -o, --output FILE   the .gif or .cast to write
     --size COLSxROWS    the terminal size (default: the scenario's)
-    --font-size PX      the GIF's font size (default 20: an 80×24 GIF is 1,000 px wide,
+    --font-size PX      the GIF's font size (default 20: an 80×24 GIF is 960 px wide,
                         readable from the back of a lecture hall; 16 for a smaller file)
 
   Models

@@ -64,6 +64,13 @@ export async function main(input: readonly string[], camelFlags: CliFlags): Prom
 	return scenarioCommand(command, args, flags);
 }
 
+/** -o, --size and --font-size shape a recording; a mode and play draw in the terminal they are given. */
+function refuseRecordOnlyFlags(flags: CliFlags): void {
+	for (const flag of ['output', 'size', 'fontSize'] as const) {
+		if (flags[flag] !== undefined) throw new UsageError(`--${flag === 'fontSize' ? 'font-size' : flag} only applies to "record"`);
+	}
+}
+
 async function scenarioCommand(command: string, args: readonly string[], flags: CliFlags): Promise<number> {
 	const allowed: Record<string, string[]> = {
 		scenarios: [],
@@ -72,6 +79,7 @@ async function scenarioCommand(command: string, args: readonly string[], flags: 
 		run: ['json', 'trace'],
 		check: [],
 	};
+	if (command !== 'record') refuseRecordOnlyFlags(flags);
 	refuseForeignFlags(flags, allowed[command]!, `"${command}"${command === 'scenarios' ? '' : ': the scenario sets up the run'}`);
 	if (command === 'scenarios') {
 		if (args.length > 1) throw new UsageError('"scenarios" takes at most one mode, e.g. "replica-tui scenarios raft"');
@@ -130,7 +138,7 @@ function requireOutput(flags: CliFlags): string {
 	return output;
 }
 
-/** The GIF's font size: 20 px by default, readable from the back of a lecture hall at 80×24 (1,000 pixels wide). */
+/** The GIF's font size: 20 px by default, readable from the back of a lecture hall (an 80×24 GIF is 960 pixels wide). */
 export const defaultFontSize = 20;
 
 function fontSizeFrom(flags: CliFlags): number {
@@ -159,6 +167,7 @@ function loadScenarioOrFail(nameOrFile: string): Scenario {
 
 async function dashboard(mode: AnyMode, flags: CliFlags, args: readonly string[]): Promise<number> {
 	if (args.length > 0) throw new UsageError(`unexpected "${args[0]}" after the ${mode.name} mode (see replica-tui --help)`);
+	refuseRecordOnlyFlags(flags);
 	refuseForeignFlags(flags, [...Object.keys(mode.flags), 'paused', 'steps', 'json', 'trace', 'record', 'theme'], `the ${mode.name} mode`);
 	const options = parseRunOptions(mode, flags);
 	const theme = themeFrom(flags, process.env);

@@ -22,15 +22,33 @@ export function bodyRowsFor(session: Session, rows: number): number {
 	return rows - 1 - shellRows - session.mode.eventRows - session.mode.decisionRows - captionRows;
 }
 
+/** Rows beyond which a taller terminal is not looked for: the mode cannot be shown at this width at all. */
+const tallest = 400;
+
+/**
+ * The mode's screen, or why it cannot be drawn. Too narrow comes first (no
+ * height helps then); too short says the exact height at which the screen
+ * appears, found by asking the mode, so a user who resizes to it sees it.
+ */
+export function screenFor(session: Session, columns: number, rows: number): Screen {
+	const {mode, sim} = session;
+	const view = (bodyRows: number): Screen => mode.view(sim, {columns, bodyRows, selected: session.selected, cursor: session.cursor});
+	const bodyRows = bodyRowsFor(session, rows);
+	const screen = bodyRows >= minBodyRows ? view(bodyRows) : undefined;
+	if (screen?.kind === 'screen') return screen;
+	const tall = view(Math.max(bodyRows, bodyRowsFor(session, tallest)));
+	if (tall.kind === 'too-small') return tall;
+	let needed = rows + 1;
+	while (needed < tallest && (bodyRowsFor(session, needed) < minBodyRows || view(bodyRowsFor(session, needed)).kind === 'too-small')) needed++;
+	return {kind: 'too-small', reason: `This terminal has ${rows} rows; the ${mode.name} mode needs at least ${needed}. Make it taller.`};
+}
+
 /** The whole screen of any mode, drawn from a session snapshot; it holds no state of its own. */
 export function Shell({session, columns, rows}: Props) {
 	const color = useColor();
 	const {mode, sim} = session;
 	const bodyRows = bodyRowsFor(session, rows);
-	const screen: Screen =
-		bodyRows < minBodyRows
-			? {kind: 'too-small', reason: `This terminal has ${rows} rows; the ${mode.name} mode needs at least ${rows + minBodyRows - bodyRows}. Make it taller.`}
-			: mode.view(sim, {columns, bodyRows, selected: session.selected, cursor: session.cursor});
+	const screen = screenFor(session, columns, rows);
 	if (screen.kind === 'too-small') {
 		const lines = wrapWords(`⚠ ${screen.reason} q quits.`, Math.max(1, columns), Math.max(1, rows - 1));
 		return (

@@ -63,16 +63,11 @@ export function useScenario(steps: readonly ScenarioStep[] | undefined, session:
 				claim() {},
 				state: () => latest.current.sim,
 				async until(holds, limit) {
-					if (latest.current.paused) {
-						act({type: 'run-until', until: holds, limit});
-						await sleep(frameMs);
-						return;
-					}
-
-					// Running: watch the stream until the condition holds, then pause there.
-					const start = latest.current.history.events;
+					act({type: 'run-until', until: holds, limit});
+					await sleep(frameMs);
+					// Running: the ticker handles the events and pauses where the condition holds (or a key pauses it).
 					const pending = () => latest.current.mode.nextTime(latest.current.sim) !== undefined;
-					while (!cancelled && !latest.current.paused && !holds(latest.current.sim) && latest.current.history.events - start < limit && pending()) {
+					while (!cancelled && latest.current.watch !== undefined && pending()) {
 						// eslint-disable-next-line no-await-in-loop
 						await sleep(frameMs / 2);
 					}

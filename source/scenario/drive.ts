@@ -80,14 +80,10 @@ export async function driveScenario(scenario: Scenario, options: {onChange?: (se
 			state: () => session.sim,
 			async until(holds, limit) {
 				standing = [];
-				if (session.paused) {
-					session = sessionStep(session, {type: 'run-until', until: holds, limit});
-					changed();
-					return;
-				}
-
-				const start = session.history.events;
-				while (!session.paused && !holds(session.sim) && session.history.events - start < limit && session.mode.nextTime(session.sim) !== undefined) {
+				session = sessionStep(session, {type: 'run-until', until: holds, limit});
+				changed();
+				// Running: time goes on, frame by frame, until the session stops where the condition holds.
+				while (session.watch && session.mode.nextTime(session.sim) !== undefined) {
 					// eslint-disable-next-line no-await-in-loop
 					await advance(frameMs);
 				}

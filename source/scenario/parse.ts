@@ -58,16 +58,18 @@ export function parseScenario(text: string, file: string): Scenario {
 
 	const modeLine = lines.find(content => content.directive === 'mode');
 	const mode = modeLine ? (modeNamed(modeLine.words[0] ?? '') ?? fail(modeLine.line, `unknown mode "${modeLine.rest}": choose one of ${modeNames.join(', ')}`)) : modeNamed('voting')!;
-	const isHeader = (directive: string) => shellHeader.has(directive) || Object.hasOwn(mode.flags, directive);
+	// A name can be both a flag and a verb: before the timeline one word is the flag (`fault 2:skip@4`, `loss 0.1`),
+	// more is the verb (`fault R2 skip`) and starts the timeline; once it has started, it is the verb (`loss 0.2`).
+	const isHeader = ({directive, words}: Content) =>
+		shellHeader.has(directive) || (Object.hasOwn(mode.flags, directive) && (!mode.scenario.verbs.includes(directive) || (!timelineStarted && words.length === 1)));
 	const header = {description: '', paused: false, columns: 80, rows: 24};
 	const flags: Record<string, string | string[]> = {};
-	const flagLines: Record<string, number> = {};
+	const flagLines: Record<string, Array<{line: number; value: string}>> = {};
 	let timelineStarted = false;
 	const timeline: Content[] = [];
 	for (const content of lines) {
 		const {directive, words, rest, line} = content;
-		// A word that is both a flag and a verb ("loss") sets up the run before the timeline and acts in it after.
-		if (!isHeader(directive) || (timelineStarted && mode.scenario.verbs.includes(directive))) {
+		if (!isHeader(content)) {
 			timelineStarted = true;
 			timeline.push(content);
 			continue;
@@ -81,6 +83,7 @@ export function parseScenario(text: string, file: string): Scenario {
 				break;
 			case 'mode':
 				one();
+				if (content !== modeLine) fail(line, '"mode" can only be given once');
 				break;
 			case 'paused':
 				if (words.length > 0) fail(line, '"paused" takes no value');
@@ -95,7 +98,7 @@ export function parseScenario(text: string, file: string): Scenario {
 
 			default: {
 				const spec = mode.flags[directive]!;
-				flagLines[directive] ??= line;
+				(flagLines[directive] ??= []).push({line, value: words.join(' ')});
 				if (spec.type === 'boolean') {
 					if (words.length > 0) fail(line, `"${directive}" takes no value`);
 					flags[directive] = 'true';
@@ -125,14 +128,22 @@ export function parseScenario(text: string, file: string): Scenario {
 }
 
 /** The mode's config from the header's flags; a bad value is reported at the line that set it. */
-function parseConfig(mode: AnyMode, flags: Record<string, string | string[]>, flagLines: Record<string, number>, fail: (line: number, reason: string) => never): unknown {
+function parseConfig(
+	mode: AnyMode,
+	flags: Record<string, string | string[]>,
+	flagLines: Record<string, ReadonlyArray<{line: number; value: string}>>,
+	fail: (line: number, reason: string) => never,
+): unknown {
 	const raw: RawFlags = Object.fromEntries(Object.entries(flags).map(([name, value]) => [name, mode.flags[name]?.type === 'boolean' ? true : value]));
 	try {
 		return mode.parseConfig(raw);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
 		const named = Object.keys(flagLines).find(name => error.message.includes(`--${name}`));
-		return fail(named ? flagLines[named]! : 1, error.message.replaceAll(/--([a-z-]+)/g, '$1'));
+		// Of a repeated flag (two faults), the line whose value the message quotes.
+		const lines = named ? flagLines[named]! : [];
+		const at = lines.find(entry => error.message.includes(`"${entry.value}"`)) ?? lines[0];
+		return fail(at?.line ?? 1, error.message.replaceAll(/--([a-z-]+)/g, '$1'));
 	}
 }
 

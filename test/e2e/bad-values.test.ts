@@ -30,6 +30,15 @@ const cases: Array<[args: string[], mentions: RegExp]> = [
 	[['--steps', '2.5'], /--steps/],
 	[['--seed', '1', '--seed', '2'], /--seed.*once/],
 	[['-x'], /unknown flag -x/],
+	// --rate has one range, the +/- ladder's: 0.25 to 10,000 inputs/s.
+	[['--rate', '0.1'], /--rate must be a number of inputs per second from 0.25 to 10,000, not "0.1"/],
+	[['--rate', '20000'], /--rate .*from 0.25 to 10,000, not "20000"/],
+	[['--theme', 'neon'], /unknown --theme "neon": choose one of dark, light, high-contrast/],
+	[['--steps', '3', '-o', 'x.gif'], /--output only applies to "record"/],
+	[['--steps', '3', '--size', '80x24'], /--size only applies to "record"/],
+	[['--steps', '3', '--font-size', '20'], /--font-size only applies to "record"/],
+	[['--steps', '3', '--record', 'x.cast'], /--record records a live session; it cannot be combined with --steps/],
+	[['voting', 'extra'], /unexpected "extra" after the voting mode/],
 ];
 
 describe('bad values exit 2 with one line on stderr and no stack trace', () => {
@@ -39,6 +48,19 @@ describe('bad values exit 2 with one line on stderr and no stack trace', () => {
 		expect(stderr).toMatch(/^replica-tui: [^\n]+\n$/);
 		expect(stderr).toMatch(mentions);
 		expect(stderr).not.toMatch(/^\s+at /m);
+		expect(stdout).toBe('');
+		expect(code).toBe(2);
+	});
+
+	test.each<[string[], RegExp]>([
+		[['scenarios', 'quantum'], /unknown mode "quantum"/],
+		[['scenarios', 'voting', 'raft'], /"scenarios" takes at most one mode/],
+		[['scenarios', '--seed', '3'], /--seed does not apply to "scenarios"/],
+		[['quantum'], /unknown command "quantum": use a mode \(voting[^)]*\) or scenarios, play, record, run, check/],
+	])('%j', (args, mentions) => {
+		const {code, stdout, stderr} = run(args);
+		expect(stderr).toMatch(/^replica-tui: [^\n]+\n$/);
+		expect(stderr).toMatch(mentions);
 		expect(stdout).toBe('');
 		expect(code).toBe(2);
 	});

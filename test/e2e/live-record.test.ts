@@ -1,10 +1,13 @@
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {stripVTControlCharacters} from 'node:util';
 import {afterAll, expect, test} from 'vitest';
+import {GifReader} from 'omggif';
 import {parseCast} from '../../source/record/asciicast.js';
+import {cellMetrics} from '../../source/record/draw-frame.js';
 import {runInPty, until} from './pty.js';
+import {runAsync} from './run-async.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'replica-tui-live-'));
 afterAll(() => rmSync(folder, {recursive: true, force: true}));
@@ -33,13 +36,54 @@ test('--record FILE.cast records the live session as the user drives it', async 
 	const recorded = cast.events.map(([, , data]) => data).join('');
 	expect(recorded).toContain('PAUSED');
 	const sent = app.output();
-	const expected = recorded.replaceAll('\n', '\r\n');
-	// What the cast holds is what the terminal was sent (a tty turns \n into \r\n); only the cursor is shown again after it, on exit.
-	expect(sent.startsWith(expected)).toBe(true);
-	expect(sent.slice(expected.length)).toMatch(/^(\u001B\[\?25h)?$/);
+	// What the cast holds is what the terminal showed (newlines as a tty sends them, \r\n); only the cursor is shown again after it, on exit.
+	expect(recorded).not.toMatch(/[^\r]\n/);
+	expect(sent.startsWith(recorded)).toBe(true);
+	expect(sent.slice(recorded.length)).toMatch(/^(\u001B\[\?25h)?$/);
 	expect(stripVTControlCharacters(recorded)).toMatch(/PAUSED #2/);
 	expect(cast.events.at(-1)![0]).toBeGreaterThan(0);
-}, 30_000);
+
+	// `record FILE.cast -o FILE.gif` turns the live recording into a GIF of the same size, showing the last screen.
+	const gif = path.join(folder, 'live.gif');
+	const converted = await runAsync(['record', file, '-o', gif]);
+	expect(converted.stderr).toMatch(/^converted .*live\.cast: \d+ frames, [\d.]+ s, \d+ bytes → .*live\.gif\n$/);
+	expect(converted.code).toBe(0);
+	const reader = new GifReader(readFileSync(gif));
+	const cell = cellMetrics(20);
+	expect([reader.width, reader.height]).toEqual([80 * cell.cellWidth, 24 * cell.cellHeight]);
+	expect(reader.numFrames()).toBeGreaterThanOrEqual(2);
+	// The last frame is held long enough to read before the loop.
+	expect(reader.frameInfo(reader.numFrames() - 1).delay).toBeGreaterThanOrEqual(400);
+	// And the same cast gives the same GIF.
+	const again = path.join(folder, 'live-again.gif');
+	expect((await runAsync(['record', file, '-o', again])).code).toBe(0);
+	expect(readFileSync(again).equals(readFileSync(gif))).toBe(true);
+}, 60_000);
+
+test('record FILE.cast refuses what does not apply to a cast, and what is not a cast, in one line', async () => {
+	const notCast = path.join(folder, 'notes.cast');
+	writeFileSync(notCast, 'these are my lecture notes\n');
+	const good = path.join(folder, 'good.cast');
+	writeFileSync(good, '{"version":2,"width":20,"height":5}\n[0.1,"o","hello"]\n');
+	const cases: Array<[string[], RegExp]> = [
+		[['record', notCast, '-o', path.join(folder, 'n.gif')], /"[^"]*notes\.cast" is not an asciicast v2 file: cast line 1 is not valid JSON/],
+		[['record', path.join(folder, 'missing.cast'), '-o', path.join(folder, 'm.gif')], /no such file "[^"]*missing\.cast"/],
+		[['record', good, '-o', path.join(folder, 'g.cast')], /a cast can only be turned into a \.gif/],
+		[['record', good, '-o', path.join(folder, 's.gif'), '--size', '100x30'], /--size does not apply to a cast/],
+		[['record', good], /"record" needs -o FILE\.cast or -o FILE\.gif/],
+	];
+	for (const [args, message] of cases) {
+		const result = await runAsync(args);
+		expect(result.stderr, args.join(' ')).toMatch(/^replica-tui: [^\n]+\n$/);
+		expect(result.stderr, args.join(' ')).toMatch(message);
+		expect(result.code, args.join(' ')).toBe(2);
+	}
+
+	expect(existsSync(path.join(folder, 'n.gif'))).toBe(false);
+	expect(existsSync(path.join(folder, 'g.cast'))).toBe(false);
+	const fine = await runAsync(['record', good, '-o', path.join(folder, 'good.gif'), '--font-size', '12']);
+	expect(fine.code, fine.stderr).toBe(0);
+}, 60_000);
 
 test('--record into a folder that does not exist exits 2 with one line, before drawing anything', async () => {
 	const app = runInPty(['--seed', '7', '--record', '/nonexistent/dir/x.cast']);

@@ -64,6 +64,35 @@ describe('replica-tui play in a terminal', () => {
 		}
 	}, 30_000);
 
+	test('the end of a scenario: the stream stops and says so; b steps back; q in the fault menu closes it; q quits', async () => {
+		const file = path.join(folder, 'ends.scenario');
+		writeFileSync(file, 'description Ends\nseed 7\nrate 4\ncaption The end is near.\nwait 1s\n');
+		const app = runInPty(['play', file, '--theme', 'high-contrast']);
+		try {
+			// Live, time is real: about 4 inputs in the second the scenario waits.
+			await app.waitFor(/■ ENDED #\d+/);
+			const ended = Number(/■ ENDED #(\d+)/.exec(app.screen())![1]);
+			expect(ended).toBeGreaterThanOrEqual(2);
+			expect(app.screen()).toContain('■ end of the scenario · b steps back · 0 restarts · space runs on · q quit');
+			expect(app.screen()).toContain('The end is near.');
+			// High contrast: bright colours (9x), no grey.
+			expect(app.output()).toMatch(/\u001B\[9[1-7]m/);
+			await sleep(600);
+			expect(app.screen()).toContain(`■ ENDED #${ended}`);
+			await app.press('b');
+			await app.waitFor(`■ ENDED #${ended - 1}`);
+			await app.press('f');
+			await app.waitFor('fault for R1');
+			await app.press('q');
+			await app.waitFor('q quit');
+			expect(app.screen()).not.toContain('fault for R1');
+			app.write('q');
+			expect(await app.exited).toBe(0);
+		} finally {
+			app.kill();
+		}
+	}, 30_000);
+
 	test('play with stdin not a terminal exits 2 with one line', () => {
 		const {code, stdout, stderr} = run(['play', 'majority-vote']);
 		expect(stderr).toMatch(/^replica-tui: [^\n]*needs a terminal[^\n]*\n$/);

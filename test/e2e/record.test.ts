@@ -14,7 +14,8 @@ const folder = mkdtempSync(path.join(tmpdir(), 'replica-tui-record-'));
 afterAll(() => rmSync(folder, {recursive: true, force: true}));
 
 const names = bundledNames();
-const cell = cellMetrics(16);
+/** GIFs are drawn at 20 px by default: readable from the back of a lecture hall. */
+const cell = cellMetrics(20);
 const renderTimeout = 90_000;
 
 /** Records `name` to `file` twice at once, the second time with CI=true, and checks both runs succeeded with identical bytes. */
@@ -78,21 +79,21 @@ describe('record every bundled scenario', () => {
 });
 
 describe('record options', () => {
-	test('--size 100x30 changes the cast header and the GIF size; --font-size 20 the cell size', async () => {
+	test('--size 100x30 changes the cast header and the GIF size; --font-size 16 the cell size', async () => {
 		const castFile = path.join(folder, 'sized.cast');
 		const gifFile = path.join(folder, 'sized.gif');
 		const fontFile = path.join(folder, 'font.gif');
 		const results = await Promise.all([
 			runAsync(['record', 'majority-vote', '-o', castFile, '--size', '100x30']),
 			runAsync(['record', 'majority-vote', '-o', gifFile, '--size', '100x30']),
-			runAsync(['record', 'two-disagree', '-o', fontFile, '--font-size', '20']),
+			runAsync(['record', 'two-disagree', '-o', fontFile, '--font-size', '16']),
 		]);
 		for (const result of results) expect(result.code, result.stderr).toBe(0);
 		checkCast(parseCast(readFileSync(castFile, 'utf8')), 100, 30);
 		checkGif(readFileSync(gifFile), 100, 30);
-		const big = cellMetrics(20);
-		expect(big.cellWidth).toBeGreaterThan(cell.cellWidth);
-		checkGif(readFileSync(fontFile), 80, 24, big);
+		const small = cellMetrics(16);
+		expect(small.cellWidth).toBeLessThan(cell.cellWidth);
+		checkGif(readFileSync(fontFile), 80, 24, small);
 	}, renderTimeout);
 
 	test('colour follows NO_COLOR, not the terminal: NO_COLOR gives a cast without colour; TERM=dumb FORCE_COLOR=0 still gives colour', async () => {
@@ -107,6 +108,38 @@ describe('record options', () => {
 		expect(data(plain)).toContain('quorum');
 		expect(data(plain)).not.toMatch(/\u001B\[[\d;]*m/);
 		expect(data(coloured)).toMatch(/\u001B\[[\d;]*m/);
+	});
+});
+
+describe('record --theme', () => {
+	/** The brightness (0–765) of the GIF's first frame at its top-left pixel: the background. */
+	const background = (file: string) => {
+		const reader = new GifReader(readFileSync(file));
+		const pixels = new Uint8Array(reader.width * reader.height * 4);
+		reader.decodeAndBlitFrameRGBA(0, pixels);
+		return pixels[0]! + pixels[1]! + pixels[2]!;
+	};
+
+	test('light draws on a light background, dark and high-contrast on a dark one; a cast carries the theme’s colours', async () => {
+		const files = Object.fromEntries(['dark', 'light', 'high-contrast'].map(theme => [theme, path.join(folder, `theme-${theme}.gif`)]));
+		const casts = Object.fromEntries(['dark', 'light'].map(theme => [theme, path.join(folder, `theme-${theme}.cast`)]));
+		const results = await Promise.all([
+			...Object.entries(files).map(async ([theme, file]) => runAsync(['record', 'two-disagree', '-o', file, '--theme', theme])),
+			...Object.entries(casts).map(async ([theme, file]) => runAsync(['record', 'two-disagree', '-o', file, '--theme', theme])),
+		]);
+		for (const result of results) expect(result.code, result.stderr).toBe(0);
+		expect(background(files['light']!)).toBeGreaterThan(600);
+		expect(background(files['dark']!)).toBeLessThan(200);
+		expect(background(files['high-contrast']!)).toBeLessThan(200);
+		const data = (file: string) => parseCast(readFileSync(file, 'utf8')).events.map(([, , text]) => text).join('');
+		expect(stripVTControlCharacters(data(casts['light']!))).toBe(stripVTControlCharacters(data(casts['dark']!)));
+		expect(data(casts['light']!)).not.toBe(data(casts['dark']!));
+	}, renderTimeout);
+
+	test('an unknown theme is refused in one line', () => {
+		const {code, stderr} = run(['record', 'two-disagree', '-o', path.join(folder, 'x.gif'), '--theme', 'sepia']);
+		expect(stderr).toMatch(/^replica-tui: unknown --theme "sepia": choose one of dark, light, high-contrast\n$/);
+		expect(code).toBe(2);
 	});
 });
 

@@ -24,6 +24,12 @@ describe('asciicast', () => {
 		expect(serializeCast(parsed)).toBe(serializeCast(cast));
 	});
 
+	test('keeps only what was shown: input, marker and resize events of a live recording are read and left out', () => {
+		const live = ['{"version":2,"width":80,"height":24,"timestamp":1700000000,"env":{"TERM":"xterm-256color"}}', '[0.1,"o","a"]', '[0.2,"i","s"]', '[0.3,"m","chapter"]', '[0.4,"r","100x30"]', '[0.5,"o","b"]'].join('\n');
+		expect(parseCast(live)).toEqual({width: 80, height: 24, events: [[0.1, 'o', 'a'], [0.5, 'o', 'b']]});
+		expect(() => parseCast(`${live}\n[0.45,"i","x"]`)).toThrow(/line 7 goes back in time/);
+	});
+
 	test('accepts headers with extra keys, CRLF line ends and no events', () => {
 		expect(parseCast('{"version":2,"width":3,"height":2,"timestamp":1,"env":{}}\r\n')).toEqual({width: 3, height: 2, events: []});
 	});
@@ -38,7 +44,7 @@ describe('asciicast', () => {
 		['{"version":2,"width":80,"height":24}\n[0,"o"]', /line 2 must be \[time, type, data\]/],
 		['{"version":2,"width":80,"height":24}\n[-1,"o","x"]', /line 2 has an invalid time/],
 		['{"version":2,"width":80,"height":24}\n[1,"o","x"]\n[0.5,"o","y"]', /line 3 goes back in time/],
-		['{"version":2,"width":80,"height":24}\n[0,"i","x"]', /only "o" is supported/],
+		['{"version":2,"width":80,"height":24}\n[0,7,"x"]', /line 2 has an invalid event type/],
 		['{"version":2,"width":80,"height":24}\n[0,"o",42]', /non-string data/],
 		['{"version":2,"width":80,"height":24}\n[0,"o",', /line 2 is not valid JSON/],
 	])('rejects %j', (text, message) => {

@@ -43,7 +43,8 @@ describe('gif', () => {
 	test('decodes to exactly the frames given, with delays from the frame times', () => {
 		const {reader, screens, infos} = decode(encodeGif(frames, width, height));
 		expect([reader.width, reader.height, reader.numFrames(), reader.loopCount()]).toEqual([width, height, 3, 0]);
-		expect(infos.map(info => info.delay)).toEqual([50, 75, 200]);
+		// The last frame holds 4 s by default.
+		expect(infos.map(info => info.delay)).toEqual([50, 75, 400]);
 		screens.forEach((screen, i) => {
 			expect(Buffer.from(screen).equals(Buffer.from(frames[i].rgba)), `frame ${i}`).toBe(true);
 		});
@@ -68,7 +69,7 @@ describe('gif', () => {
 	test('a frame identical to the previous one only extends it', () => {
 		const same = [frames[0], {...frames[0], time: 0.3}, frames[1]];
 		const {infos} = decode(encodeGif(same, width, height));
-		expect(infos.map(info => info.delay)).toEqual([50, 200]);
+		expect(infos.map(info => info.delay)).toEqual([50, 400]);
 	});
 
 	test('falls back to a quantized palette beyond 255 colours', () => {

@@ -40,7 +40,7 @@ const sequences = [
 	'\u001Bs',
 	'\u001Bf',
 ];
-const appKeys = [' ', 's', '.', 'f', 'r', '+', '=', '-', '_', '?', 'h', 'n', 'c', 'x', 'l', 'o', ...'0123456789'];
+const appKeys = [' ', 's', '.', 'b', ',', 'f', 'r', '+', '=', '-', '_', '?', 'h', 'n', 'c', 'x', 'l', 'o', ...'0123456789'];
 
 /** No write may quit the app: q and Ctrl+C are left for the last test. */
 const quits = (chunk: string) => chunk.includes('q') || chunk.includes('\u0003');
@@ -141,7 +141,7 @@ describe('fuzzing the real app with raw terminal input', () => {
 		expect(frames).toBeGreaterThan(150);
 		expect(inFaultMenu).toBeGreaterThan(30);
 		expect(inHelp).toBeGreaterThan(30);
-	});
+	}, 120_000);
 
 	it.each([
 		['q', 'q'],

@@ -11,17 +11,21 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {splitKeys} from '../../source/app.js';
-import {actionForKey, type KeyPress} from '../../source/core/keymap.js';
+import type {KeyPress} from '../../source/core/engine/key-press.js';
+import {maxSnapshots} from '../../source/core/engine/history.js';
+import {actionForKey} from '../../source/core/engine/keys.js';
+import {createSession, sessionStep, type Session} from '../../source/core/engine/session.js';
 import {eventLimit, historyLimit, recentLimit, voteWindow} from '../../source/core/limits.js';
 import {majorityOf, quorumStatus} from '../../source/core/quorum.js';
-import {createSession, rateLadder, sessionStep, type Session} from '../../source/core/session.js';
-import {createSimulation} from '../../source/core/simulation.js';
+import type {SimState} from '../../source/core/types.js';
+import {rateLadder} from '../../source/core/voting/config.js';
+import {votingMode} from '../../source/core/voting/mode.js';
 import {renderFrame} from '../../source/record/render-frame.js';
 
 type FuzzEvent = {readonly kind: 'key'; readonly key: KeyPress} | {readonly kind: 'tick'; readonly ms: number};
 
 /** Every key the app maps, in every mode (the fault menu's letters too), plus presenter keys. */
-const appKeys = [' ', 's', '.', 'f', 'r', '+', '=', '-', '_', '?', 'h', 'n', 'c', 'x', 'l', 'o'];
+const appKeys = [' ', 's', '.', 'b', ',', 'f', 'r', '+', '=', '-', '_', '?', 'h', 'n', 'c', 'x', 'l', 'o'];
 const digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const named: ReadonlyArray<Omit<KeyPress, 'input'>> = [
 	{leftArrow: true},
@@ -70,7 +74,7 @@ const run = fc.record({
 	rate: fc.constantFrom(...rateLadder),
 	columns: fc.integer({min: 20, max: 200}),
 	rows: fc.integer({min: 8, max: 60}),
-	color: fc.boolean(),
+	theme: fc.constantFrom('dark' as const, 'light' as const, 'high-contrast' as const, false as const),
 	events: fc.array(fc.oneof({weight: 6, arbitrary: keyEvent}, {weight: 1, arbitrary: tickEvent}), {minLength: 1, maxLength: 50, size: 'max'}),
 	// Some runs end with a quit key; nothing after it may be processed.
 	end: fc.option(quitKey, {nil: undefined}),
@@ -84,19 +88,32 @@ function expectFits(frame: string, columns: number, rows: number, what: string):
 	expect(tooWide, `${what}: lines wider than ${columns}`).toEqual([]);
 }
 
-function expectInvariants(session: Session, before: Session, what: string): void {
+function expectInvariants(session: Session<SimState>, before: Session<SimState>, what: string, key: KeyPress | undefined): void {
 	const {sim} = session;
 	const n = sim.replicas.length;
 	expect(session.selected, `${what}: selected`).toBeGreaterThanOrEqual(0);
 	expect(session.selected, `${what}: selected`).toBeLessThan(n);
 	expect(Number.isInteger(session.selected), `${what}: selected is a whole number`).toBe(true);
-	expect(['none', 'fault-menu', 'help'], `${what}: overlay`).toContain(session.overlay);
+	expect(['none', 'menu', 'help'], `${what}: overlay`).toContain(session.overlay.kind);
+	if (session.overlay.kind === 'menu') expect(session.overlay.name, `${what}: the only menu`).toBe('fault');
+	// Help on a running stream pauses it; the stream runs only with nothing open or with a menu open.
+	if (session.overlay.kind === 'help') expect(session.paused, `${what}: paused under the help`).toBe(true);
 	expect(session.awaitingPresenter, `${what}: no scenario, so never awaiting the presenter`).toBe(false);
-	expect(session.carryMs, `${what}: carryMs`).toBeGreaterThanOrEqual(0);
-	expect(Number.isFinite(session.carryMs), `${what}: carryMs finite`).toBe(true);
-	expect(rateLadder as readonly number[], `${what}: rate`).toContain(session.rate);
-	expect(sim.index, `${what}: the input index never goes back`).toBeGreaterThanOrEqual(before.sim.index);
+	expect(session.ended, `${what}: no scenario, so never ended`).toBe(false);
+	expect(Number.isFinite(session.clock), `${what}: clock finite`).toBe(true);
+	expect(session.clock, `${what}: the clock is at or after the simulation's time`).toBeGreaterThanOrEqual(sim.index);
+	expect(session.clock, `${what}: and less than one input ahead of it`).toBeLessThan(sim.index + 1);
+	expect(rateLadder as readonly number[], `${what}: speed`).toContain(session.speed);
 	expect(Number.isInteger(sim.index), `${what}: index`).toBe(true);
+	// The index goes back only on a step back or a restart, and then to where a fresh run would be.
+	const back = key !== undefined && ['b', ','].includes(key.input) || key?.pageUp || key?.upArrow;
+	const restart = key?.input === '0';
+	if (sim.index < before.sim.index) expect(back || restart, `${what}: the index went back from #${before.sim.index} to #${sim.index}`).toBeTruthy();
+	if (back && before.overlay.kind === 'none' && before.history.entries.length > 0) expect(sim.index, `${what}: one input back`).toBe(Math.max(0, before.sim.index - 1));
+	if (restart && before.overlay.kind === 'none') expect(sim.index, `${what}: restarted`).toBe(0);
+	// Step back and restart keep the history true to the run: one event per input, a bounded number of snapshots.
+	expect(session.history.events, `${what}: events in the history`).toBe(sim.index);
+	expect(session.history.snapshots.length, `${what}: snapshots`).toBeLessThanOrEqual(maxSnapshots);
 
 	expect(sim.replicas.map(replica => replica.id)).toEqual(Array.from({length: n}, (_, id) => id));
 	for (const replica of sim.replicas) {
@@ -142,10 +159,10 @@ describe('fuzzing the keyboard through the one key map', () => {
 		let framesChecked = 0;
 		let quits = 0;
 		fc.assert(
-			fc.property(run, ({model, replicas, seed, paused, rate, columns, rows, color, events, end}) => {
-				let session = createSession(createSimulation({model, replicas, seed, faults: []}), {paused, rate});
+			fc.property(run, ({model, replicas, seed, paused, rate, columns, rows, theme, events, end}) => {
+				let session = createSession(votingMode, votingMode.create({model, replicas, seed, faults: [], rate: undefined}), {paused, speed: rate}) as Session<SimState>;
 				const render = (what: string) => {
-					expectFits(renderFrame(session, columns, rows, color), columns, rows, `${what} at ${columns}×${rows}`);
+					expectFits(renderFrame(session, columns, rows, theme), columns, rows, `${what} at ${columns}×${rows}`);
 					framesChecked++;
 				};
 
@@ -153,14 +170,16 @@ describe('fuzzing the keyboard through the one key map', () => {
 				const all = end === undefined ? events : [...events, end, ...events.slice(0, 3)];
 				for (const [position, event] of all.entries()) {
 					const what = `event ${position} ${JSON.stringify(event)}`;
-					const before = session;
 					if (event.kind === 'tick') {
+						const before = session;
 						session = sessionStep(session, {type: 'tick', ms: event.ms});
+						expectInvariants(session, before, what, undefined);
 					} else {
 						const {input, ...modifiers} = event.key;
 						let quit = false;
 						for (const press of splitKeys(input, modifiers)) {
 							keysPressed++;
+							const before = session;
 							const action = actionForKey(session, press);
 							if (action === 'quit') {
 								quit = true;
@@ -168,6 +187,7 @@ describe('fuzzing the keyboard through the one key map', () => {
 							}
 
 							if (action) session = sessionStep(session, action);
+							expectInvariants(session, before, `${what}, key ${JSON.stringify(press)}`, press);
 						}
 
 						if (quit) {
@@ -178,7 +198,6 @@ describe('fuzzing the keyboard through the one key map', () => {
 						}
 					}
 
-					expectInvariants(session, before, what);
 					if (position % renderEvery === renderEvery - 1) render(what);
 				}
 
@@ -190,11 +209,11 @@ describe('fuzzing the keyboard through the one key map', () => {
 		expect(keysPressed).toBeGreaterThan(4000);
 		expect(framesChecked).toBeGreaterThan(600);
 		expect(quits).toBeGreaterThan(20);
-	});
+	}, 240_000);
 
 	it('a session driven through every mode keeps its overlays and selection valid (a directed sequence)', () => {
 		// Not random: opens the fault menu and the help on every replica, injects every fault, repairs, at a tiny and a huge size.
-		let session = createSession(createSimulation({model: 'bank', replicas: 5, seed: 3, faults: []}), {paused: true});
+		let session = createSession(votingMode, votingMode.create({model: 'bank', replicas: 5, seed: 3, faults: [], rate: undefined}), {paused: true}) as Session<SimState>;
 		const sequence: KeyPress[] = [];
 		for (let replica = 1; replica <= 5; replica++) {
 			for (const fault of ['s', 'f', 'c', 'x', 'l', 'o']) sequence.push({input: String(replica)}, {input: 'f'}, {input: fault}, {input: 's'});
@@ -206,9 +225,9 @@ describe('fuzzing the keyboard through the one key map', () => {
 			const action = actionForKey(session, press);
 			expect(action).not.toBe('quit');
 			if (action && action !== 'quit') session = sessionStep(session, action);
-			expectInvariants(session, before, `key ${position} ${JSON.stringify(press)}`);
+			expectInvariants(session, before, `key ${position} ${JSON.stringify(press)}`, press);
 			expectFits(renderFrame(session, 20, 8, false), 20, 8, `key ${position} at 20×8`);
-			if (position % 6 === 0) expectFits(renderFrame(session, 200, 60, true), 200, 60, `key ${position} at 200×60`);
+			if (position % 6 === 0) expectFits(renderFrame(session, 200, 60, 'dark'), 200, 60, `key ${position} at 200×60`);
 		}
 
 		// The sequence really went through the faults: every replica was hit and repaired.
@@ -220,7 +239,7 @@ describe('fuzzing the keyboard through the one key map', () => {
 	// wrapped it, and the frame was `rows` lines tall. Kept as a plain regression test.
 	it('one replica at 22–24 columns keeps the input line on one line (the frame stays within rows − 1)', () => {
 		for (const columns of [22, 23, 24]) {
-			let session = createSession(createSimulation({model: 'bank', replicas: 1, seed: 0, faults: []}), {paused: true});
+			let session = createSession(votingMode, votingMode.create({model: 'bank', replicas: 1, seed: 0, faults: [], rate: undefined}), {paused: true});
 			for (let i = 0; i < 15; i++) {
 				session = sessionStep(session, {type: 'step'});
 				expectFits(renderFrame(session, columns, 14, false), columns, 14, `#${session.sim.index} at ${columns}×14`);

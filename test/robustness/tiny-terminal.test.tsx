@@ -37,7 +37,8 @@ describe('a terminal far too small', () => {
 		[3, 2, 3, 'Widenit', false],
 		[1, 1, 3, 'Widenit', false],
 		[10, 5, 1, 'Widenit', false],
-		[30, 30, 2, 'Widenit', true],
+		[30, 30, 3, 'Widenit', true],
+		[25, 30, 2, 'Widenit', true],
 		[80, 10, 3, 'Makeittaller', true],
 		[120, 6, 5, 'Makeittaller', true],
 	])('%i×%i with %i replicas says what it needs within the size, and keeps answering keys', async (columns, rows, replicas, needs, whole) => {
@@ -128,7 +129,7 @@ describe('resizing during a run', () => {
 });
 
 describe('resizing the real binary in a pseudo-terminal', () => {
-	test('80×24 → 40×12 → 100×30: the message, then the dashboard again; the process keeps running and q quits cleanly', async () => {
+	test('80×24 → 30×12 → 100×30: the message, then the dashboard again; the process keeps running and q quits cleanly', async () => {
 		const app = startApp(['--paused', '--seed', '7']);
 		try {
 			await app.waitForOutput('quorum');
@@ -136,7 +137,7 @@ describe('resizing the real binary in a pseudo-terminal', () => {
 			const pid = await app.appPid();
 
 			let mark = app.output().length;
-			app.resize(40, 12);
+			app.resize(30, 12);
 			await app.waitForOutput('Widen', mark);
 			expect(app.alive(pid)).toBe(true);
 

@@ -1,35 +1,41 @@
-/** ? shows the full help over the replica columns; ? or Esc closes it again. */
+/** ? shows the full help over the columns; ?, h, Esc, space or Enter close it; a running stream pauses while it is open. */
 import {describe, expect, test} from 'vitest';
-import {column, hintBar, keys, press, renderApp, waitForFrame} from './helpers.js';
+import {faultInfo, faultTypes} from '../../source/core/fault.js';
+import {column, header, headerIndex, hintBar, keys, lines, press, renderApp, sleep, waitForFrame} from './helpers.js';
 
-const helpShown = (frame: string) => frame.includes('pause or resume the input stream');
+const helpShown = (frame: string) => frame.includes('run or pause') && frame.includes('Keys');
 const columnsShown = (frame: string) => column(frame, 1).includes('applied');
 
 describe('the help overlay', () => {
-	test('? shows the keys and fault letters instead of the columns, and ? closes it', async () => {
-		const app = await renderApp();
+	test('? shows the shell keys and the mode’s keys instead of the columns, and ? closes it', async () => {
+		const app = await renderApp({columns: 120, rows: 40});
 		expect(helpShown(app.frame())).toBe(false);
 		await press(app.stdin, '?');
 		const frame = await waitForFrame(app.frame, helpShown, 'the help overlay');
-		expect(frame).toContain('Keys');
-		expect(frame).toContain('step exactly one input');
-		expect(frame).toMatch(/s {2}skip/);
-		expect(frame).toMatch(/x {2}crash/);
+		for (const text of ['step: exactly one event', 'step back one event', 'restart from the beginning, same seed', 'select a column', 'faster / slower', 'quit']) expect(frame).toContain(text);
+		for (const fault of faultTypes) expect(frame).toMatch(new RegExp(`${faultInfo[fault].key} {2}${fault} `));
+		expect(frame).toContain('repair the selected replica');
+		expect(frame).not.toContain('more lines in a taller terminal');
 		expect(frame).not.toContain('applied');
 		expect(hintBar(frame)).toContain('esc or ? close help');
 
 		await press(app.stdin, '?');
 		const closed = await waitForFrame(app.frame, columnsShown, 'the columns again');
 		expect(helpShown(closed)).toBe(false);
-		expect(hintBar(closed)).toContain('space pause');
+		expect(hintBar(closed)).toContain('space run/pause');
 	});
 
-	test('Esc closes the help too', async () => {
+	test.each([
+		['Esc', keys.escape],
+		['h', 'h'],
+		['space', ' '],
+		['Enter', keys.enter],
+	])('%s closes the help too', async (_name, key) => {
 		const app = await renderApp();
 		await press(app.stdin, '?');
 		await waitForFrame(app.frame, helpShown, 'the help overlay');
-		await press(app.stdin, keys.escape);
-		await waitForFrame(app.frame, frame => columnsShown(frame) && !helpShown(frame), 'the help to close on Esc');
+		await press(app.stdin, key);
+		await waitForFrame(app.frame, frame => columnsShown(frame) && !helpShown(frame), `the help to close on ${_name}`);
 	});
 
 	test('h opens the help as well', async () => {
@@ -44,5 +50,52 @@ describe('the help overlay', () => {
 		const frame = await waitForFrame(app.frame, helpShown, 'the help overlay');
 		expect(frame).toContain('‖ PAUSED #1');
 		expect(frame).toContain('quorum #1 ✓ 3 of 3 agree');
+	});
+
+	test('at 80×24 the help fits, and says how much more a taller terminal would show', async () => {
+		const app = await renderApp({columns: 80, rows: 24});
+		await press(app.stdin, '?');
+		const frame = await waitForFrame(app.frame, helpShown, 'the help overlay');
+		expect(lines(frame).length).toBeLessThanOrEqual(23);
+		expect(frame).toMatch(/… \d+ more lines in a taller terminal \(or see --help\)/);
+	});
+
+	test('keys other than the closing ones do nothing while the help is open', async () => {
+		const app = await renderApp();
+		await press(app.stdin, '?');
+		await waitForFrame(app.frame, helpShown, 'the help overlay');
+		await press(app.stdin, 's', 'b', '0', 'f', 'r', '+', '2');
+		await sleep(50);
+		const frame = app.frame();
+		expect(helpShown(frame)).toBe(true);
+		expect(header(frame)).toMatch(/· 2 inputs\/s .*‖ PAUSED #0\s*$/);
+	});
+});
+
+describe('help pauses a running stream', () => {
+	test('opening the help pauses the stream; closing it resumes it', async () => {
+		const app = await renderApp({paused: false, rate: 64});
+		await waitForFrame(app.frame, frame => headerIndex(frame) >= 3, 'inputs to stream in');
+		await press(app.stdin, '?');
+		const open = await waitForFrame(app.frame, frame => helpShown(frame) && header(frame).includes('‖ PAUSED'), 'the help, paused');
+		const index = headerIndex(open);
+		await sleep(200);
+		expect(headerIndex(app.frame())).toBe(index);
+		expect(header(app.frame())).toContain('‖ PAUSED');
+
+		await press(app.stdin, keys.escape);
+		await waitForFrame(app.frame, frame => columnsShown(frame) && header(frame).includes('▶ RUNNING'), 'running again');
+		await waitForFrame(app.frame, frame => headerIndex(frame) > index + 3, 'inputs to stream in again');
+	});
+
+	test('a paused session stays paused after the help', async () => {
+		const app = await renderApp({paused: true, rate: 64});
+		await press(app.stdin, '?');
+		await waitForFrame(app.frame, helpShown, 'the help');
+		await press(app.stdin, '?');
+		const closed = await waitForFrame(app.frame, columnsShown, 'the columns');
+		expect(header(closed)).toContain('‖ PAUSED #0');
+		await sleep(150);
+		expect(headerIndex(app.frame())).toBe(0);
 	});
 });

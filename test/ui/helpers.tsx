@@ -9,9 +9,11 @@ import type {ReactElement} from 'react';
 import stringWidth from 'string-width';
 import {afterEach} from 'vitest';
 import {App} from '../../source/app.js';
+import type {ThemeName} from '../../source/components/theme.js';
 import type {ScheduledFault} from '../../source/core/fault.js';
-import {createSession, type Session} from '../../source/core/session.js';
-import {createSimulation} from '../../source/core/simulation.js';
+import {createSession, type Session} from '../../source/core/engine/session.js';
+import {votingMode} from '../../source/core/voting/mode.js';
+import type {ScenarioStep} from '../../source/scenario/types.js';
 
 export type AppOptions = {
 	readonly model?: string;
@@ -20,8 +22,14 @@ export type AppOptions = {
 	readonly faults?: readonly ScheduledFault[];
 	/** Tests start paused unless they say otherwise: stepping is deterministic, the ticker is not. */
 	readonly paused?: boolean;
+	/** Inputs per second (the session's speed). */
 	readonly rate?: number;
-	readonly color?: boolean;
+	/** The colour theme, or false for NO_COLOR; dark unless given. */
+	readonly theme?: ThemeName | false;
+	/** A scenario timeline to play live, as `replica-tui play` does. */
+	readonly scenario?: readonly ScenarioStep[];
+	/** The session to start from, instead of one made from the options above. */
+	readonly session?: Session;
 	/** Terminal size, 80×24 unless given (ink-testing-library's own stdout is 100 columns with no rows). */
 	readonly columns?: number;
 	readonly rows?: number;
@@ -48,9 +56,9 @@ export function resize(stdout: NodeJS.EventEmitter, columns: number, rows: numbe
 }
 
 export async function renderApp(options: AppOptions = {}): Promise<Rendered> {
-	const sim = createSimulation({model: options.model ?? 'bank', replicas: options.replicas ?? 3, seed: options.seed ?? 7, faults: options.faults ?? []});
-	const session = createSession(sim, {paused: options.paused ?? true, rate: options.rate ?? 2});
-	const element: ReactElement = <App initial={session} color={options.color ?? true} />;
+	const sim = votingMode.create({model: options.model ?? 'bank', replicas: options.replicas ?? 3, seed: options.seed ?? 7, faults: options.faults ?? [], rate: undefined});
+	const session = options.session ?? createSession(votingMode, sim, {paused: options.paused ?? true, speed: options.rate ?? 2});
+	const element: ReactElement = <App initial={session} theme={options.theme ?? 'dark'} scenario={options.scenario} />;
 	const rendered = render(element);
 	// ink-testing-library does not hand out waitUntilExit. Ink keeps one instance per stdout, so rendering the
 	// same element into the same streams again returns that instance's handle (React keeps the App's state).

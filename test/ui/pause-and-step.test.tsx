@@ -1,4 +1,4 @@
-/** space pauses and resumes the stream; s, '.', PgDn and ↓ step exactly one input, pausing first. */
+/** space pauses and resumes the stream; s, '.', PgDn and ↓ step exactly one input, pausing first. (PgUp and ↑ step back: back-and-restart.test.tsx.) */
 import {describe, expect, test} from 'vitest';
 import {column, header, headerIndex, keys, press, renderApp, sleep, waitForFrame} from './helpers.js';
 
@@ -27,12 +27,13 @@ describe('pause and resume', () => {
 		expect(headerIndex(app.frame())).toBe(index);
 	});
 
-	test('PgUp (a presenter remote) toggles pause like space', async () => {
-		const app = await renderApp({paused: true, rate: 1000});
-		await press(app.stdin, keys.pageUp);
-		await waitForFrame(app.frame, running, '▶ RUNNING after PgUp');
-		await press(app.stdin, keys.pageUp);
-		await waitForFrame(app.frame, paused, '‖ PAUSED after a second PgUp');
+	test('space on a stream that has reached its end marker is covered by the scenario tests; here: space twice is where you were', async () => {
+		const app = await renderApp({paused: true, rate: 0.25});
+		await press(app.stdin, ' ');
+		await waitForFrame(app.frame, running, '▶ RUNNING');
+		await press(app.stdin, ' ');
+		const frame = await waitForFrame(app.frame, paused, '‖ PAUSED again');
+		expect(headerIndex(frame)).toBe(0);
 	});
 });
 
@@ -43,7 +44,7 @@ describe('step', () => {
 		const frame = await waitForFrame(app.frame, frame => headerIndex(frame) > 0, 'the step');
 		expect(headerIndex(frame)).toBe(1);
 		expect(frame).toContain('[#1 ');
-		for (const replica of [1, 2, 3]) expect(column(frame, replica)).toContain('applied  #1');
+		for (const replica of [1, 2, 3]) expect(column(frame, replica)).toMatch(/applied +#1/);
 		await sleep(100);
 		expect(headerIndex(app.frame())).toBe(1);
 	});

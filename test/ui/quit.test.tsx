@@ -55,14 +55,34 @@ describe('quitting', () => {
 		expect(app.frames.length).toBe(frames);
 	});
 
-	test('q quits from the fault menu, and from the "too small" message', async () => {
+	test('q in the fault menu closes the menu (a fumbled fault never quits the lecture); the next q quits', async () => {
+		const app = await renderApp();
+		await press(app.stdin, 'f');
+		await waitFor(() => app.frame().includes('fault for R1'), 'the fault menu');
+		await press(app.stdin, 'q');
+		await waitFor(() => !app.frame().includes('fault for R1') && app.frame().includes('q quit'), 'the menu to close');
+		await sleep(50);
+		expect(app.frame()).toContain('‖ PAUSED #0');
+		await press(app.stdin, 'q');
+		await expectExited(app);
+	});
+
+	test('Ctrl+C quits from the fault menu, and q from the "too small" message', async () => {
 		const menu = await renderApp();
-		await press(menu.stdin, 'f', 'q');
+		await press(menu.stdin, 'f', keys.ctrlC);
 		await expectExited(menu);
 
 		const small = await renderApp({replicas: 9});
-		expect(small.frame()).toContain('q quit');
+		expect(small.frame()).toContain('q quits');
 		await press(small.stdin, 'q');
 		await expectExited(small);
+	});
+
+	test('q quits from the help', async () => {
+		const app = await renderApp();
+		await press(app.stdin, '?');
+		await waitFor(() => app.frame().includes('close help'), 'the help');
+		await press(app.stdin, 'q');
+		await expectExited(app);
 	});
 });

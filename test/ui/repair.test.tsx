@@ -1,6 +1,6 @@
 /** r repairs the selected replica: a diverged one by state transfer, a crashed one by replaying. */
 import {describe, expect, test} from 'vitest';
-import {column, columnTitle, press, quorumLines, renderApp, waitForFrame} from './helpers.js';
+import {column, columnTitle, lines, press, quorumLines, renderApp, waitForFrame} from './helpers.js';
 
 describe('repair', () => {
 	test('r brings a diverged replica back in line by copying the majority', async () => {
@@ -17,7 +17,8 @@ describe('repair', () => {
 		const quorum = quorumLines(repaired);
 		expect(quorum).toContain('3 of 3 agree');
 		expect(quorum).toContain('✓ all replicas in line');
-		expect(quorum).toContain("R2: copied the majority's state at #4");
+		// What the repair did is said once, where the shell shows what just happened.
+		expect(repaired).toContain("R2: copied the majority's state at #4");
 	});
 
 	test('r makes a crashed replica replay the inputs it missed', async () => {
@@ -27,14 +28,14 @@ describe('repair', () => {
 		await waitForFrame(app.frame, frame => quorumLines(frame).includes('○ R3 crashed (2 behind)'), 'R3 crashed, 2 behind');
 		await press(app.stdin, 'r');
 		const frame = await waitForFrame(app.frame, frame => columnTitle(frame, 3) === '▸R3 ● ok', 'R3 repaired');
-		expect(column(frame, 3)).toContain('applied  #3');
+		expect(column(frame, 3)).toMatch(/applied +#3/);
 		// The same results as R1's, marked as replayed.
 		const result = (replica: number, index: number) => new RegExp(`#${index} (?:deposit |\\+)40 → (\\d+)`).exec(column(frame, replica))?.[1];
 		expect(column(frame, 3)).toMatch(/#3 (?:deposit |\+)40 → \d+ \(replay\)/);
 		expect(column(frame, 3)).toMatch(/#2 (?:deposit |\+)40 → \d+ \(replay\)/);
 		expect(result(1, 3)).toMatch(/^\d+$/);
 		expect([result(3, 2), result(3, 3)]).toEqual([result(1, 2), result(1, 3)]);
-		expect(quorumLines(frame)).toContain('R3: restarted, replayed 2 missed inputs, agrees with the majority');
+		expect(frame).toContain('R3: restarted, replayed 2 missed inputs, agrees with the majority');
 	});
 
 	test('r repairs only the selected replica', async () => {

@@ -1,4 +1,4 @@
-/** ← / → / ↑ and 1–9 select a replica; the selected column is marked ▸. */
+/** ← / → and 1–9 select a replica; the selected column is marked ▸. */
 import {describe, expect, test} from 'vitest';
 import {keys, press, renderApp, selectedReplica, waitForFrame} from './helpers.js';
 
@@ -29,10 +29,13 @@ describe('selecting a replica', () => {
 		await waitForFrame(app.frame, selected('R2'), '▸R2');
 	});
 
-	test('↑ (a presenter remote) selects the next replica like →', async () => {
+	test('↑ and ↓ step, they do not select: one consistent pair for a presenter remote', async () => {
 		const app = await renderApp();
+		await press(app.stdin, keys.down, keys.down);
+		await waitForFrame(app.frame, '‖ PAUSED #2', '#2 after ↓ ↓');
 		await press(app.stdin, keys.up);
-		await waitForFrame(app.frame, selected('R2'), '▸R2 after ↑');
+		const frame = await waitForFrame(app.frame, '‖ PAUSED #1', '#1 after ↑');
+		expect(selectedReplica(frame)).toBe('R1');
 	});
 
 	test('a digit selects that replica directly', async () => {
@@ -45,7 +48,7 @@ describe('selecting a replica', () => {
 		await waitForFrame(app.frame, selected('R1'), '▸R1 after 1');
 	});
 
-	test('a digit beyond the replica count, or 0, leaves the selection alone', async () => {
+	test('a digit beyond the replica count leaves the selection alone (0 restarts, which keeps it too)', async () => {
 		const app = await renderApp();
 		await press(app.stdin, '2', '9', '4', '0');
 		// A later key that does change the screen proves the earlier ones were handled first.

@@ -5,8 +5,10 @@
  *
  * The log grows only with the user's actions: consecutive advances are one
  * entry with a count. Snapshots are taken at least `snapshotEvery` events
- * apart and thinned when there are too many, so memory stays bounded and
- * stepping back near the end replays at most a few hundred events.
+ * apart and thinned when there are too many (the older ones, kept evenly
+ * spread), so memory stays bounded. A step back that has to replay a long
+ * stretch takes snapshots along it, so the steps back after it are instant
+ * again: holding b replays each event about once, not once per step.
  */
 import type {AnyMode} from './mode.js';
 
@@ -53,9 +55,9 @@ export function recordAction<S, A>(history: History<S, A>, action: A): History<S
 	return {...history, entries: [...history.entries, {kind: 'action', action}]};
 }
 
-/** Whether there is an advance to step back over. */
+/** Whether there is anything to step back over: an advance, or an action taken at the start (which b undoes). */
 export function canStepBack<S, A>(history: History<S, A>): boolean {
-	return history.events > 0;
+	return history.entries.length > 0;
 }
 
 /**
@@ -68,36 +70,73 @@ export function stepBack<S, A>(history: History<S, A>, mode: AnyMode): {history:
 	const count = (history.entries[lastAdvance] as {count: number}).count - 1;
 	const entries = history.entries.slice(0, lastAdvance);
 	if (count > 0) entries.push({kind: 'advance', count});
-	const snapshots = history.snapshots.filter(snapshot => snapshot.entry < lastAdvance || (snapshot.entry === lastAdvance && snapshot.offset <= count));
-	const from = snapshots.at(-1);
-	const state = replay(mode, entries, from?.state ?? history.initial, from?.entry ?? 0, from?.offset ?? 0) as S;
+	const kept = history.snapshots.filter(snapshot => snapshot.entry < lastAdvance || (snapshot.entry === lastAdvance && snapshot.offset <= count));
+	const {state, snapshots} = replay(mode.inner ?? mode, entries, kept.at(-1) ?? start(history.initial), kept);
 	return {history: {initial: history.initial, entries, snapshots, events: history.events - 1}, state};
 }
 
-/** Re-runs `entries` from `state`, which is the state after `offset` advances of entry `start`. */
-function replay<A>(mode: AnyMode, entries: ReadonlyArray<Entry<A>>, state: unknown, start: number, offset: number): unknown {
-	let current = state;
-	for (let i = start; i < entries.length; i++) {
+const start = <S>(initial: S): Snapshot<S> => ({entry: 0, offset: 0, events: 0, state: initial});
+
+/**
+ * Re-runs `entries` from the snapshot `from`, taking a snapshot every
+ * `snapshotEvery` events on the way (added to `snapshots`, then thinned).
+ */
+function replay<S, A>(mode: AnyMode, entries: ReadonlyArray<Entry<A>>, from: Snapshot<S>, snapshots: ReadonlyArray<Snapshot<S>>): {state: S; snapshots: ReadonlyArray<Snapshot<S>>} {
+	let current: unknown = from.state;
+	let {events} = from;
+	const taken = [...snapshots];
+	let lastTaken = taken.at(-1)?.events ?? 0;
+	for (let i = from.entry; i < entries.length; i++) {
 		const entry = entries[i]!;
-		if (entry.kind === 'advance') {
-			const remaining = entry.count - (i === start ? offset : 0);
-			if (remaining > 0) current = mode.advance(current, remaining);
-		} else if (!(i === start && offset > 0)) {
+		if (entry.kind === 'action') {
 			current = mode.apply(current, entry.action);
+			continue;
+		}
+
+		for (let done = i === from.entry ? from.offset : 0; done < entry.count; ) {
+			const chunk = Math.min(entry.count - done, snapshotEvery);
+			current = mode.advance(current, chunk);
+			done += chunk;
+			events += chunk;
+			if (events - lastTaken >= snapshotEvery) {
+				taken.push({entry: i, offset: done, events, state: current as S});
+				lastTaken = events;
+			}
 		}
 	}
 
-	return current;
+	return {state: current as S, snapshots: taken.length === snapshots.length ? snapshots : thin(taken)};
 }
 
 /** The whole run again from its initial state: what a bug report or a scenario replays. */
 export function replayAll<S, A>(history: History<S, A>, mode: AnyMode): S {
-	return replay(mode, history.entries, history.initial, 0, 0) as S;
+	return replay(mode, history.entries, start(history.initial), []).state;
 }
 
-/** Keeps the newest half dense and drops every other snapshot of the older half. */
+/**
+ * At most maxSnapshots: the newest half stays as it is (stepping back a few
+ * events is the common case); in the older half the snapshots closest together
+ * go first, so the rest stay evenly spread and no stretch of the run is far
+ * from one. Thins to three quarters, so it is not redone for every snapshot.
+ */
 function thin<S>(snapshots: Array<Snapshot<S>>): Array<Snapshot<S>> {
 	if (snapshots.length <= maxSnapshots) return snapshots;
-	const half = Math.floor(snapshots.length / 2);
-	return [...snapshots.slice(0, half).filter((_, i) => i % 2 === 1), ...snapshots.slice(half)];
+	const kept = [...snapshots];
+	const dense = Math.floor(maxSnapshots / 2);
+	while (kept.length > maxSnapshots - Math.floor(maxSnapshots / 4)) {
+		let drop = 0;
+		let smallest = Number.POSITIVE_INFINITY;
+		for (let i = 0; i < kept.length - dense; i++) {
+			// The stretch without a snapshot if this one went.
+			const gap = kept[i + 1]!.events - (i === 0 ? 0 : kept[i - 1]!.events);
+			if (gap < smallest) {
+				smallest = gap;
+				drop = i;
+			}
+		}
+
+		kept.splice(drop, 1);
+	}
+
+	return kept;
 }

@@ -27,7 +27,7 @@ export const shellHelp: ReadonlyArray<readonly [keys: string, what: string]> = [
 	['0', 'restart from the beginning, same seed'],
 	['← → · 1–9', 'select a column'],
 	['+ / -', 'faster / slower'],
-	['? · esc', 'this help / close it (a running stream pauses while it is open)'],
+	['? · esc', 'this help, or close it (pauses a running stream)'],
 	['q · Ctrl+C', 'quit'],
 ];
 

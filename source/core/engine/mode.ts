@@ -78,6 +78,11 @@ export type Mode<S, A, C = unknown> = {
 	runUntil(state: S, time: number, cap: number): RunResult<S>;
 	/** Set when running must stop (e.g. a safety violation): the run pauses and the screen says why. */
 	haltReason?(state: S): string | undefined;
+	/**
+	 * Set by a wrapper (a mode that traces another): the mode it wraps. Step back
+	 * replays through it, so a replay is not reported as new events.
+	 */
+	readonly inner?: Mode<S, A, C>;
 
 	/** A user action: a fault, a repair, a partition… (never an advance of time). */
 	apply(state: S, action: A): S;

@@ -3,7 +3,7 @@
  * (running or paused, speed, selection, what is open, the caption) and the
  * history that makes step back exact. Every mode shares it.
  */
-import {canStepBack, createHistory, recordAction, recordAdvance, stepBack, type History} from './history.js';
+import {canStepBack, createHistory, recordAction, recordAdvance, snapshotEvery, stepBack, type History} from './history.js';
 import type {AnyMode} from './mode.js';
 
 /** At most this many events are handled for one tick, so a stalled clock cannot freeze the screen. */
@@ -34,6 +34,12 @@ export type Session<S = any, A = any> = {
 	readonly ended: boolean;
 	/** One line of feedback from the shell itself ("already at the start"), cleared by the next key. */
 	readonly notice: string | undefined;
+	/**
+	 * A scenario's `until` while the stream runs: time goes on, events are handled
+	 * one at a time, and the run pauses at the first one after which `until` holds
+	 * (or after `remaining` more events). Any pause ends it.
+	 */
+	readonly watch: {readonly until: (state: any) => boolean; readonly remaining: number} | undefined;
 };
 
 export type SessionAction =
@@ -57,7 +63,10 @@ export type SessionAction =
 	| {readonly type: 'await-presenter'}
 	| {readonly type: 'continue'}
 	| {readonly type: 'end'}
-	/** Runs events until `until` holds or `limit` events have been handled (a scenario's `until`). */
+	/**
+	 * Handles events until `until` holds or `limit` events have been handled (a scenario's `until`):
+	 * at once while paused; while running, as time passes (see Session.watch).
+	 */
 	| {readonly type: 'run-until'; readonly until: (state: any) => boolean; readonly limit: number};
 
 export function createSession<S>(mode: AnyMode, sim: S, options: {paused?: boolean; speed?: number} = {}): Session<S> {
@@ -73,6 +82,7 @@ export function createSession<S>(mode: AnyMode, sim: S, options: {paused?: boole
 		overlay: {kind: 'none'},
 		caption: [],
 		awaitingPresenter: false,
+		watch: undefined,
 		ended: false,
 		notice: undefined,
 	};
@@ -132,7 +142,8 @@ export function sessionStep<S>(session: Session<S>, action: SessionAction): Sess
 		case 'end':
 			return {...pause(session), awaitingPresenter: false, ended: true};
 		case 'run-until':
-			return runUntilCondition(session, action.until, action.limit);
+			if (session.paused || action.until(session.sim)) return runUntilCondition(session, action.until, action.limit);
+			return {...session, watch: {until: action.until, remaining: action.limit}};
 	}
 }
 
@@ -141,7 +152,7 @@ function wrap(value: number, count: number): number {
 }
 
 function pause<S>(session: Session<S>): Session<S> {
-	return session.paused ? session : {...session, paused: true, clock: session.mode.now(session.sim)};
+	return session.paused ? session : {...session, paused: true, clock: session.mode.now(session.sim), watch: undefined};
 }
 
 function closeOverlay<S>(session: Session<S>): Session<S> {
@@ -150,12 +161,19 @@ function closeOverlay<S>(session: Session<S>): Session<S> {
 	return {...session, overlay: {kind: 'none'}, ...(resume ? {paused: false, clock: session.mode.now(session.sim)} : {})};
 }
 
-/** Handles `count` events now and records them. */
+/** Handles `count` events now and records them, a snapshot's worth at a time, so that stepping back from anywhere in them is quick. */
 function advance<S>(session: Session<S>, count: number): Session<S> {
 	const {mode} = session;
 	if (mode.nextTime(session.sim) === undefined) return {...session, notice: 'nothing more will happen: no event is pending'};
-	const sim = mode.advance(session.sim, count) as S;
-	return {...session, sim, history: recordAdvance(session.history, count, sim), clock: mode.now(sim), notice: undefined};
+	let {sim, history} = session;
+	for (let done = 0; done < count; ) {
+		const chunk = Math.min(count - done, snapshotEvery);
+		sim = mode.advance(sim, chunk) as S;
+		history = recordAdvance(history, chunk, sim);
+		done += chunk;
+	}
+
+	return {...session, sim, history, clock: mode.now(sim), notice: undefined};
 }
 
 function back<S>(session: Session<S>): Session<S> {
@@ -179,11 +197,28 @@ function tick<S>(session: Session<S>, ms: number): Session<S> {
 	const next = mode.nextTime(session.sim);
 	// A little slack, so a clock that reaches an event's time by adding fractions never falls just short of it.
 	if (next === undefined || next > clock + 1e-9) return {...session, clock};
-	const {state, count} = mode.runUntil(session.sim, clock + 1e-9, maxEventsPerTick);
-	const halted = mode.haltReason?.(state);
+	let {sim, history, watch} = session;
+	let count = 0;
+	let stop = false;
+	while (count < maxEventsPerTick && !stop) {
+		// Under a watch, one event at a time: the run must stop at the first state where the condition holds.
+		const cap = watch ? 1 : Math.min(snapshotEvery, maxEventsPerTick - count);
+		const result = mode.runUntil(sim, clock + 1e-9, cap);
+		sim = result.state as S;
+		count += result.count;
+		history = recordAdvance(history, result.count, sim);
+		if (watch && result.count > 0) {
+			watch = {...watch, remaining: watch.remaining - result.count};
+			stop = watch.until(sim) || watch.remaining <= 0;
+		}
+
+		stop ||= mode.haltReason?.(sim) !== undefined;
+		if (result.count < cap) break;
+	}
+
 	const capped = count >= maxEventsPerTick;
-	const result = {...session, sim: state as S, history: recordAdvance(session.history, count, state as S), clock: capped ? mode.now(state) : clock};
-	return halted ? {...result, paused: true, clock: mode.now(state)} : result;
+	const result = {...session, sim, history, watch, clock: capped ? mode.now(sim) : clock};
+	return stop ? {...result, paused: true, watch: undefined, clock: mode.now(sim)} : result;
 }
 
 function runUntilCondition<S>(session: Session<S>, until: (state: S) => boolean, limit: number): Session<S> {

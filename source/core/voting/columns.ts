@@ -56,7 +56,14 @@ export function replicaColumn(sim: SimState, replica: ReplicaState, selected: bo
 	const inner = innerWidth(shape.width);
 	const pad = (text: string) => (full ? ` ${fit(text, inner)} ` : fit(text, inner));
 	const labelWidth = full ? 8 : Math.max(...labels(model, replica).map(label => label.length));
-	const label = (name: string, value: string) => pad(`${name.padEnd(labelWidth)} ${value}`);
+	// Values line up under the longest label, unless that would cut one (a digest beside "balance" in 13 cells): the label gives way, never the value.
+	const label = (name: string, value: string) => {
+		const aligned = `${name.padEnd(labelWidth)} ${value}`;
+		if (cellWidth(aligned) <= inner) return pad(aligned);
+		if (cellWidth(`${name} ${value}`) <= inner) return pad(`${name} ${value}`);
+		const room = inner - cellWidth(value) - 1;
+		return pad(room >= 2 ? `${fit(name, room)} ${value}` : value);
+	};
 	const status = replicaStatus(sim, replica);
 	const window = historyWindow(replica.recent, shape.historyRows);
 	const title = `${selected ? '▸' : ' '}${replica.name} `;

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {bank} from '../../../source/core/models/bank.js';
 import {handleNextEvent} from '../../../source/core/raft/engine.js';
 import type {Entry} from '../../../source/core/raft/log.js';
 import type {RaftState} from '../../../source/core/raft/types.js';
@@ -67,8 +68,8 @@ describe('AppendEntries receiver (Figure 2)', () => {
 		const s1 = state.servers[0]!;
 		expect(s1.commitIndex).toBe(3);
 		expect(s1.lastApplied).toBe(3);
-		const start = (state.model.initial() as {balance: number}).balance;
-		expect(s1.machine).toEqual({balance: start + 5 + 10 + 15});
+		// The bank's opening balance (the model's, not a number copied here) plus the three deposits.
+		expect(s1.machine).toEqual({balance: bank.initial().balance + 5 + 10 + 15});
 		expect(state.last.applied.map(item => item.index)).toEqual([1, 2, 3]);
 		const stale = deliver(follower([1, 1, 1, 1], 1), 1, 0, append(1, 1, 1, [], 4));
 		expect(stale.servers[0]!.commitIndex).toBe(1);
