@@ -4,6 +4,7 @@ import {helpText} from './help-text.js';
 import {shellFlags, UsageError} from './options.js';
 import {modes} from './core/modes.js';
 import {etcdMode} from './core/etcd/mode.js';
+import {fuzzFlags} from './core/raft/fuzz/options.js';
 import {main} from './main.js';
 import {restoreTerminal} from './terminal-guard.js';
 
@@ -17,6 +18,7 @@ const camelCase = (name: string) => name.replaceAll(/-([a-z])/g, (_, letter: str
 const flagSpec = {
 	...Object.fromEntries([...Object.values(modes), etcdMode].flatMap(mode => Object.entries(mode.flags).map(([name, spec]) => [camelCase(name), spec]))),
 	...shellFlags,
+	...fuzzFlags,
 	seed: {type: 'string'},
 } as Record<string, {type: 'string' | 'boolean'; isMultiple?: boolean; shortFlag?: string}>;
 

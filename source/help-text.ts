@@ -13,6 +13,9 @@ export const helpText = `
     $ replica-tui record FILE.cast -o OUT.gif        turn a recorded cast (e.g. from --record) into a GIF
     $ replica-tui run <name|file> [--json] [--trace FILE]   run a scenario to its end, no terminal
     $ replica-tui check <name|file>...               check every "expect" claim of scenarios
+    $ replica-tui raft fuzz [--bug NAME]... [--seeds N] [--events M] [--servers K] [--seed S] [-o FILE]
+                                                     seeded runs with random faults until a safety
+                                                     property breaks; writes a scenario that replays it
 
   Modes
 ${Object.values(modes).map(mode => `    ${mode.name.padEnd(10)} ${mode.teaches}`).join('\n')}

@@ -54,6 +54,7 @@ export async function main(input: readonly string[], camelFlags: CliFlags): Prom
 	const [command, ...args] = input;
 	if (command === undefined) return dashboard(modeNamed('voting')!, flags, args);
 	const mode = modeNamed(command);
+	if (mode?.name === 'raft' && args[0] === 'fuzz') return fuzzCommand(args.slice(1), flags);
 	if (mode) return dashboard(mode, flags, args);
 	if (command === 'etcd') return etcdCommand(flags, args);
 	if (!scenarioCommands.includes(command)) {
@@ -122,6 +123,13 @@ async function scenarioCommand(command: string, args: readonly string[], flags: 
 	const result = await recordScenario(sized, {output, fontSize: fontSizeFrom(flags), theme});
 	process.stderr.write(`recorded ${scenario.name}: ${result.frames} frames, ${result.seconds.toFixed(1)} s, ${result.bytes} bytes → ${output}\n`);
 	return 0;
+}
+
+/** `replica-tui raft fuzz`: the Raft mode's fuzzer (its bug, servers and seed flags, and its own). */
+async function fuzzCommand(args: readonly string[], flags: CliFlags): Promise<number> {
+	refuseForeignFlags(flags, ['bug', 'servers', 'seed', 'seeds', 'events', 'output'], '"raft fuzz"');
+	const {runFuzz} = await import('./commands/fuzz.js');
+	return runFuzz(args, flags);
 }
 
 function requireOutput(flags: CliFlags): string {

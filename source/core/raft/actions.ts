@@ -7,12 +7,14 @@ import {drawFor, StreamId} from '../engine/streams.js';
 import {issueRequest} from './client.js';
 import {majorityOf} from './config.js';
 import {messageText, typeAbbreviation} from './describe.js';
+import {bugInfo} from './bugs.js';
 import {becomeFollower} from './election.js';
 import {RaftLog, type Entry} from './log.js';
 import {nodeName, serverList, serverName} from './names.js';
 import {currentLeader, inFlight} from './queries.js';
-import {Tx, type ServerDraft} from './tx.js';
-import {clientId, type Message, type MessagePick, type Network, type RaftAction, type RaftState} from './types.js';
+import {advanceCommitIndex} from './replication.js';
+import {quorumOf, Tx, type ServerDraft} from './tx.js';
+import {bugNames, clientId, type BugName, type Message, type MessagePick, type Network, type RaftAction, type RaftState} from './types.js';
 
 export function findMessage(state: RaftState, pick: MessagePick): Message | undefined {
 	const messages = inFlight(state);
@@ -141,7 +143,18 @@ function act(tx: Tx, state: RaftState, action: RaftAction): void {
 			}
 
 			tx.say(`${serverName(action.server)}'s term is set to ${action.term}`);
+			return;
 		}
+
+		case 'bug':
+			switchBug(tx, action.bug, action.on);
+			return;
+		case 'prevote':
+			switchPreVote(tx, action.on);
+			return;
+		case 'backoff':
+			tx.config = {...tx.config, backoff: action.backoff};
+			tx.say(action.backoff === 'term' ? 'a refused AppendEntries now skips the follower\'s whole conflicting term (§5.3)' : 'a refused AppendEntries now steps nextIndex back one entry (Figure 2)');
 	}
 }
 
@@ -164,6 +177,7 @@ function crash(tx: Tx, id: number): void {
 	server.votes = 0;
 	server.nextIndex = [];
 	server.matchIndex = [];
+	server.appendsSent = [];
 	server.activePeers = 0;
 	const forgot = tx.bug('forget-vote') && server.votedFor !== null;
 	if (tx.bug('forget-vote')) server.votedFor = null;
@@ -317,4 +331,39 @@ function setLog(tx: Tx, id: number, terms: readonly number[]): void {
 	}
 
 	tx.say(`${serverName(id)}'s log on disk is set to terms ${terms.length === 0 ? '(empty)' : terms.join(' ')}; term ${server.currentTerm}`);
+}
+
+/** A bug on or off from now on; with a bug that changes how replicas are counted, leaders count again at once. */
+function switchBug(tx: Tx, bug: BugName, on: boolean): void {
+	if (tx.bug(bug) === on) {
+		tx.say(`the ${bug} bug is already ${on ? 'on' : 'off'}`);
+		return;
+	}
+
+	tx.config = {...tx.config, bugs: bugNames.filter(name => (name === bug ? on : tx.config.bugs.includes(name)))};
+	tx.majority = quorumOf(tx.config, tx.size);
+	tx.say(on ? `bug ${bug} on: ${bugInfo[bug].does}` : `bug ${bug} off: ${bugInfo[bug].rule} again`);
+	if (!on || (bug !== 'old-term-commit' && bug !== 'half-quorum')) return;
+	for (let id = 0; id < tx.size; id++) if (tx.read(id).role === 'leader') advanceCommitIndex(tx, tx.server(id));
+}
+
+/** PreVote and CheckQuorum on or off; a running leader starts (or stops) checking its quorum. */
+function switchPreVote(tx: Tx, on: boolean): void {
+	if (tx.config.prevote === on) {
+		tx.say(`PreVote and CheckQuorum are already ${on ? 'on' : 'off'}`);
+		return;
+	}
+
+	tx.config = {...tx.config, prevote: on};
+	tx.say(on ? 'PreVote and CheckQuorum on: a server asks before it raises its term; a leader that cannot hear a majority steps down' : 'PreVote and CheckQuorum off');
+	for (let id = 0; id < tx.size; id++) {
+		if (tx.read(id).role !== 'leader') continue;
+		const leader = tx.server(id);
+		if (on) {
+			leader.activePeers = 0;
+			tx.startElectionTimer(leader, tx.config.electionMax);
+		} else {
+			tx.stopElectionTimer(leader);
+		}
+	}
 }

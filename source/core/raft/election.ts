@@ -33,6 +33,7 @@ export function becomeFollower(tx: Tx, server: ServerDraft): void {
 		tx.stopElectionTimer(server);
 		server.nextIndex = [];
 		server.matchIndex = [];
+		server.appendsSent = [];
 	}
 
 	server.role = 'follower';
@@ -193,6 +194,7 @@ export function becomeLeader(tx: Tx, server: ServerDraft): void {
 	server.votes = 0;
 	server.nextIndex = Array.from({length: tx.size}, () => server.log.length + 1);
 	server.matchIndex = Array.from({length: tx.size}, () => 0);
+	server.appendsSent = Array.from({length: tx.size}, () => 0);
 	server.activePeers = 0;
 	tx.stopElectionTimer(server);
 	if (tx.config.prevote) tx.startElectionTimer(server, tx.config.electionMax);

@@ -13,6 +13,7 @@ import {onElectionTimeout, onRequestVote, onRequestVoteReply} from './election.j
 import {RaftLog} from './log.js';
 import {serverName, nodeName} from './names.js';
 import {onAppendEntries, onAppendEntriesReply, onHeartbeat, sendAppendEntries, advanceCommitIndex} from './replication.js';
+import {initialSafety} from './safety/state.js';
 import {Tx} from './tx.js';
 import {clientId, type ClientState, type EventRecord, type Message, type Network, type RaftConfig, type RaftEvent, type RaftState, type Server} from './types.js';
 
@@ -44,6 +45,7 @@ function initialServer(id: number, size: number, model: Model): Server {
 		heartbeatDue: null,
 		lastHeardFromLeader: 0,
 		activePeers: 0,
+		appendsSent: [],
 		timerDraws: 0,
 		sends: Array.from({length: size + 1}, () => 0),
 	};
@@ -88,6 +90,7 @@ export function createRaft(config: RaftConfig): RaftState {
 		last: startRecord,
 		history: emptyRecent<EventRecord>(historyChunk),
 		stats: {elections: 0, leadersElected: 0, sent: 0, delivered: 0, lost: 0, copiesDelivered: 0},
+		safety: initialSafety(),
 	};
 	const tx = new Tx(blank, 0);
 	tx.head = `${size} server${size === 1 ? '' : 's'} start as followers in term 0 with empty logs; their election timers run`;
@@ -191,10 +194,11 @@ export function advance(state: RaftState, count: number): RaftState {
 }
 
 /**
- * Handles every event due at or before `time` (at most `cap`). The state's own
- * time stays at its last event: the shell keeps its clock between events, and
- * step back replays events and actions only, so a state's time must be where
- * its last event left it.
+ * Handles every event due at or before `time` (at most `cap`), and stops at
+ * an event that breaks a safety property (the run halts there). The state's
+ * own time stays at its last event: the shell keeps its clock between events,
+ * and step back replays events and actions only, so a state's time must be
+ * where its last event left it.
  */
 export function runUntil(state: RaftState, time: number, cap: number): {state: RaftState; count: number} {
 	let current = state;
@@ -204,6 +208,7 @@ export function runUntil(state: RaftState, time: number, cap: number): {state: R
 		if (next === undefined || next.time > time) break;
 		current = handleNextEvent(current);
 		count++;
+		if (current.safety.fresh.length > 0) break;
 	}
 
 	return {state: current, count};

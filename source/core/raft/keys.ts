@@ -4,10 +4,11 @@
  */
 import type {KeyPress} from '../engine/key-press.js';
 import type {KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
+import {bugInfo} from './bugs.js';
 import {messageText} from './describe.js';
 import {serverName} from './names.js';
 import {currentLeader, inFlight} from './queries.js';
-import {clientId, type RaftAction, type RaftState} from './types.js';
+import {bugNames, clientId, type RaftAction, type RaftState} from './types.js';
 
 /** Extra latency the slow-links key adds, and the delay the message menu adds. */
 export const slowMs = 100;
@@ -42,6 +43,8 @@ export function raftKeyAction(state: RaftState, key: KeyPress, ui: UiState): Key
 			return {menu: 'message'};
 		case 'l':
 			return {menu: 'links'};
+		case 'B':
+			return {menu: 'bugs'};
 		case '[':
 			return {cursor: -1};
 		case ']':
@@ -107,8 +110,29 @@ function linksMenu(state: RaftState, ui: UiState): Menu<RaftAction> {
 	};
 }
 
+/** The safety lab's switches: each bug (its digit), PreVote + CheckQuorum, the back-off rule. */
+function bugsMenu(state: RaftState): Menu<RaftAction> {
+	const {config} = state;
+	const items: Array<MenuItem<RaftAction>> = bugNames.map((bug, i) => {
+		const on = config.bugs.includes(bug);
+		const breaks = bugInfo[bug].breaks;
+		return {
+			key: String(i + 1),
+			label: `${on ? '✓ on ' : '· off'} ${bug} (${breaks.length === 0 ? 'liveness' : breaks.join(' ')}): ${bugInfo[bug].does}`,
+			action: {type: 'bug', bug, on: !on},
+		};
+	});
+	items.push(
+		{key: 'p', label: `${config.prevote ? '✓ on ' : '· off'} PreVote + CheckQuorum (the thesis, §9.6)`, action: {type: 'prevote', on: !config.prevote}},
+		{key: 'o', label: `back-off: ${config.backoff === 'one' ? 'one entry at a time (Figure 2); o: skip a whole term' : 'skip the conflicting term; o: one entry at a time'}`, action: {type: 'backoff', backoff: config.backoff === 'one' ? 'term' : 'one'}},
+	);
+	return {title: 'safety lab: switch a bug on or off', items};
+}
+
 export function raftMenu(state: RaftState, name: string, ui: UiState): Menu<RaftAction> {
 	switch (name) {
+		case 'bugs':
+			return bugsMenu(state);
 		case 'network':
 			return networkMenu(state, ui);
 		case 'message':
@@ -130,6 +154,7 @@ export function raftHints(state: RaftState, ui: UiState): KeyHint[] {
 		{keys: '[]', label: 'pick msg'},
 		{keys: 'm', label: 'msg menu'},
 		{keys: 'l', label: 'links'},
+		{keys: 'B', label: 'bugs'},
 	];
 }
 
@@ -146,7 +171,11 @@ export function raftHelp(): string[] {
 		'm        message menu: drop, duplicate, delay, or deliver the ▸ message now',
 		'd / g    drop the ▸ message / deliver it now',
 		'l        links menu: loss and slowness on the selected server\'s links, or everywhere',
+		'B        safety lab: switch a bug on or off (it shows in the header), PreVote + CheckQuorum, the back-off',
 		'',
+		'Lamps: ✓ES Election Safety · ✓LA Leader Append-Only · ✓LM Log Matching · ✓LC Leader Completeness ·',
+		'✓SM State Machine Safety, checked after every event. ✗ red: broken; the run pauses there, the columns',
+		'and the log row it names are marked ✗, and a line states the counterexample. b steps back to see how.',
 		'Columns: ★ leader  ◎ candidate  ◌ pre-candidate  ● follower  ○ crashed. The bar is the election timer running down.',
 		'Log rows are aligned by index: a row is one log index on every server. tN is the entry\'s term;',
 		'✓ committed (as that server knows it); ≠ differs from the leader\'s entry at that index; n/N servers holding it (leader).',

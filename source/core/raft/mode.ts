@@ -6,6 +6,7 @@ import type {Mode} from '../engine/mode.js';
 import {applyAction} from './actions.js';
 import {defaultSpeed, parseRaftConfig, raftFlags, speedLadder} from './config.js';
 import {advance, createRaft, nextTime, runUntil} from './engine.js';
+import {violationLine} from './safety/properties.js';
 import {raftHelp, raftHints, raftKeyAction, raftMenu} from './keys.js';
 import {inFlightCount} from './queries.js';
 import {raftReport, raftSummary, raftTraceLine} from './report.js';
@@ -32,7 +33,7 @@ export const raftMode: Mode<RaftState, RaftAction, RaftConfig> = {
 	nextTime,
 	advance,
 	runUntil,
-	haltReason: () => undefined,
+	haltReason: state => (state.safety.fresh.length > 0 ? violationLine(state.safety.fresh[0]!, true) : undefined),
 
 	apply: applyAction,
 

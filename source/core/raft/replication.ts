@@ -29,6 +29,7 @@ export function sendAppendEntries(tx: Tx, leader: ServerDraft, peer: number): vo
 	const prevLogIndex = leader.nextIndex[peer]! - 1;
 	const last = Math.min(leader.log.length, prevLogIndex + tx.config.batch);
 	const entries = last > prevLogIndex ? leader.log.slice(prevLogIndex + 1, last) : noEntries;
+	leader.appendsSent = withValue(leader.appendsSent, peer, (leader.appendsSent[peer] ?? 0) + 1);
 	tx.send(leader.id, peer, {
 		type: 'AppendEntries',
 		term: leader.currentTerm,
@@ -43,14 +44,17 @@ export function sendAppendEntries(tx: Tx, leader: ServerDraft, peer: number): vo
 export function onAppendEntries(tx: Tx, server: ServerDraft, message: Message, request: AppendEntries): void {
 	const name = serverName(server.id);
 	const leader = message.from;
-	// 1. Reply false if term < currentTerm.
-	if (request.term < server.currentTerm) {
+	// 1. Reply false if term < currentTerm (the stale-append bug lets a follower skip this rule).
+	const stale = request.term < server.currentTerm;
+	if (stale && !(tx.bug('stale-append') && server.role === 'follower')) {
 		tx.say(`${name} refuses: term ${request.term} is older than its term ${server.currentTerm}`);
 		reply(tx, server, leader, false, request.prevLogIndex);
 		return;
 	}
 
-	if (request.term > server.currentTerm) {
+	if (stale) {
+		tx.say(`${name} accepts AppendEntries of the older term ${request.term} from ${serverName(leader)} (stale-append bug)`);
+	} else if (request.term > server.currentTerm) {
 		stepDown(tx, server, request.term);
 	} else if (server.role !== 'follower') {
 		const was = server.role;
@@ -83,6 +87,10 @@ export function onAppendEntries(tx: Tx, server: ServerDraft, message: Message, r
 	}
 
 	if (entries.length === 0) tx.say(`${name}'s log matches at ${prevLogIndex}/t${prevLogTerm}: accepts; its election timer starts again`);
+	if (tx.bug('apply-uncommitted') && server.lastApplied < server.log.length) {
+		tx.say(`${name} applies what it appended without waiting for the commit (apply-uncommitted bug)`);
+		tx.applyThrough(server, server.log.length);
+	}
 
 	// 5. If leaderCommit > commitIndex, set commitIndex = min(leaderCommit, index of last new entry).
 	const lastNew = prevLogIndex + entries.length;

@@ -9,6 +9,8 @@ import type {Entry} from './log.js';
 import {nodeName, roleWord, serverName} from './names.js';
 import {networkText} from './network.js';
 import {clusterCommit, currentLeader, inFlightCount} from './queries.js';
+import {leaderlessFor, longestLeaderless, recentElections} from './safety/liveness.js';
+import {propertyCodes, propertyNames, violationLine, type Violation} from './safety/properties.js';
 import type {Message, RaftState, Server} from './types.js';
 
 /** An entry as [term, request, command]. */
@@ -40,6 +42,33 @@ export function serverReport(state: RaftState, server: Server) {
 	};
 }
 
+/** A violation as JSON: the property (code and name), the event, the servers, index and term it names, and the counterexample. */
+export function violationJson(violation: Violation) {
+	return {
+		property: violation.property,
+		name: propertyNames[violation.property],
+		event: violation.event,
+		t: violation.time,
+		servers: violation.servers.map(id => serverName(id)),
+		...(violation.index === undefined ? {} : {index: violation.index}),
+		...(violation.term === undefined ? {} : {term: violation.term}),
+		text: violation.text,
+		cause: violation.cause,
+	};
+}
+
+/** The checker's verdict: every lamp, the first violation of each broken property (in the order seen), and liveness. */
+export function safetyReport(state: RaftState) {
+	const {broken} = state.safety;
+	const violations = propertyCodes.flatMap(code => (broken[code] === undefined ? [] : [broken[code]!])).sort((a, b) => a.event - b.event);
+	return {
+		safe: violations.length === 0,
+		lamps: Object.fromEntries(propertyCodes.map(code => [code, broken[code] === undefined ? 'green' : 'red'])) as Record<(typeof propertyCodes)[number], 'green' | 'red'>,
+		violations: violations.map(violation => violationJson(violation)),
+		liveness: {leaderlessMs: leaderlessFor(state), longestLeaderlessMs: longestLeaderless(state), electionsInLast2s: recentElections(state)},
+	};
+}
+
 export function raftReport(state: RaftState) {
 	const leader = currentLeader(state);
 	const {config, client, stats} = state;
@@ -66,6 +95,7 @@ export function raftReport(state: RaftState) {
 		messages: {sent: stats.sent, delivered: stats.delivered, lost: stats.lost, inFlight: inFlightCount(state)},
 		elections: stats.elections,
 		leadersElected: stats.leadersElected,
+		safety: safetyReport(state),
 	};
 }
 
@@ -75,6 +105,9 @@ export function raftSummary(state: RaftState): string {
 		`raft · ${state.config.servers} servers · model ${state.config.model} · seed ${state.config.seed} · t=${state.time}ms · ${state.events} events`,
 		`${leader === undefined ? 'no leader' : `${serverName(leader)} leads term ${state.servers[leader]!.currentTerm}`} · commit ${clusterCommit(state)} · ${state.stats.elections} elections · client ${state.client.acked} acked, ${state.client.gaveUp} given up · ${networkText(state.network, state.config.servers)}`,
 	];
+	const broken = propertyCodes.flatMap(code => (state.safety.broken[code] === undefined ? [] : [state.safety.broken[code]!]));
+	lines.push(`safety ${propertyCodes.map(code => `${state.safety.broken[code] === undefined ? '✓' : '✗'}${code}`).join(' ')}${broken.length === 0 ? ' · every property held at every event' : ''}`);
+	for (const violation of broken.sort((a, b) => a.event - b.event)) lines.push(violationLine(violation));
 	for (const server of state.servers) {
 		lines.push(
 			`${serverName(server.id)} ${roleWord[server.role]} term ${server.currentTerm} voted ${server.votedFor === null ? '—' : serverName(server.votedFor)} · log ${server.log.length} (last term ${server.log.lastTerm}) · commit ${server.commitIndex} applied ${server.lastApplied} · ${state.model.summary(server.machine)}`,
@@ -135,5 +168,6 @@ export function raftTraceLine(state: RaftState) {
 			};
 		}),
 		applied: record.applied.map(item => ({server: serverName(item.server), index: item.index, term: item.entry.term, request: item.entry.request})),
+		...(state.safety.fresh.length === 0 ? {} : {violations: state.safety.fresh.map(violation => violationJson(violation))}),
 	};
 }

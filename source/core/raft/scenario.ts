@@ -8,8 +8,9 @@ import type {ModeCondition} from '../engine/mode.js';
 import {describePick, findMessage} from './actions.js';
 import {maxServers, parseProbability} from './config.js';
 import {parseServerName, roleWord, serverName} from './names.js';
-import {entryKey as keyOf} from './safety.js';
+import {entryKey as keyOf} from './safety/entries.js';
 import {cutLinks, networkText, partitionGroups} from './network.js';
+import {labVerbs, parseLabClaim, parseLabVerb} from './scenario-lab.js';
 import {clusterCommit, currentLeader, highestTerm, holders, inFlightCount, isUp, undisputedLeader} from './queries.js';
 import type {MessagePick, MessageType, RaftAction, RaftConfig, RaftState, Role} from './types.js';
 
@@ -31,6 +32,7 @@ export const raftVerbs = [
 	'slow',
 	'set-log',
 	'set-term',
+	...labVerbs,
 ] as const;
 
 const typeNames: Readonly<Record<string, MessageType>> = {
@@ -205,7 +207,7 @@ export function parseVerb(words: readonly string[], config?: Pick<RaftConfig, 's
 		}
 
 		default:
-			return `unknown verb "${verb}": the Raft mode knows ${raftVerbs.join(', ')}`;
+			return parseLabVerb(words) ?? `unknown verb "${verb}": the Raft mode knows ${raftVerbs.join(', ')}`;
 	}
 }
 
@@ -271,6 +273,8 @@ function onServer(server: ServerNames, args: readonly string[]): {rest: readonly
 
 export function parseCondition(words: readonly string[], config?: Pick<RaftConfig, 'servers'>): ModeCondition<RaftState> | string {
 	const server = serverNames(config);
+	const lab = parseLabClaim(words, server.size, false);
+	if (lab !== undefined) return lab;
 	const text = words.join(' ');
 	const [what = '', ...args] = words;
 	switch (what) {
@@ -398,6 +402,8 @@ export function logMatchingViolation(state: RaftState): string | undefined {
 
 export function parseExpectation(words: readonly string[], config?: Pick<RaftConfig, 'servers'>): ModeCondition<RaftState> | string {
 	const server = serverNames(config);
+	const lab = parseLabClaim(words, server.size, true);
+	if (lab !== undefined) return lab;
 	const text = words.join(' ');
 	const [what = '', ...args] = words;
 	const id = server(args[0]);
@@ -527,7 +533,7 @@ export function parseExpectation(words: readonly string[], config?: Pick<RaftCon
 		}
 
 		default:
-			return `unknown claim "${text}": try leader …, no leader, term [S2] N, role S2 ROLE, voted S2 S1|none, commit [S2] N, applied S2 N, committed N, uncommitted N, log S2 TERMS…|empty, length S2 N, entry I term T on S1 S2|on N, logs match|equal, machines agree, network whole, partition S1 S2 | S3 S4 S5, acked N, elections N, copies-delivered N (at least), lost N (at least), in-flight N`;
+			return `unknown claim "${text}": try leader …, no leader, term [S2] N, role S2 ROLE, voted S2 S1|none, commit [S2] N, applied S2 N, committed N, uncommitted N, log S2 TERMS…|empty, length S2 N, entry I term T on S1 S2|on N, logs match|equal, machines agree, network whole, partition S1 S2 | S3 S4 S5, acked N, elections N, copies-delivered N (at least), lost N (at least), in-flight N; the safety lab: lamps green, lamp SM red [at N], halted, no leader for 900ms, elections 5 in 2s, appends S1->S3 N, next S1 S3 N, match S1 S3 N`;
 	}
 }
 

@@ -18,6 +18,7 @@ import type {Model} from '../model.js';
 import {hasBug, majorityOf} from './config.js';
 import type {Entry, RaftLog} from './log.js';
 import {serverName} from './names.js';
+import {nextSafety} from './safety/check.js';
 import {
 	clientId,
 	type BugName,
@@ -52,11 +53,17 @@ export function withValue<T>(items: readonly T[], index: number, value: T): T[] 
 	return copy;
 }
 
+/** The votes (or replicas) that make a quorum: a majority, or half (rounded down) with the half-quorum bug. */
+export function quorumOf(config: RaftConfig, size: number): number {
+	return hasBug(config, 'half-quorum') ? Math.max(1, Math.floor(size / 2)) : majorityOf(size);
+}
+
 export class Tx {
-	readonly config: RaftConfig;
+	/** A safety-lab action may switch bugs, PreVote or the back-off rule. */
+	config: RaftConfig;
 	readonly model: Model;
 	readonly size: number;
-	readonly majority: number;
+	majority: number;
 	readonly queue: QueueDraft<RaftEvent>;
 	client: ClientState;
 	network: Network;
@@ -83,7 +90,7 @@ export class Tx {
 		this.config = base.config;
 		this.model = base.model;
 		this.size = base.servers.length;
-		this.majority = majorityOf(this.size);
+		this.majority = quorumOf(this.config, this.size);
 		this.queue = new QueueDraft(base.queue);
 		this.client = base.client;
 		this.network = base.network;
@@ -242,8 +249,13 @@ export class Tx {
 
 	/** Figure 2, all servers: while commitIndex > lastApplied, apply the next entry. A leader answers the client for entries of its own term. */
 	applyCommitted(server: ServerDraft): void {
+		this.applyThrough(server, server.commitIndex);
+	}
+
+	/** Applies the entries after lastApplied up to `upTo` (the commit index, unless a bug applies sooner). */
+	applyThrough(server: ServerDraft, upTo: number): void {
 		const first = server.lastApplied + 1;
-		while (server.lastApplied < server.commitIndex && server.lastApplied < server.log.length) {
+		while (server.lastApplied < upTo && server.lastApplied < server.log.length) {
 			const index = server.lastApplied + 1;
 			const entry = server.log.entryAt(index)!;
 			server.machine = this.model.apply(server.machine, entry.input);
@@ -281,7 +293,7 @@ export class Tx {
 			changes: this.changes,
 			applied: this.applied ?? none,
 		};
-		return {
+		const next: {-readonly [K in keyof RaftState]: RaftState[K]} = {
 			config: this.config,
 			model: this.model,
 			time: this.now,
@@ -294,6 +306,9 @@ export class Tx {
 			last: record,
 			history: addRecent(this.base.history, record),
 			stats: this.stats,
+			safety: this.base.safety,
 		};
+		if (this.config.safetyCheck !== false) next.safety = nextSafety(this.base, next);
+		return next;
 	}
 }

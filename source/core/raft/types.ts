@@ -2,9 +2,19 @@ import type {EventQueue} from '../engine/event-queue.js';
 import type {Recent} from '../engine/recent.js';
 import type {Model} from '../model.js';
 import type {Entry, RaftLog} from './log.js';
+import type {SafetyState} from './safety/state.js';
 
 /** Rules that can be switched off (or broken) on purpose, to watch what fails without them. */
-export const bugNames = ['old-term-commit', 'no-up-to-date-check', 'forget-vote', 'truncate-always', 'fixed-timeout'] as const;
+export const bugNames = [
+	'old-term-commit',
+	'no-up-to-date-check',
+	'forget-vote',
+	'truncate-always',
+	'fixed-timeout',
+	'half-quorum',
+	'apply-uncommitted',
+	'stale-append',
+] as const;
 export type BugName = (typeof bugNames)[number];
 
 export type RaftConfig = {
@@ -34,6 +44,8 @@ export type RaftConfig = {
 	readonly bugs: readonly BugName[];
 	/** Virtual ms per real second while running, if set. */
 	readonly speed?: number;
+	/** The live checker of the five safety properties (false only to measure what it costs). */
+	readonly safetyCheck?: boolean;
 };
 
 export type Role = 'follower' | 'precandidate' | 'candidate' | 'leader' | 'crashed';
@@ -72,6 +84,8 @@ export type Server = {
 	readonly lastHeardFromLeader: number;
 	/** Leaders with CheckQuorum: the followers heard from since the last check, one bit per server. */
 	readonly activePeers: number;
+	/** Leaders only, indexed by server: AppendEntries sent to each follower in this term (Figure 7's count). */
+	readonly appendsSent: readonly number[];
 
 	// Simulation bookkeeping, not Raft state: positions in this server's random streams.
 	readonly timerDraws: number;
@@ -252,6 +266,8 @@ export type RaftState = {
 	/** The latest events, for the space-time diagram. */
 	readonly history: Recent<EventRecord>;
 	readonly stats: RaftStats;
+	/** The safety checker's verdict after this event, and what it keeps to reach the next one. */
+	readonly safety: SafetyState;
 };
 
 /** Which message a message action acts on. */
@@ -282,4 +298,8 @@ export type RaftAction =
 	| {readonly type: 'slow'; readonly from?: number; readonly to?: number; readonly ms: number}
 	/** Set-up: replace a server's term and log on disk (for the paper's figures). */
 	| {readonly type: 'set-log'; readonly server: number; readonly terms: readonly number[]}
-	| {readonly type: 'set-term'; readonly server: number; readonly term: number};
+	| {readonly type: 'set-term'; readonly server: number; readonly term: number}
+	/** The safety lab: switch a bug, PreVote + CheckQuorum, or the back-off rule on or off while running. */
+	| {readonly type: 'bug'; readonly bug: BugName; readonly on: boolean}
+	| {readonly type: 'prevote'; readonly on: boolean}
+	| {readonly type: 'backoff'; readonly backoff: 'one' | 'term'};

@@ -50,7 +50,7 @@ describe('keys and menus', () => {
 	});
 
 	it('hints and help name the mode\'s keys; the cursor counts the messages in flight', () => {
-		expect(raftMode.hints(state, ui).map(hint => hint.keys)).toEqual(['x', 't', 'r', 'p', '[]', 'm', 'l']);
+		expect(raftMode.hints(state, ui).map(hint => hint.keys)).toEqual(['x', 't', 'r', 'p', '[]', 'm', 'l', 'B']);
 		expect(raftMode.help(state).join('\n')).toMatch(/x +crash the selected server/);
 		expect(raftMode.cursorCount!(state)).toBe(inFlight(state).length);
 		expect(raftMode.selectable(state)).toBe(5);

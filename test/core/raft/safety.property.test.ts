@@ -2,21 +2,31 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {applyAction} from '../../../source/core/raft/actions.js';
 import {parseRaftConfig} from '../../../source/core/raft/config.js';
-import {createRaft, handleNextEvent} from '../../../source/core/raft/engine.js';
+import {createRaft, handleNextEvent, nextTime} from '../../../source/core/raft/engine.js';
+import {Adversary} from '../../../source/core/raft/fuzz/adversary.js';
+import {fuzzConfig} from '../../../source/core/raft/fuzz/options.js';
 import {undisputedLeader} from '../../../source/core/raft/queries.js';
-import {SafetyChecker, type Violation} from '../../../source/core/raft/safety.js';
+import {logMatchingViolation} from '../../../source/core/raft/scenario.js';
+import type {Violation} from '../../../source/core/raft/safety/properties.js';
 import type {RaftAction, RaftState} from '../../../source/core/raft/types.js';
 import {runArbitrary, type Run} from './arbitraries.js';
-import {act, raft, until} from './helpers.js';
 
-/** Runs a schedule, checking the five properties after every event and action; returns the end state and the first violation. */
-function checkedRun(run: Run): {state: RaftState; checker: SafetyChecker; violation?: Violation; events: number} {
-	const checker = new SafetyChecker();
-	let state = createRaft(parseRaftConfig({seed: String(run.seed), servers: String(run.servers), model: run.model, workload: String(run.workload), requests: '60'}));
+/** The first violation the live checker found at this state's event, if any (it lives in the state itself). */
+function fresh(state: RaftState): Violation | undefined {
+	return state.safety.fresh[0];
+}
+
+/** Runs a schedule and returns the end state and the first violation the state's checker reported. */
+function checkedRun(run: Run, bugs: string[] = []): {state: RaftState; violation?: Violation; events: number; fullLogMatching?: string} {
+	let state = createRaft(parseRaftConfig({seed: String(run.seed), servers: String(run.servers), model: run.model, workload: String(run.workload), requests: '60', bug: bugs}));
 	let events = 0;
+	// The incremental Log Matching check against the plain one over every pair of logs, at every state.
+	let fullLogMatching: string | undefined;
 	const observe = (next: RaftState) => {
 		state = next;
-		return checker.observe(state);
+		fullLogMatching ??= logMatchingViolation(state);
+		if (fullLogMatching !== undefined) expect(state.safety.broken.LM, `LM missed: ${fullLogMatching}`).toBeDefined();
+		return fresh(state);
 	};
 
 	for (const {gap, action} of run.schedule) {
@@ -24,23 +34,22 @@ function checkedRun(run: Run): {state: RaftState; checker: SafetyChecker; violat
 		while (state.queue.items.length > 0 && state.queue.items[0]!.time <= until) {
 			events++;
 			const violation = observe(handleNextEvent(state));
-			if (violation) return {state, checker, violation, events};
+			if (violation) return {state, violation, events, fullLogMatching};
 		}
 
 		const violation = observe(applyAction(state, action));
-		if (violation) return {state, checker, violation, events};
+		if (violation) return {state, violation, events, fullLogMatching};
 	}
 
-	return {state, checker, events};
+	return {state, events, fullLogMatching};
 }
 
 /** Heals everything, then within a bounded virtual time a leader must be elected and a new request committed. */
-function recovers(start: RaftState, checker: SafetyChecker): {ok: boolean; elapsed: number; why: string} {
+function recovers(start: RaftState): {ok: boolean; elapsed: number; why: string} {
 	let state = start;
 	const step = (next: RaftState) => {
 		state = next;
-		const violation = checker.observe(state);
-		if (violation) throw new Error(violation.text);
+		if (fresh(state)) throw new Error(fresh(state)!.text);
 	};
 
 	const heal: RaftAction[] = [{type: 'heal'}, {type: 'loss', probability: 0}, ...state.servers.map(server => ({type: 'slow', from: server.id, ms: 0}) as const), ...state.servers.map(server => ({type: 'restart', server: server.id}) as const)];
@@ -63,75 +72,66 @@ function recovers(start: RaftState, checker: SafetyChecker): {ok: boolean; elaps
 	return {ok: false, elapsed: state.time - begin, why: `no commit within 20 s: ${JSON.stringify(state.servers.map(server => [server.role, server.currentTerm, server.log.length, server.commitIndex]))}`};
 }
 
-describe('Raft safety under random fault schedules (the paper\'s Figure 3, checked at every event)', () => {
-	it('at most one leader per term; leaders only append; logs match; committed entries reach every later leader; no two servers apply different entries at one index', () => {
+describe('the live checker under random fault schedules (the paper\'s Figure 3, at every event)', () => {
+	it('raises no false alarm with no bug on: at most one leader per term; leaders only append; logs match; committed entries reach every later leader; no two servers apply different entries at one index', () => {
 		let totalEvents = 0;
 		fc.assert(
 			fc.property(runArbitrary, run => {
-				const {violation, events} = checkedRun(run);
+				const {state, violation, events, fullLogMatching} = checkedRun(run);
 				totalEvents += events;
 				expect(violation?.text).toBeUndefined();
+				expect(fullLogMatching).toBeUndefined();
+				expect(state.safety.broken).toEqual({});
 			}),
 			{numRuns: 70},
 		);
 		expect(totalEvents).toBeGreaterThan(10_000);
 	});
 
+	it('its incremental Log Matching agrees with the plain pairwise check at every state, also when bugs break it', () => {
+		let redRuns = 0;
+		for (const bug of ['forget-vote', 'half-quorum'] as const) {
+			for (let seed = 1; seed <= 12; seed++) {
+				const config = fuzzConfig({bugs: [bug], servers: 3}, seed);
+				const adversary = new Adversary(seed, config.servers);
+				let state = createRaft(config);
+				const compare = (next: RaftState) => {
+					const wasRed = state.safety.broken.LM !== undefined;
+					state = next;
+					if (wasRed) return;
+					// Until the lamp first turns red the plain check finds nothing; where it turns red, the plain check agrees.
+					const plain = logMatchingViolation(state);
+					expect(plain !== undefined, plain ?? state.safety.broken.LM?.text).toBe(state.safety.broken.LM !== undefined);
+				};
+
+				while (state.events < 3000 && state.safety.broken.LM === undefined) {
+					const time = nextTime(state) ?? adversary.nextRepair();
+					if (time === undefined) break;
+					for (const action of adversary.before(state, time)) compare(applyAction(state, action));
+					if (nextTime(state) === undefined) continue;
+					compare(handleNextEvent(state));
+					for (const action of adversary.after(state)) compare(applyAction(state, action));
+				}
+
+				if (state.safety.broken.LM !== undefined) redRuns++;
+			}
+		}
+
+		// The comparison saw the lamp turn red in some runs, not only green ones.
+		expect(redRuns).toBeGreaterThan(2);
+	});
+
 	it('liveness: once every fault is healed, a leader is elected and a new request commits within a bounded virtual time', () => {
 		fc.assert(
 			fc.property(runArbitrary, run => {
-				const {state, checker, violation} = checkedRun(run);
+				const {state, violation} = checkedRun(run);
 				expect(violation?.text).toBeUndefined();
-				const result = recovers(state, checker);
+				const result = recovers(state);
 				expect(result.why).toBe('');
 				expect(result.ok).toBe(true);
 				expect(result.elapsed).toBeLessThan(20_000);
 			}),
 			{numRuns: 40},
 		);
-	});
-});
-
-describe('the safety checker is not blind', () => {
-	it('Figure 8 with the old-term-commit bug: a leader of a later term lacks a committed entry (Leader Completeness)', () => {
-		const checker = new SafetyChecker();
-		let state = raft({bug: ['old-term-commit']});
-		const observe = (next: RaftState) => {
-			state = next;
-			return checker.observe(state);
-		};
-
-		for (const [server, terms] of [[0, [1, 2]], [1, [1, 2]], [2, [1]], [3, [1]], [4, [1, 3]]] as const) observe(act(state, {type: 'set-log', server, terms: [...terms]}));
-		observe(act(state, {type: 'set-term', server: 0, term: 3}));
-		observe(act(state, {type: 'crash', server: 4}));
-		observe(act(state, {type: 'timeout', server: 0}));
-		let violation: Violation | undefined;
-		while (state.servers[0]!.commitIndex < 2) violation ??= observe(handleNextEvent(state));
-		expect(violation).toBeUndefined();
-		observe(act(state, {type: 'crash', server: 0}));
-		observe(act(state, {type: 'restart', server: 4}));
-		observe(act(state, {type: 'timeout', server: 4}));
-		for (let i = 0; i < 200 && violation === undefined; i++) violation = observe(handleNextEvent(state));
-		expect(violation?.property).toBe('Leader Completeness');
-		expect(violation?.text).toMatch(/S5 leads term 5 without the entry committed at index 2 in term 4/);
-	});
-
-	it('two leaders of one term (the forget-vote bug) break Election Safety', () => {
-		const checker = new SafetyChecker();
-		let state = until(raft({servers: '3', seed: '7', bug: ['forget-vote']}), 'leader');
-		checker.observe(state);
-		const leader = state.servers.find(server => server.role === 'leader')!;
-		const voter = state.servers.find(server => server.id !== leader.id && server.votedFor === leader.id)!;
-		const other = state.servers.find(server => server.id !== leader.id && server.id !== voter.id)!;
-		// The third server stands in the leader's term: the voter, having forgotten its vote in a crash, votes again.
-		state = act(state, {type: 'partition', groups: [[leader.id]]}, {type: 'crash', server: voter.id}, {type: 'restart', server: voter.id}, {type: 'set-term', server: other.id, term: leader.currentTerm - 1});
-		state = act(state, {type: 'timeout', server: other.id});
-		let violation: Violation | undefined;
-		for (let i = 0; i < 50 && violation === undefined; i++) {
-			state = handleNextEvent(state);
-			violation = checker.observe(state);
-		}
-
-		expect(violation?.property).toBe('Election Safety');
 	});
 });

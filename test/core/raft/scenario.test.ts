@@ -2,7 +2,11 @@ import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {raftMode} from '../../../source/core/raft/mode.js';
-import {parseRaftScenario, playRaftScenarioFile} from './play.js';
+import {isSafe} from '../../../source/core/raft/safety/state.js';
+import type {RaftState} from '../../../source/core/raft/types.js';
+import {loadScenario} from '../../../source/scenario/bundled.js';
+import {driveScenario} from '../../../source/scenario/drive.js';
+import {parseRaftScenario} from './play.js';
 import {act, claim, raft, until} from './helpers.js';
 
 const directory = path.resolve('scenarios');
@@ -14,7 +18,7 @@ describe('bundled Raft scenarios', () => {
 	});
 
 	for (const name of files) {
-		it(`${name}: plays to the end and every claim its captions make holds`, () => {
+		it(`${name}: plays to the end through the shell, every claim its captions make holds, and every lamp is green at the end`, async () => {
 			const text = readFileSync(path.join(directory, name), 'utf8');
 			const parsed = parseRaftScenario(text);
 			expect(parsed.description).not.toBe('');
@@ -36,10 +40,13 @@ describe('bundled Raft scenarios', () => {
 			expect(checked, 'the last caption has no expect').toBe(true);
 			// A caption line fits an 80-column terminal (the shell indents it by one cell).
 			for (const step of parsed.steps) if (step.words[0] === 'caption') expect([...step.text.slice('caption '.length)].length, step.text).toBeLessThanOrEqual(78);
-			const result = playRaftScenarioFile(path.join(directory, name));
-			expect(result.failures).toEqual([]);
-			expect(result.expectations).toBeGreaterThanOrEqual(5);
-			expect(result.captions.length).toBeGreaterThanOrEqual(4);
+			const {claims, session} = await driveScenario(loadScenario(name.replace(/\.scenario$/, '')));
+			expect(claims.filter(item => item.failure !== undefined).map(item => `line ${item.line}: ${item.kind} ${item.text}: ${item.failure}`)).toEqual([]);
+			expect(claims.filter(item => item.kind === 'expect').length).toBeGreaterThanOrEqual(5);
+			expect(parsed.steps.filter(step => step.words[0] === 'caption').length).toBeGreaterThanOrEqual(4);
+			// Every bundled Raft scenario ends with all lamps green (those about a bug step back before the end), and says so.
+			expect(isSafe((session.sim as RaftState).safety)).toBe(true);
+			expect(claims.at(-1)?.text === 'lamps green' || claims.slice(-6).some(item => item.text === 'lamps green')).toBe(true);
 		});
 	}
 });

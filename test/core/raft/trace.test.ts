@@ -87,6 +87,13 @@ describe('the report and the summary', () => {
 		expect(report.client).toMatchObject({requests: 1, acked: 1});
 		const summary = raftSummary(state).split('\n');
 		expect(summary[1]).toMatch(/^S3 leads term 1 · commit 1/);
-		expect(summary.slice(2).map(line => line.split(' ')[0])).toEqual([0, 1, 2, 3, 4].map(id => serverName(id)));
+		expect(summary[2]).toBe('safety ✓ES ✓LA ✓LM ✓LC ✓SM · every property held at every event');
+		expect(summary.slice(3).map(line => line.split(' ')[0])).toEqual([0, 1, 2, 3, 4].map(id => serverName(id)));
+		expect(report.safety).toEqual({
+			safe: true,
+			lamps: {ES: 'green', LA: 'green', LM: 'green', LC: 'green', SM: 'green'},
+			violations: [],
+			liveness: {leaderlessMs: 0, longestLeaderlessMs: expect.any(Number), electionsInLast2s: 1},
+		});
 	});
 });

@@ -5,7 +5,7 @@
  * Matching can be read across a row).
  */
 import {seg, type Column, type Line, type Segment, type Tone} from '../../engine/screen.js';
-import {majorityOf} from '../config.js';
+import {quorumOf} from '../tx.js';
 import {shortInputText} from '../describe.js';
 import {bitCount, roleGlyph, roleWord, serverName} from '../names.js';
 import {holders} from '../queries.js';
@@ -38,11 +38,12 @@ function text(value: string, tone?: Tone): Line {
 	return [tone === undefined ? {text: value} : {text: value, tone}];
 }
 
-function title(server: Server, inner: number, selected: boolean): Line {
+function title(server: Server, inner: number, selected: boolean, violated: boolean): Line {
 	const mark = selected ? '▸' : ' ';
 	const name = serverName(server.id);
-	const word = fit([roleWord[server.role], shortRoleWord[server.role]], inner - name.length - 4);
-	return [seg(`${mark}${name} `, selected ? 'accent' : undefined, true), seg(`${roleGlyph[server.role]} ${word}`, roleTone[server.role], server.role === 'leader')];
+	const word = fit([roleWord[server.role], shortRoleWord[server.role]], inner - name.length - 4 - (violated ? 1 : 0));
+	const heading: Line = [seg(`${mark}${name}`, selected ? 'accent' : undefined, true), ...(violated ? [seg('✗', 'bad', true)] : []), seg(' '), seg(`${roleGlyph[server.role]} ${word}`, roleTone[server.role], server.role === 'leader')];
+	return heading;
 }
 
 function termLine(server: Server, inner: number): Line {
@@ -83,7 +84,7 @@ function machineLine(state: RaftState, server: Server, inner: number): Line {
 
 function peerLine(state: RaftState, server: Server, inner: number, leader: number | undefined): Line {
 	const size = state.servers.length;
-	const majority = majorityOf(size);
+	const majority = quorumOf(state.config, size);
 	switch (server.role) {
 		case 'crashed':
 			return text(fit([`on disk: ${server.log.length} entries`, `disk: ${server.log.length} entries`, `disk ${server.log.length}`], inner), 'muted');
@@ -103,18 +104,19 @@ function peerLine(state: RaftState, server: Server, inner: number, leader: numbe
 			const match = view.matchIndex[server.id];
 			if (next === undefined || match === undefined) return text('');
 			const by = serverName(leader);
-			return text(fit([`${by}: next ${next} match ${match}`, `${by} next ${next} match ${match}`, `${by}: nx ${next} mt ${match}`, `nx ${next} mt ${match}`, `${next}/${match}`], inner));
+			const sent = view.appendsSent[server.id] ?? 0;
+			return text(fit([`${by}: next ${next} match ${match} · ${sent} AE`, `${by}: next ${next} match ${match}`, `${by} next ${next} match ${match}`, `${by}: nx ${next} mt ${match}`, `nx ${next} mt ${match}`, `${next}/${match}`], inner));
 		}
 	}
 }
 
-function logRow(state: RaftState, server: Server, index: number, inner: number, indexWidth: number, leader: number | undefined): Line {
+function logRow(state: RaftState, server: Server, index: number, inner: number, indexWidth: number, leader: number | undefined, violated: boolean): Line {
 	const entry = server.log.entryAt(index);
-	if (entry === undefined) return text('');
+	if (entry === undefined) return violated ? [seg(`${padStart(String(index), indexWidth)} ✗ no entry`, 'bad', true)] : text('');
 	const committed = index <= server.commitIndex;
 	const leaderTerm = leader === undefined ? undefined : state.servers[leader]!.log.termAt(index);
 	const differs = leader !== undefined && leader !== server.id && leaderTerm !== entry.term;
-	const mark = `${committed ? '✓' : ''}${differs ? '≠' : ''}`;
+	const mark = `${violated ? '✗' : ''}${committed ? '✓' : ''}${differs ? '≠' : ''}`;
 	const isLeader = leader === server.id;
 	const held = isLeader ? holders(state, index, entry.term) : 0;
 	const count = isLeader ? `${held}/${state.servers.length}` : '';
@@ -122,17 +124,20 @@ function logRow(state: RaftState, server: Server, index: number, inner: number, 
 	const head = `${padStart(String(index), indexWidth)} t${entry.term} `;
 	const room = inner - head.length - (tail === '' ? 0 : tail.length + 1);
 	const command = room >= 3 ? padEnd(cut(shortInputText(state.model, entry.input), room), room) : ' '.repeat(Math.max(0, room));
-	const segments: Segment[] = [seg(head, 'dim'), seg(command)];
+	const segments: Segment[] = [violated ? seg(head, 'bad', true) : seg(head, 'dim'), seg(command)];
 	if (tail !== '') {
 		segments.push(seg(' '));
-		if (mark !== '') segments.push(seg(mark, differs ? 'warn' : 'good'));
-		if (count !== '') segments.push(seg(mark === '' ? count : ` ${count}`, held >= majorityOf(state.servers.length) ? 'good' : undefined));
+		if (mark !== '') segments.push(violated ? seg(mark, 'bad', true) : seg(mark, differs ? 'warn' : 'good'));
+		if (count !== '') segments.push(seg(mark === '' ? count : ` ${count}`, held >= quorumOf(state.config, state.servers.length) ? 'good' : undefined));
 	}
 
 	return segments;
 }
 
-export function serverColumn(state: RaftState, id: number, layout: ColumnLayout, selected: boolean, leader: number | undefined): Column {
+/** A column a safety violation names: its border turns red, its title says ✗, and the row at `index` (if any) is marked. */
+export type ViolationMark = {readonly index?: number};
+
+export function serverColumn(state: RaftState, id: number, layout: ColumnLayout, selected: boolean, leader: number | undefined, mark?: ViolationMark): Column {
 	const server = state.servers[id]!;
 	const inner = layout.width - 2;
 	const lines: Line[] = [termLine(server, inner), timerLine(state, server, inner), commitLine(server, inner), machineLine(state, server, inner), peerLine(state, server, inner, leader)];
@@ -148,8 +153,9 @@ export function serverColumn(state: RaftState, id: number, layout: ColumnLayout,
 		lines.push(text(layout.logFirst === 1 ? '(empty log)' : '', 'dim'));
 		for (let row = 1; row < layout.logRows; row++) lines.push(text(''));
 	} else {
-		for (let index = layout.logFirst; index <= lastIndex; index++) lines.push(logRow(state, server, index, inner, indexWidth, leader));
+		for (let index = layout.logFirst; index <= lastIndex; index++) lines.push(logRow(state, server, index, inner, indexWidth, leader, mark?.index === index));
 	}
 
-	return {id: serverName(id), width: layout.width, title: title(server, inner, selected), lines, selected};
+	const heading = title(server, inner, selected, mark !== undefined);
+	return {id: serverName(id), width: layout.width, title: heading, lines, selected, ...(mark === undefined ? {} : {borderTone: 'bad' as const})};
 }

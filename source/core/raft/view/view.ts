@@ -6,6 +6,8 @@
 import type {ViewContext} from '../../engine/mode.js';
 import {seg, type Line, type Screen, type Segment} from '../../engine/screen.js';
 import {majorityOf} from '../config.js';
+import {electionsText, leaderlessFor, leaderlessNoticeMs} from '../safety/liveness.js';
+import {quorumOf} from '../tx.js';
 import {lossReason} from '../engine.js';
 import {shortInputText, upcomingText} from '../describe.js';
 import {serverList, serverName} from '../names.js';
@@ -13,6 +15,7 @@ import {networkText} from '../network.js';
 import {clusterCommit, currentLeader, highestTerm, inFlight, longestLog, staleLeaders} from '../queries.js';
 import type {RaftState} from '../types.js';
 import {infoRows, serverColumn} from './column.js';
+import {counterexampleLines, headerParts, shownViolation} from './lamps.js';
 import {ladderLines} from './ladder.js';
 import {messageDetail, messageGrid, messageList} from './messages.js';
 import {cutLine, padEnd, wrap} from './text.js';
@@ -27,14 +30,6 @@ const wideColumns = 110;
 const wideRows = 26;
 const cellWidth = 26;
 
-export function raftHeader(state: RaftState): string[] {
-	const {config} = state;
-	return [`${config.servers} server${config.servers === 1 ? '' : 's'}`, config.model, `seed ${config.seed}`, ...(config.prevote ? ['prevote'] : []), ...config.bugs.map(bug => `bug ${bug}`)];
-}
-
-export function positionText(state: RaftState): string {
-	return `t=${state.time}ms #${state.events}`;
-}
 
 function eventLines(state: RaftState, width: number): Line[] {
 	const lastPrefix = `last t=${state.last.time} `;
@@ -53,14 +48,20 @@ export function decisionText(state: RaftState): Line {
 	const leader = currentLeader(state);
 	const parts: Segment[] = [];
 	if (leader === undefined) {
-		parts.push(seg('○ no leader', 'warn', true), seg(` (highest term ${highestTerm(state)})`));
+		const leaderless = leaderlessFor(state);
+		const elections = electionsText(state);
+		parts.push(seg(`○ no leader${leaderless >= leaderlessNoticeMs ? ` for ${leaderless} ms` : ''}`, 'warn', true));
+		if (elections !== undefined) parts.push(seg(` ⚠ ${elections}`, 'warn'));
+		parts.push(seg(` (highest term ${highestTerm(state)})`));
 	} else {
 		parts.push(seg(`★ ${serverName(leader)} leads term ${state.servers[leader]!.currentTerm}`, 'good', true));
 		const stale = staleLeaders(state);
 		if (stale.length > 0) parts.push(seg(` (${serverList(stale)} still lead${stale.length === 1 ? 's' : ''} an older term)`, 'warn'));
 	}
 
-	parts.push(seg(` · commit ${clusterCommit(state)} · majority ${majorityOf(size)} of ${size} · ${networkText(state.network, size)}`));
+	const quorum = quorumOf(state.config, size);
+	const quorumText = quorum === majorityOf(size) ? `majority ${quorum} of ${size}` : `quorum ${quorum} of ${size} (half-quorum bug)`;
+	parts.push(seg(` · commit ${clusterCommit(state)} · ${quorumText} · ${networkText(state.network, size)}`));
 	return parts;
 }
 
@@ -97,14 +98,23 @@ export function raftView(state: RaftState, context: ViewContext): Screen {
 	const logFirst = longest <= logRows ? 1 : longest - logRows + 1;
 	const leader = currentLeader(state);
 	const selected = Math.min(context.selected, size - 1);
-	const serverColumns = state.servers.map(server => serverColumn(state, server.id, {width, logFirst, logRows, separator}, server.id === selected, leader));
+	const violation = shownViolation(state);
+	const marked = (id: number) => (violation?.servers.includes(id) ? {index: violation.index} : undefined);
+	const serverColumns = state.servers.map(server => serverColumn(state, server.id, {width, logFirst, logRows, separator}, server.id === selected, leader, marked(server.id)));
 	const messages = inFlight(state);
 	const cursor = messages.length === 0 ? 0 : ((context.cursor % messages.length) + messages.length) % messages.length;
 	const extra = wide ? wideExtra(state, messages, cursor, columns, extraRows) : narrowExtra(state, messages, cursor, columns, extraRows);
+	if (violation !== undefined) {
+		const lines = counterexampleLines(violation, columns - 1, Math.min(2, extra.length - 1));
+		extra.splice(extra.length - lines.length, lines.length, ...lines);
+	}
+
+	const {header, badges, position} = headerParts(state, columns);
 	return {
 		kind: 'screen',
-		header: raftHeader(state),
-		position: positionText(state),
+		header,
+		badges,
+		position,
 		events: eventLines(state, columns - 1),
 		panels: [{id: 'servers', columns: serverColumns}],
 		columnHeight,
