@@ -194,7 +194,9 @@ function applyModeAction<S>(session: Session<S>, action: unknown): Session<S> {
 	const sim = session.mode.apply(session.sim, action) as S;
 	const closed = session.overlay.kind === 'menu' ? {overlay: {kind: 'none'} as const} : {};
 	if (sim === session.sim) return {...session, ...closed};
-	return {...session, ...closed, sim, history: recordAction(session.history, action), notice: undefined};
+	const next = {...session, ...closed, sim, history: recordAction(session.history, action), notice: undefined};
+	// An action can break a property too (a safety violation): a running stream stops there, as after an event.
+	return !next.paused && session.mode.haltReason?.(sim) !== undefined && session.mode.haltReason?.(session.sim) === undefined ? {...next, paused: true, clock: session.mode.now(sim)} : next;
 }
 
 /** Time passing: while running, handles every event due by the new virtual time, as one update. */

@@ -346,3 +346,26 @@ describe('step back says what it did', () => {
 		expect(sessionStep(ended, {type: 'restart'}).ended).toBe(false);
 	});
 });
+
+describe('an action that breaks a safety property stops a running stream, as an event does', () => {
+	it('rewriting a running Raft leader\'s log (Leader Append-Only) pauses the run and says why', async () => {
+		const {raftMode} = await import('../../../source/core/raft/mode.js');
+		const config = raftMode.parseConfig({seed: '3'});
+		let session = createSession(raftMode, raftMode.create(config), {paused: true});
+		session = sessionStep(session, {type: 'run-until', until: state => raftMode.scenario.expectation(['leader'], config) !== undefined && (raftMode.scenario.expectation(['leader'], config) as {check: (s: unknown) => string | undefined}).check(state) === undefined, limit: 5000});
+		for (const words of [['request'], ['request']]) session = sessionStep(session, {type: 'mode', action: raftMode.scenario.verb(words, config)});
+		session = sessionStep(session, {type: 'step', count: 100});
+		session = sessionStep(session, {type: 'toggle-pause'});
+		expect(session.paused).toBe(false);
+		const leader = (raftMode.report(session.sim) as {leader: string | null}).leader;
+		expect(leader).not.toBeNull();
+		const log = (raftMode.report(session.sim) as {servers: Array<{name: string; log: unknown[]}>}).servers.find(server => server.name === leader)!.log;
+		expect(log.length).toBeGreaterThanOrEqual(2);
+		// The leader's log cut to one entry: entries it held are gone.
+		const action = raftMode.scenario.verb(['set-log', leader!, '1'], config);
+		expect(typeof action).not.toBe('string');
+		const after = sessionStep(session, {type: 'mode', action});
+		expect(raftMode.haltReason!(after.sim)).toBeDefined();
+		expect(after.paused).toBe(true);
+	});
+});
