@@ -85,7 +85,7 @@ export const patches = [
 	{
 		file: 'output.js',
 		from: '            cached = styledCharsFromTokens(tokenize(line));',
-		to: '            if (this.styledChars.size >= 4000) { this.styledChars.clear(); this.widths.clear(); this.blockWidths.clear(); } // replica-tui: bounded\n            cached = styledCharsFromTokens(tokenize(line));',
+		to: '            if (this.styledChars.size >= 500) { this.styledChars.clear(); this.widths.clear(); this.blockWidths.clear(); } // replica-tui: bounded\n            cached = styledCharsFromTokens(tokenize(line));',
 	},
 	{
 		file: 'hooks/use-input.js',

@@ -8,20 +8,20 @@ import {runAsync} from './run-async.js';
 const folder = mkdtempSync(path.join(tmpdir(), 'replica-tui-demo-'));
 afterAll(() => rmSync(folder, {recursive: true, force: true}));
 
-test('the committed demo.gif is what `npm run demo` produces', async () => {
-	const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {scripts: Record<string, string>};
-	const command = /node dist\/cli\.js (record \S+) -o demo\.gif$/.exec(pkg.scripts['demo'] ?? '');
-	expect(command, `npm run demo should end with "node dist/cli.js record NAME -o demo.gif", not "${pkg.scripts['demo']}"`).not.toBeNull();
-	const [verb, name] = command![1]!.split(' ');
-	const fresh = path.join(folder, 'demo.gif');
-	const result = await runAsync([verb!, name!, '-o', fresh]);
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {scripts: Record<string, string>};
+const recordings = [...(pkg.scripts['demo'] ?? '').matchAll(/node dist\/cli\.js record (\S+) -o (\S+\.gif)/g)].map(match => ({name: match[1]!, file: match[2]!}));
+
+test('npm run demo records demo.gif and the Raft mode\'s GIF, each from a bundled scenario', () => {
+	expect(recordings.map(recording => recording.file)).toEqual(['demo.gif', 'docs/raft.gif']);
+});
+
+test.each(recordings)('the committed $file is what `npm run demo` produces (record $name)', async ({name, file}) => {
+	const fresh = path.join(folder, path.basename(file));
+	const result = await runAsync(['record', name, '-o', fresh]);
 	expect(result.code, result.stderr).toBe(0);
-	const committed = readFileSync(path.join(root, 'demo.gif'));
+	const committed = readFileSync(path.join(root, file));
 	const made = readFileSync(fresh);
-	expect(
-		committed.equals(made),
-		`demo.gif (${committed.length} bytes) is not what \`npm run demo\` makes now (${made.length} bytes): run \`npm run demo\` and commit demo.gif`,
-	).toBe(true);
+	expect(committed.equals(made), `${file} (${committed.length} bytes) is not what \`npm run demo\` makes now (${made.length} bytes): run \`npm run demo\` and commit it`).toBe(true);
 }, 60_000);
 
 test('the README shows demo.gif at the top', () => {

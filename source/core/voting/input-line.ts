@@ -42,5 +42,6 @@ export function inputLine(sim: SimState, width: number): Line {
 export function latestEventLine(sim: SimState): Line {
 	const last = sim.events.at(-1);
 	if (!last) return [seg(' same inputs, same order, deterministic machines: the same state', 'dim')];
-	return [seg(' last: ', 'dim'), seg(`#${last.index} ${last.text}`)];
+	// Most events name their input already ("R2 diverged at #3"); the others get the input they happened at.
+	return [seg(' last: ', 'dim'), seg(last.text.includes('#') ? last.text : `#${last.index} ${last.text}`)];
 }

@@ -8,7 +8,6 @@ import {seg, type Column, type Line, type Segment, type Tone} from '../../engine
 import {quorumOf} from '../tx.js';
 import {shortInputText} from '../describe.js';
 import {bitCount, roleGlyph, roleWord, serverName} from '../names.js';
-import {holders} from '../queries.js';
 import type {RaftState, Role, Server} from '../types.js';
 import {cut, fit, padEnd, padStart} from './text.js';
 
@@ -110,6 +109,13 @@ function peerLine(state: RaftState, server: Server, inner: number, leader: numbe
 	}
 }
 
+/** How many servers the leader knows hold its entry at `index`: itself, and every follower whose matchIndex reached it. */
+function knownHolders(leader: Server, index: number): number {
+	let count = 1;
+	for (const [id, match] of leader.matchIndex.entries()) if (id !== leader.id && match >= index) count++;
+	return count;
+}
+
 function logRow(state: RaftState, server: Server, index: number, inner: number, indexWidth: number, leader: number | undefined, violated: boolean): Line {
 	const entry = server.log.entryAt(index);
 	if (entry === undefined) return violated ? [seg(`${padStart(String(index), indexWidth)} ✗ no entry`, 'bad', true)] : text('');
@@ -118,7 +124,8 @@ function logRow(state: RaftState, server: Server, index: number, inner: number, 
 	const differs = leader !== undefined && leader !== server.id && leaderTerm !== entry.term;
 	const mark = `${violated ? '✗' : ''}${committed ? '✓' : ''}${differs ? '≠' : ''}`;
 	const isLeader = leader === server.id;
-	const held = isLeader ? holders(state, index, entry.term) : 0;
+	// What the leader knows: its own log and each follower's matchIndex (what its commit rule counts), not the other logs.
+	const held = isLeader ? knownHolders(server, index) : 0;
 	const count = isLeader ? `${held}/${state.servers.length}` : '';
 	const tail = [mark, count].filter(part => part !== '').join(' ');
 	const head = `${padStart(String(index), indexWidth)} t${entry.term} `;
