@@ -1,11 +1,19 @@
 import {faultInfo, faultTypes} from './core/fault.js';
 import {models} from './core/models/index.js';
+import {etcdMode} from './core/etcd/mode.js';
 import {modes} from './core/modes.js';
+
+const dashed = (name: string) => name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
+const shared = new Set(['seed', 'paused', 'steps', 'json', 'fault']);
+/** Each other mode's own flags, by name (the README's section on the mode says what each does). */
+const modeFlags = [...Object.values(modes).filter(mode => mode.name !== 'voting'), etcdMode]
+	.map(mode => `    ${mode.name.padEnd(10)} ${Object.keys(mode.flags).filter(name => !shared.has(name) || mode.name === 'etcd').map(name => `--${dashed(name)}`).join(' ')}`)
+	.join('\n');
 
 export const helpText = `
   Usage
     $ replica-tui [options]                          the voting mode: replicas and a majority vote
-    $ replica-tui <mode> [options]                   another lesson: ${Object.keys(modes).filter(name => name !== 'voting').join(', ') || '(more soon)'}
+    $ replica-tui <mode> [options]                   another lesson: ${[...Object.keys(modes).filter(name => name !== 'voting'), 'etcd'].join(', ')}
     $ replica-tui [<mode>] --steps N [--json] [--trace FILE]   a headless run
     $ replica-tui scenarios [mode]                   list the bundled lecture scenarios
     $ replica-tui play <name|file>                   play a scenario live; pause points wait for Enter/PgDn
@@ -18,7 +26,7 @@ export const helpText = `
                                                      property breaks; writes a scenario that replays it
 
   Modes
-${Object.values(modes).map(mode => `    ${mode.name.padEnd(10)} ${mode.teaches}`).join('\n')}
+${[...Object.values(modes), etcdMode].map(mode => `    ${mode.name.padEnd(10)} ${mode.teaches}`).join('\n')}
 
   Options of every mode
     --seed S            seed of the random streams, 0 to 4294967295 (default 1)
@@ -36,6 +44,9 @@ ${Object.values(modes).map(mode => `    ${mode.name.padEnd(10)} ${mode.teaches}`
     --rate R            inputs per second, 0.25 to 10000 (default 2)
     --fault R:TYPE[@I]  inject a fault into replica R just before input I arrives
                         (before input 1 without @I); repeatable, e.g. --fault 2:skip@10
+
+  Other modes' own flags (their README sections say what each does)
+${modeFlags}
 
   Record options
     -o, --output FILE   the .gif or .cast to write
