@@ -7,7 +7,7 @@ import {etcdView} from '../../source/core/etcd/view.js';
 import {etcdHints} from '../../source/core/etcd/keys.js';
 import type {EtcdAction} from '../../source/core/etcd/types.js';
 import {EtcdController} from '../../source/etcd/controller.js';
-import {screenText} from './screen-text.js';
+import {screenText} from '../helpers/screen-text.js';
 
 const [membersText = '3', secondsText = '8', sizeText = '80x24', ...plans] = process.argv.slice(2);
 const [columns, rows] = sizeText.split('x').map(Number) as [number, number];
@@ -22,7 +22,7 @@ const chromeRows = 1 + 2 + 2 + 1 + 1;
 const draw = () => {
 	const screen = etcdView(state, {columns, bodyRows: rows - chromeRows, selected: 0, cursor: 0});
 	const hints = etcdHints(state, {selected: 0, cursor: 0}).map(hint => `${hint.keys} ${hint.label}`).join('  ');
-	console.log(screenText(screen, columns, hints).join('\n'));
+	console.log(screenText(screen, columns, {runState: '▶ LIVE', hints}).join('\n'));
 };
 
 const started = performance.now();

@@ -4,7 +4,7 @@ import {createEtcdState, observe} from '../../source/core/etcd/observe.js';
 import {etcdView} from '../../source/core/etcd/view.js';
 import {etcdHints} from '../../source/core/etcd/keys.js';
 import {clusterInfo, healthy, member, poll} from '../core/etcd/fixtures.js';
-import {screenText} from './screen-text.js';
+import {screenText} from '../helpers/screen-text.js';
 
 for (const members of [3, 5]) {
 	let state = createEtcdState(clusterInfo(members));
@@ -16,6 +16,6 @@ for (const members of [3, 5]) {
 	for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
 		console.log(`--- ${members} members at ${columns}×${rows}`);
 		const hints = etcdHints(state).map(hint => `${hint.keys} ${hint.label}`).join('  ');
-		console.log(screenText(etcdView(state, {columns, bodyRows: rows - 7, selected: 1, cursor: 0}), columns, ` space writes  ←→ pick  ${hints}  ? help  q quit`).join('\n'));
+		console.log(screenText(etcdView(state, {columns, bodyRows: rows - 7, selected: 1, cursor: 0}), columns, {runState: '▶ LIVE', hints: ` space writes  ←→ pick  ${hints}  ? help  q quit`}).join('\n'));
 	}
 }

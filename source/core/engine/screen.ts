@@ -3,6 +3,7 @@
  * shell (source/components/) turns a Screen into terminal rows; tests can read
  * a Screen without rendering anything.
  */
+import {cellWidth, cut} from './text.js';
 
 /** What a colour means. Colour is only ever an extra: every tone also comes with a glyph or a word. */
 export type Tone = 'good' | 'warn' | 'bad' | 'muted' | 'accent' | 'dim';
@@ -59,3 +60,36 @@ export const seg = (text: string, tone?: Tone, bold?: boolean): Segment => (tone
 export const line = (...segments: Array<Segment | string>): Line => segments.map(part => (typeof part === 'string' ? {text: part} : part));
 export const plain = (text: string): Line => [{text}];
 export const lineText = (row: Line): string => row.map(part => part.text).join('');
+
+/** Terminal cells a line takes. */
+export function lineWidth(row: Line): number {
+	let width = 0;
+	for (const part of row) width += cellWidth(part.text);
+	return width;
+}
+
+/** A line cut to `width` cells: the segments that fit, then the one that does not cut with …; the rest dropped. */
+export function cutLine<S extends Segment>(segments: readonly S[], width: number): S[] {
+	const kept: S[] = [];
+	let used = 0;
+	for (const segment of segments) {
+		const cells = cellWidth(segment.text);
+		if (used + cells <= width) {
+			kept.push(segment);
+			used += cells;
+			continue;
+		}
+
+		if (width - used > 0) kept.push({...segment, text: cut(segment.text, width - used)});
+		break;
+	}
+
+	return kept;
+}
+
+/** A line cut or padded with spaces to exactly `width` cells. */
+export function padLine(row: Line, width: number): Line {
+	const kept = cutLine(row, width);
+	const used = lineWidth(kept);
+	return used < width ? [...kept, {text: ' '.repeat(width - used)}] : kept;
+}

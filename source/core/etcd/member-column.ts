@@ -3,7 +3,8 @@ import {line, seg, type Column, type Line, type Tone} from '../engine/screen.js'
 import {shortDigest} from './digest.js';
 import {expectedDigestAt} from './expected.js';
 import type {EtcdState, MemberRole, MemberView} from './state.js';
-import {cut, fitFirst, labelled, pack, seconds} from './text.js';
+import {cut, fitFirst} from '../engine/text.js';
+import {labelled, pack, seconds} from './text.js';
 
 export const roleStyle: Readonly<Record<MemberRole, {readonly glyph: string; readonly tone: Tone}>> = {
 	leader: {glyph: '★', tone: 'accent'},

@@ -3,7 +3,8 @@ import {line, seg, type Line, type Tone} from '../engine/screen.js';
 import {shortDigest} from './digest.js';
 import {describeInput, expectedDigestAt, inputFor} from './expected.js';
 import type {EtcdState, MemberView} from './state.js';
-import {cut, plural, seconds} from './text.js';
+import {cut} from '../engine/text.js';
+import {plural, seconds} from './text.js';
 
 const answering = (member: MemberView) => member.role === 'leader' || member.role === 'follower' || member.role === 'candidate' || member.role === 'pre-candidate';
 

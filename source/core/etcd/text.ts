@@ -1,18 +1,8 @@
 /**
- * Text helpers for the etcd view. Everything it prints is ASCII or a
- * one-cell glyph, so a string's length is its width in cells.
+ * Text helpers for the etcd view (cutting and fitting are engine/text.ts's).
+ * Everything it prints is ASCII or a one-cell glyph, so a string's length is
+ * its width in cells.
  */
-
-/** `text` cut to `width` cells, ending in … when cut. */
-export function cut(text: string, width: number): string {
-	if (width <= 0) return '';
-	return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
-}
-
-/** The first of `candidates` that fits `width` (longest first), else the last one cut. */
-export function fitFirst(candidates: readonly string[], width: number): string {
-	return candidates.find(candidate => candidate.length <= width) ?? cut(candidates.at(-1) ?? '', width);
-}
 
 /** A label padded to a fixed column, then the value: "term     4". */
 export function labelled(label: string, value: string, labelWidth = 8): string {

@@ -12,7 +12,8 @@ import {outcome} from './describe.js';
 import {describeEvent, type Message, readEvent} from './events.js';
 import {entryAt, journalEnd} from './journal.js';
 import type {Outbox, SourcingState} from './state.js';
-import {bar, cut, spread, width} from './text.js';
+import {cellWidth, cut} from '../engine/text.js';
+import {bar, spread} from './text.js';
 
 type Fit = {
 	readonly top: readonly Line[];
@@ -248,7 +249,7 @@ export function eventColumn(state: SourcingState, width: number, height: number,
 /** "Δ#9 transfer C→D 50   ✓ was ✗ but D +50", or without "was …" when it does not fit. */
 function withWas(left: string, now: string, was: string, inner: number): string {
 	const full = spread(left, `${now} was ${was}`, inner);
-	return width(full) <= inner ? full : spread(left, now, inner);
+	return cellWidth(full) <= inner ? full : spread(left, now, inner);
 }
 
 function eventText(seq: number, body: Parameters<typeof describeEvent>[0]): string {

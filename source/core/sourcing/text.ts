@@ -1,17 +1,7 @@
 /**
- * Width-aware text helpers for the view. Every glyph this mode prints is one
- * cell wide (✓ ✗ ⊘ ⟳ ⚠ ⇡ ↺ → − █ ░), so a string's width is its number of code points.
+ * Width-aware text helpers for the view, on engine/text.ts's cellWidth and cut.
  */
-export function width(text: string): number {
-	return [...text].length;
-}
-
-/** `text` cut to `cells`, ending in … when cut. */
-export function cut(text: string, cells: number): string {
-	const points = [...text];
-	if (points.length <= cells) return text;
-	return cells <= 0 ? '' : `${points.slice(0, cells - 1).join('')}…`;
-}
+import {cellWidth, cut} from '../engine/text.js';
 
 /** Word-wraps `text` into rows of at most `cells`, continuation rows indented by `indent`. */
 export function wrap(text: string, cells: number, indent = ''): string[] {
@@ -19,8 +9,8 @@ export function wrap(text: string, cells: number, indent = ''): string[] {
 	let row = '';
 	for (const word of text.split(' ')) {
 		const candidate = row === '' ? word : `${row} ${word}`;
-		const limit = rows.length === 0 ? cells : cells - width(indent);
-		if (width(candidate) <= limit || row === '') {
+		const limit = rows.length === 0 ? cells : cells - cellWidth(indent);
+		if (cellWidth(candidate) <= limit || row === '') {
 			row = candidate;
 		} else {
 			rows.push(row);
@@ -34,7 +24,7 @@ export function wrap(text: string, cells: number, indent = ''): string[] {
 
 /** `left` and `right` on one row of `cells`, `right` flush right when there is room. */
 export function spread(left: string, right: string, cells: number): string {
-	const gap = cells - width(left) - width(right);
+	const gap = cells - cellWidth(left) - cellWidth(right);
 	return gap >= 1 ? `${left}${' '.repeat(gap)}${right}` : `${left} ${right}`;
 }
 

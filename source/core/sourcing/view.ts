@@ -15,7 +15,8 @@ import {divergenceText, storyLines, type StoryLine} from './explain.js';
 import {entryAt} from './journal.js';
 import {pipelinesAgree} from './pipelines.js';
 import type {SourcingState} from './state.js';
-import {cut, width, wrap} from './text.js';
+import {cellWidth, cut} from '../engine/text.js';
+import {wrap} from './text.js';
 
 export const minColumns = 64;
 export const minBodyRows = 9;
@@ -66,7 +67,7 @@ function badges(state: SourcingState): Line {
 /** One story line as rows: the first form that fits on one row, else the first form wrapped onto two. */
 function renderStory(story: StoryLine, forms: ReadonlyArray<string | undefined>, cells: number): Line[] {
 	const texts = forms.filter((text): text is string => text !== undefined);
-	const one = texts.find(text => width(text) <= cells - 2);
+	const one = texts.find(text => cellWidth(text) <= cells - 2);
 	const wrapped = one === undefined ? wrap(texts[0]!, cells - 2, '  ') : [one];
 	const kept = wrapped.length > 2 ? [wrapped[0]!, cut(`${wrapped[1]!} ${wrapped.slice(2).join(' ')}`, cells - 2)] : wrapped;
 	return kept.map((row, i): Line => (i === 0 ? [seg(story.glyph, story.tone), seg(` ${row}`)] : [seg(`  ${row}`)]));
@@ -145,7 +146,7 @@ function happenedText(state: SourcingState): string {
 
 function eventLine(state: SourcingState, columns: number): Line {
 	const next = nextText(state);
-	const room = columns - 1 - width(next) - 3;
+	const room = columns - 1 - cellWidth(next) - 3;
 	const happened = happenedText(state);
 	const tone = state.note.kind === 'refused' ? 'bad' : state.note.kind === 'replay-step' || state.note.kind === 'action' ? 'accent' : undefined;
 	return [seg(cut(happened, Math.max(10, room)), tone), seg(' · ', 'muted'), seg(next, 'muted')];

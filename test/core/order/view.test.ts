@@ -7,7 +7,7 @@ import {describe, expect, it} from 'vitest';
 import {lineText, type Screen} from '../../../source/core/engine/screen.js';
 import {orderMode} from '../../../source/core/order/mode.js';
 import type {OrderState} from '../../../source/core/order/types.js';
-import {renderScreen} from './render.js';
+import {screenText} from '../../helpers/screen-text.js';
 import {verb} from './helpers.js';
 
 /** Body rows as the shell gives them: rows − 1 − header − hints − event rows − decision rows. */
@@ -22,7 +22,7 @@ function view(state: OrderState, columns: number, rows: number, selected = 0, cu
 }
 
 function text(state: OrderState, columns: number, rows: number, selected = 0): string {
-	return renderScreen(orderMode.view(state, {columns, bodyRows: bodyRows(rows), selected, cursor: 0}), columns).join('\n');
+	return screenText(orderMode.view(state, {columns, bodyRows: bodyRows(rows), selected, cursor: 0}), columns, {hints: '(hints)'}).join('\n');
 }
 
 const seed2 = orderMode.create(orderMode.parseConfig({seed: '2'}));
@@ -45,7 +45,7 @@ describe('layout', () => {
 			const width = screen.panels.flatMap(panel => panel.columns).reduce((sum, column) => sum + column.width, 0);
 			expect(width).toBeLessThanOrEqual(columns);
 			for (const line of screen.extra ?? []) expect(lineText(line).length).toBeLessThanOrEqual(columns);
-			expect(renderScreen(screen, columns).length).toBeLessThanOrEqual(rows - 1);
+			expect(screenText(screen, columns, {hints: '(hints)'}).length).toBeLessThanOrEqual(rows - 1);
 		}
 	});
 

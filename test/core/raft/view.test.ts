@@ -4,7 +4,7 @@ import {upcomingText} from '../../../source/core/raft/describe.js';
 import {raftMode} from '../../../source/core/raft/mode.js';
 import type {RaftState} from '../../../source/core/raft/types.js';
 import {act, raft, until} from './helpers.js';
-import {renderScreen} from './render.js';
+import {screenText} from '../../helpers/screen-text.js';
 
 type Shown = Extract<Screen, {kind: 'screen'}>;
 
@@ -138,7 +138,7 @@ describe('the Raft screen', () => {
 	});
 
 	it('renders as text (the sample in the report)', () => {
-		const rows = renderScreen(show(busy(), 80, 17, 0, 1), 80);
+		const rows = screenText(show(busy(), 80, 17, 0, 1), 80);
 		expect(rows.length).toBe(1 + 3 + 17 + 1);
 		expect(rows.every(row => [...row].length <= 80)).toBe(true);
 	});

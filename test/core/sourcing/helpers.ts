@@ -1,3 +1,4 @@
+import type {AnyMode} from '../../../source/core/engine/mode.js';
 import {sourcingMode} from '../../../source/core/sourcing/mode.js';
 import type {SourcingAction} from '../../../source/core/sourcing/actions.js';
 import {type Ledger, openingLedger} from '../../../source/core/sourcing/bank.js';
@@ -9,6 +10,11 @@ import {decide} from '../../../source/core/sourcing/logic.js';
 import type {SourcingState} from '../../../source/core/sourcing/state.js';
 
 export const mode = sourcingMode;
+
+/** Rows of the terminal the shell keeps for itself: Ink's spare row, header, event, decision (2) and hint rows. */
+export function bodyRowsFor(mode: AnyMode, rows: number): number {
+	return rows - 1 - 1 - mode.eventRows - mode.decisionRows - 1 - 1;
+}
 
 export function start(seed: number, flags: Record<string, string> = {}): SourcingState {
 	return mode.create(mode.parseConfig({seed: String(seed), ...flags}));

@@ -3,7 +3,8 @@ import {describe, expect, test} from 'vitest';
 import {lineText, type Screen} from '../../../source/core/engine/screen.js';
 import type {SourcingState} from '../../../source/core/sourcing/state.js';
 import {act, mode, replay, run, start} from './helpers.js';
-import {bodyRowsFor, renderScreen} from './render.js';
+import {screenText} from '../../helpers/screen-text.js';
+import {bodyRowsFor} from './helpers.js';
 
 const sizes = [
 	[80, 24],
@@ -62,13 +63,13 @@ describe('the view', () => {
 				expect(stringWidth(text), text).toBe([...text].length);
 			}
 
-			expect(renderScreen(screen, columns).length, name).toBeLessThanOrEqual(rows - 1);
+			expect(screenText(screen, columns, {hints: ''}).length, name).toBeLessThanOrEqual(rows - 1);
 		}
 	});
 
 	test('done-when at 80×24: after deploy v2 and replay the command side marks changed balances and decisions, the event side none', () => {
 		const [, replayed] = stages().find(([name]) => name === 'replayed')!;
-		const text = renderScreen(screenOf(replayed, 80, 24), 80);
+		const text = screenText(screenOf(replayed, 80, 24), 80);
 		const left = text.map(row => row.slice(0, 40)).join('\n');
 		const right = text.map(row => row.slice(40)).join('\n');
 		expect(left).toMatch(/✎ was A 217 {2}B 87/);
@@ -98,7 +99,7 @@ describe('the view', () => {
 
 	test('during a replay each column shows its progress and the messages it holds back', () => {
 		const [, replaying] = stages().find(([name]) => name === 'replaying')!;
-		const text = renderScreen(screenOf(replaying, 80, 24), 80).join('\n');
+		const text = screenText(screenOf(replaying, 80, 24), 80).join('\n');
 		expect(text).toContain('12/30 commands');
 		expect(text).toMatch(/\d+\/36 events/);
 		expect(text).toMatch(/⊘ \d+ held back/);
@@ -108,7 +109,7 @@ describe('the view', () => {
 
 	test('wide screens give each account its own row and the long sentences', () => {
 		const [, replayed] = stages().find(([name]) => name === 'replayed')!;
-		const text = renderScreen(screenOf(replayed, 120, 40), 120).join('\n');
+		const text = screenText(screenOf(replayed, 120, 40), 120).join('\n');
 		expect(text).toMatch(/B +42 {2}✎ was 87/);
 		expect(text).toContain('command-sourced balance of B changed from 87 to 42');
 		expect(text).toContain('journals commands, state = run(logic)');

@@ -15,7 +15,7 @@ import {clientName, inputLabel, replicaName} from '../names.js';
 import {recentAt} from '../panel.js';
 import {heldCount, isStalled, isUp} from '../queries.js';
 import type {ArchId, Delivery, LamportReplica, OrderState, Replica, SeqReplica} from '../types.js';
-import {cut, fit} from './text.js';
+import {cut, fitFirst} from '../../engine/text.js';
 
 /** Rows above the delivered sequence: state, knowledge, hold-back, status. */
 export const infoRows = 4;
@@ -44,7 +44,7 @@ function title(state: OrderState, arch: ArchId, replica: Replica, inner: number,
 		const glyph = roleGlyph[server.role];
 		const word = server.role === 'crashed' ? 'down' : server.role === 'leader' ? 'leader' : server.role === 'follower' ? '' : 'cand.';
 		const room = inner - name.length - 2;
-		const text = fit([word === '' ? `${glyph} ${replica.delivered}` : `${glyph} ${word} ${replica.delivered}`, `${glyph} ${word}`, `${glyph} ${replica.delivered}`], room);
+		const text = fitFirst([word === '' ? `${glyph} ${replica.delivered}` : `${glyph} ${word} ${replica.delivered}`, `${glyph} ${word}`, `${glyph} ${replica.delivered}`], room);
 		return [head, seg(text, roleTone[server.role], server.role === 'leader')];
 	}
 
@@ -60,17 +60,17 @@ function stateLine(state: OrderState, replica: Replica, inner: number): Line {
 function knowledgeLine(state: OrderState, arch: ArchId, replica: Replica, inner: number): Line {
 	switch (arch) {
 		case 'none':
-			return [seg(fit(['applies on arrival', 'on arrival'], inner), 'dim')];
+			return [seg(fitFirst(['applies on arrival', 'on arrival'], inner), 'dim')];
 		case 'sequencer':
-			return [seg(fit([`next #${(replica as SeqReplica).nextSeq}`], inner))];
+			return [seg(fitFirst([`next #${(replica as SeqReplica).nextSeq}`], inner))];
 		case 'lamport': {
 			const heard = (replica as LamportReplica).heard.map((ts, client) => `${clientName(client)}${ts}`);
-			return [seg(fit([`heard ${heard.join(' ')}`, heard.join(' '), heard.join('')], inner))];
+			return [seg(fitFirst([`heard ${heard.join(' ')}`, heard.join(' '), heard.join('')], inner))];
 		}
 
 		case 'consensus': {
 			const server = state.raft.servers[replica.index]!;
-			return [seg(fit([`T${server.currentTerm} log ${server.log.length} ✓${server.commitIndex}`, `T${server.currentTerm} ${server.log.length} ✓${server.commitIndex}`], inner))];
+			return [seg(fitFirst([`T${server.currentTerm} log ${server.log.length} ✓${server.commitIndex}`, `T${server.currentTerm} ${server.log.length} ✓${server.commitIndex}`], inner))];
 		}
 	}
 }
@@ -78,23 +78,23 @@ function knowledgeLine(state: OrderState, arch: ArchId, replica: Replica, inner:
 function holdLine(state: OrderState, arch: ArchId, replica: Replica, inner: number): Line {
 	const count = heldCount(state, arch, replica.index);
 	if (arch === 'none') return [seg('hold —', 'dim')];
-	if (count === 0) return [seg(arch === 'consensus' ? fit(['uncommitted 0', 'uncommit. 0', 'wait 0'], inner) : 'hold 0', 'dim')];
+	if (count === 0) return [seg(arch === 'consensus' ? fitFirst(['uncommitted 0', 'uncommit. 0', 'wait 0'], inner) : 'hold 0', 'dim')];
 	let items: string[] = [];
 	if (arch === 'sequencer') items = (replica as SeqReplica).holdback.map(item => `#${item.seq}`);
 	else if (arch === 'lamport') items = (replica as LamportReplica).holdback.map(item => `${inputLabel(item.ref.client, item.ref.number)}@${item.ts}`);
-	const word = arch === 'consensus' ? fit(['uncommitted', 'uncommit.', 'wait'], inner - String(count).length - 1) : 'hold';
+	const word = arch === 'consensus' ? fitFirst(['uncommitted', 'uncommit.', 'wait'], inner - String(count).length - 1) : 'hold';
 	return [seg(`${word} ${count}`, 'warn'), seg(cut(items.length > 0 ? ` ${items.join(' ')}` : '', inner - word.length - String(count).length - 1))];
 }
 
 function statusLine(state: OrderState, arch: ArchId, replica: Replica, inner: number): Line {
 	if (!isUp(state, arch, replica.index)) {
 		const since = replica.downSince === null ? '' : ` ${state.time - replica.downSince}ms`;
-		return [seg(fit([`○ down${since}`, '○ down'], inner), 'bad')];
+		return [seg(fitFirst([`○ down${since}`, '○ down'], inner), 'bad')];
 	}
 
 	const stalled = isStalled(state, arch, replica.index);
 	const short = shortReason(state, arch, replica);
-	if (stalled) return [seg(fit([`⚠ stalled${short ? `: ${short}` : ''}`, '⚠ stalled'], inner), 'bad', true)];
+	if (stalled) return [seg(fitFirst([`⚠ stalled${short ? `: ${short}` : ''}`, '⚠ stalled'], inner), 'bad', true)];
 	if (replica.diverged) return [seg(cut(`≠ since #${replica.diverged.pos}`, inner), 'bad')];
 	if (short) return [seg(cut(`… ${short}`, inner), 'warn')];
 	return [seg('✓ in step', 'good')];

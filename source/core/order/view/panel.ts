@@ -4,13 +4,13 @@
  * and under them the live checks: agreement, FIFO, latency, messages per
  * input, and whether it delivers or stalls, and why.
  */
-import {seg, type Line, type Panel, type Segment} from '../../engine/screen.js';
+import {lineWidth, seg, type Line, type Panel, type Segment} from '../../engine/screen.js';
 import {currentLeader} from '../../raft/queries.js';
 import {archTitle, clientName, replicaName} from '../names.js';
 import {holdReason, isUp, panelSummary, stallReasons, type PanelSummary} from '../queries.js';
 import type {ArchId, OrderState} from '../types.js';
 import {replicaColumn, type ColumnLayout} from './column.js';
-import {cut, fit, wrap} from './text.js';
+import {cut, fitFirst, wrapLines} from '../../engine/text.js';
 
 /** What is particular to an architecture, for its title: a long form and a short one. */
 function particular(state: OrderState, arch: ArchId): [long: Segment[], short: Segment[]] {
@@ -41,10 +41,6 @@ function particular(state: OrderState, arch: ArchId): [long: Segment[], short: S
 
 const shortTitle: Readonly<Record<ArchId, string>> = {none: 'no order', sequencer: 'sequencer', lamport: 'Lamport', consensus: 'consensus'};
 
-function width(parts: readonly Segment[]): number {
-	return parts.reduce((sum, part) => sum + part.text.length, 0);
-}
-
 export function panelTitle(state: OrderState, arch: ArchId, number: number, room: number, focused: boolean): Line {
 	const mark = `${focused ? '▸' : ' '}${number} `;
 	const [long, short] = particular(state, arch);
@@ -55,7 +51,7 @@ export function panelTitle(state: OrderState, arch: ArchId, number: number, room
 		[shortTitle[arch], short],
 	];
 	for (const [name, parts] of candidates) {
-		if (mark.length + name.length + 3 + width(parts) <= room) return [seg(`${mark}${name}`, tone, true), seg(' · ', 'dim'), ...parts];
+		if (mark.length + name.length + 3 + lineWidth(parts) <= room) return [seg(`${mark}${name}`, tone, true), seg(' · ', 'dim'), ...parts];
 	}
 
 	return [seg(`${mark}${shortTitle[arch]}`, tone, true), seg(' · ', 'dim'), ...short];
@@ -72,9 +68,9 @@ export function checksLine(summary: PanelSummary, width: number): Line {
 export function costLine(summary: PanelSummary, width: number): Line {
 	const {latency, perInput} = summary;
 	const per = perInput === undefined ? '—' : perInput.toFixed(1);
-	if (latency === undefined) return [seg(fit([`latency — · ${per} msg/input`, `lat — · ${per} msg/in`], width), 'dim')];
+	if (latency === undefined) return [seg(fitFirst([`latency — · ${per} msg/input`, `lat — · ${per} msg/in`], width), 'dim')];
 	const {median, worst} = latency;
-	return [seg(fit([`latency ${median} median, ${worst} worst ms · ${per} msg/input`, `latency ${median}/${worst} ms · ${per} msg/input`, `lat ${median}/${worst}ms · ${per} msg/in`, `${median}/${worst}ms ${per}m/in`], width))];
+	return [seg(fitFirst([`latency ${median} median, ${worst} worst ms · ${per} msg/input`, `latency ${median}/${worst} ms · ${per} msg/input`, `lat ${median}/${worst}ms · ${per} msg/in`, `${median}/${worst}ms ${per}m/in`], width))];
 }
 
 /** The panel's status in words (stalled and why, down, waiting, or delivering): the longest form first. */
@@ -113,7 +109,7 @@ export function statusOptions(state: OrderState, summary: PanelSummary): {option
 
 /** Whether `text` wraps into `rows` lines of `width` without being cut. */
 function fitsIn(text: string, width: number, rows: number): boolean {
-	const lines = wrap(text, width, rows + 1);
+	const lines = wrapLines(text, width, rows + 1);
 	return lines.length <= rows && !lines.at(-1)!.endsWith('…');
 }
 
@@ -127,7 +123,7 @@ export function panelView(state: OrderState, arch: ArchId, number: number, layou
 	const inner = layout.width - 1;
 	const status = statusOptions(state, summary);
 	const chosen = status.options.find(option => fitsIn(option, inner, layout.statusRows)) ?? status.options.at(-1)!;
-	const statusLines = wrap(chosen, inner, layout.statusRows).map(text => [seg(text, status.tone, status.tone === 'bad')]);
+	const statusLines = wrapLines(chosen, inner, layout.statusRows).map(text => [seg(text, status.tone, status.tone === 'bad')]);
 	while (statusLines.length < layout.statusRows) statusLines.push([]);
 	return {
 		panel: {id: arch, title: panelTitle(state, arch, number, layout.width, focused), columns},

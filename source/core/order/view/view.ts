@@ -5,14 +5,14 @@
  * shown or not: who agrees, who stalls and why.
  */
 import type {ViewContext} from '../../engine/mode.js';
-import {seg, type Line, type Screen, type Segment} from '../../engine/screen.js';
+import {padLine, seg, type Line, type Screen, type Segment} from '../../engine/screen.js';
 import {upcomingText, upcomingTime} from '../describe.js';
 import {archShort} from '../names.js';
 import {allSummaries, stallReasons} from '../queries.js';
 import {archIds, type ArchId, type OrderState} from '../types.js';
 import {infoRows} from './column.js';
 import {panelView, type PanelLayout} from './panel.js';
-import {fitLine, wrap} from './text.js';
+import {wrapLines} from '../../engine/text.js';
 
 export const eventRows = 2;
 export const decisionRows = 2;
@@ -43,7 +43,7 @@ export function visiblePanels(focused: number, count: number): ArchId[] {
 
 function eventLines(state: OrderState, width: number): Line[] {
 	const lastPrefix = `last t=${state.last.time} `;
-	const [text = '—'] = wrap(state.last.text === '' ? '—' : state.last.text, Math.max(10, width - lastPrefix.length), 1);
+	const [text = '—'] = wrapLines(state.last.text === '' ? '—' : state.last.text, Math.max(10, width - lastPrefix.length), 1);
 	const nextText = upcomingText(state);
 	const nextTime = upcomingTime(state);
 	const nextLine: Line =
@@ -118,7 +118,7 @@ export function orderView(state: OrderState, context: ViewContext): Screen {
 	}
 
 	const extra: Line[] = [];
-	for (let row = 0; row < extraRows; row++) extra.push(extras.flatMap(lines => fitLine(lines[row] ?? [], panelWidth)));
+	for (let row = 0; row < extraRows; row++) extra.push(extras.flatMap(lines => padLine(lines[row] ?? [], panelWidth)));
 	return {
 		kind: 'screen',
 		header: orderHeader(state),

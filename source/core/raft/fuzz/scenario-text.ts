@@ -4,7 +4,7 @@
  * and what broke, and `expect` lines that check the replay reaches the same
  * violation at the same event (so `replica-tui check FILE` proves it).
  */
-import {wrap} from '../view/text.js';
+import {wrapLines} from '../../engine/text.js';
 import {propertyNames} from '../safety/properties.js';
 import type {FuzzFinding} from './fuzz.js';
 import {fuzzRequests, fuzzWorkload} from './options.js';
@@ -14,7 +14,7 @@ import {verbText} from './verb-text.js';
 const captionWidth = 78;
 
 function caption(text: string): string[] {
-	return wrap(text, captionWidth, 2).map(line => `caption ${line}`);
+	return wrapLines(text, captionWidth, 2).map(line => `caption ${line}`);
 }
 
 /** A file name for the finding: raft-fuzz-<bugs>-seed<N>.scenario. */

@@ -9,7 +9,7 @@ import {quorumOf} from '../tx.js';
 import {shortInputText} from '../describe.js';
 import {bitCount, roleGlyph, roleWord, serverName} from '../names.js';
 import type {RaftState, Role, Server} from '../types.js';
-import {cut, fit, padEnd, padStart} from './text.js';
+import {cut, fitFirst, padEnd, padStart} from '../../engine/text.js';
 
 export type ColumnLayout = {
 	readonly width: number;
@@ -40,22 +40,22 @@ function text(value: string, tone?: Tone): Line {
 function title(server: Server, inner: number, selected: boolean, violated: boolean): Line {
 	const mark = selected ? '▸' : ' ';
 	const name = serverName(server.id);
-	const word = fit([roleWord[server.role], shortRoleWord[server.role]], inner - name.length - 4 - (violated ? 1 : 0));
+	const word = fitFirst([roleWord[server.role], shortRoleWord[server.role]], inner - name.length - 4 - (violated ? 1 : 0));
 	const heading: Line = [seg(`${mark}${name}`, selected ? 'accent' : undefined, true), ...(violated ? [seg('✗', 'bad', true)] : []), seg(' '), seg(`${roleGlyph[server.role]} ${word}`, roleTone[server.role], server.role === 'leader')];
 	return heading;
 }
 
 function termLine(server: Server, inner: number): Line {
 	const vote = server.votedFor === null ? '—' : serverName(server.votedFor);
-	return text(fit([`term ${server.currentTerm} · voted ${vote}`, `term ${server.currentTerm} voted ${vote}`, `T${server.currentTerm} voted ${vote}`, `T${server.currentTerm} v ${vote}`], inner));
+	return text(fitFirst([`term ${server.currentTerm} · voted ${vote}`, `term ${server.currentTerm} voted ${vote}`, `T${server.currentTerm} voted ${vote}`, `T${server.currentTerm} v ${vote}`], inner));
 }
 
 function timerLine(state: RaftState, server: Server, inner: number): Line {
-	if (server.role === 'crashed') return text(fit(['timers lost in the crash', 'timers lost'], inner), 'muted');
+	if (server.role === 'crashed') return text(fitFirst(['timers lost in the crash', 'timers lost'], inner), 'muted');
 	if (server.role === 'leader') {
 		if (server.heartbeatDue === null) return text('');
 		const ms = server.heartbeatDue - state.time;
-		return [seg('♥', 'good'), seg(fit([` heartbeat in ${ms} ms`, ` beat in ${ms} ms`, ` beat ${ms}ms`, ` ${ms}ms`], inner - 1))];
+		return [seg('♥', 'good'), seg(fitFirst([` heartbeat in ${ms} ms`, ` beat in ${ms} ms`, ` beat ${ms}ms`, ` ${ms}ms`], inner - 1))];
 	}
 
 	if (server.electionDeadline === null) return text('no timer', 'muted');
@@ -70,14 +70,14 @@ function timerLine(state: RaftState, server: Server, inner: number): Line {
 }
 
 function commitLine(server: Server, inner: number): Line {
-	if (server.role === 'crashed') return text(fit(['commit, applied: lost', 'commit lost'], inner), 'muted');
+	if (server.role === 'crashed') return text(fitFirst(['commit, applied: lost', 'commit lost'], inner), 'muted');
 	const c = server.commitIndex;
 	const a = server.lastApplied;
-	return text(fit([`commit ${c} · applied ${a}`, `commit ${c} applied ${a}`, `commit ${c} app ${a}`, `cmt ${c} app ${a}`, `c${c} a${a}`], inner));
+	return text(fitFirst([`commit ${c} · applied ${a}`, `commit ${c} applied ${a}`, `commit ${c} app ${a}`, `cmt ${c} app ${a}`, `c${c} a${a}`], inner));
 }
 
 function machineLine(state: RaftState, server: Server, inner: number): Line {
-	if (server.role === 'crashed') return text(fit(['state machine lost', 'machine lost'], inner), 'muted');
+	if (server.role === 'crashed') return text(fitFirst(['state machine lost', 'machine lost'], inner), 'muted');
 	return text(cut(state.model.summary(server.machine), inner));
 }
 
@@ -86,25 +86,25 @@ function peerLine(state: RaftState, server: Server, inner: number, leader: numbe
 	const majority = quorumOf(state.config, size);
 	switch (server.role) {
 		case 'crashed':
-			return text(fit([`on disk: ${server.log.length} entries`, `disk: ${server.log.length} entries`, `disk ${server.log.length}`], inner), 'muted');
+			return text(fitFirst([`on disk: ${server.log.length} entries`, `disk: ${server.log.length} entries`, `disk ${server.log.length}`], inner), 'muted');
 		case 'leader':
-			return text(fit([`commits on ${majority} of ${size}`, `needs ${majority} of ${size}`, `${majority}/${size}`], inner));
+			return text(fitFirst([`commits on ${majority} of ${size}`, `needs ${majority} of ${size}`, `${majority}/${size}`], inner));
 		case 'candidate':
 		case 'precandidate': {
 			const votes = bitCount(server.votes);
 			const word = server.role === 'candidate' ? 'votes' : 'pre-votes';
-			return text(fit([`${word} ${votes}, needs ${majority}`, `${word} ${votes}/${majority}`, `${votes}/${majority}`], inner), 'warn');
+			return text(fitFirst([`${word} ${votes}, needs ${majority}`, `${word} ${votes}/${majority}`, `${votes}/${majority}`], inner), 'warn');
 		}
 
 		case 'follower': {
-			if (leader === undefined || leader === server.id) return text(fit(['no leader known', 'no leader'], inner), 'muted');
+			if (leader === undefined || leader === server.id) return text(fitFirst(['no leader known', 'no leader'], inner), 'muted');
 			const view = state.servers[leader]!;
 			const next = view.nextIndex[server.id];
 			const match = view.matchIndex[server.id];
 			if (next === undefined || match === undefined) return text('');
 			const by = serverName(leader);
 			const sent = view.appendsSent[server.id] ?? 0;
-			return text(fit([`${by}: next ${next} match ${match} · ${sent} AE`, `${by}: next ${next} match ${match}`, `${by} next ${next} match ${match}`, `${by}: nx ${next} mt ${match}`, `nx ${next} mt ${match}`, `${next}/${match}`], inner));
+			return text(fitFirst([`${by}: next ${next} match ${match} · ${sent} AE`, `${by}: next ${next} match ${match}`, `${by} next ${next} match ${match}`, `${by}: nx ${next} mt ${match}`, `nx ${next} mt ${match}`, `${next}/${match}`], inner));
 		}
 	}
 }

@@ -10,7 +10,7 @@ import {seg, type Line} from '../../engine/screen.js';
 import {typeAbbreviation} from '../describe.js';
 import {roleGlyph, serverName} from '../names.js';
 import {clientId, type EventRecord, type Message, type RaftState} from '../types.js';
-import {center, padStart} from './text.js';
+import {center, padStart} from '../../engine/text.js';
 
 const timeWidth = 7;
 

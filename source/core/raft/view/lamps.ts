@@ -3,10 +3,10 @@
  * each), the bugs switched on, and the header fields, fitted together into
  * one row; the counterexample line; which cells a violation names.
  */
-import {seg, type Line, type Segment} from '../../engine/screen.js';
+import {lineWidth, seg, type Line, type Segment} from '../../engine/screen.js';
 import {propertyCodes, violationLine, type Violation} from '../safety/properties.js';
 import type {RaftState} from '../types.js';
-import {wrap} from './text.js';
+import {wrapLines} from '../../engine/text.js';
 
 /** The violation the screen points at: the one the last event found, else the latest first violation. */
 export function shownViolation(state: RaftState): Violation | undefined {
@@ -79,7 +79,7 @@ export function headerParts(state: RaftState, columns: number): HeaderParts {
 		[[], tiny!, brief],
 	];
 	const lamps = lampSegments(state);
-	const lampCells = lamps.reduce((sum, part) => sum + part.text.length, 0);
+	const lampCells = lineWidth(lamps);
 	const [fields, badge, position] = candidates.find(([fields, badge, position]) => headerWidth(fields, badge, lampCells, position) <= columns) ?? candidates.at(-1)!;
 	return {header: fields, badges: badgeLine(badge, lamps), position};
 }
@@ -94,5 +94,5 @@ export function counterexampleLines(violation: Violation, width: number, rows: n
 	if (full.length <= width) return [[seg(full, 'bad', true)]];
 	const short = violationLine(violation, true);
 	if (short.length <= width || rows < 2) return [[seg(short, 'bad', true)]];
-	return wrap(full, width, 2).map(text => [seg(text, 'bad', true)]);
+	return wrapLines(full, width, 2).map(text => [seg(text, 'bad', true)]);
 }

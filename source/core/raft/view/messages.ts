@@ -9,7 +9,7 @@ import {lossReason} from '../engine.js';
 import {nodeName} from '../names.js';
 import type {InFlight} from '../queries.js';
 import type {Message, RaftState} from '../types.js';
-import {cut, padEnd} from './text.js';
+import {cut, padEnd} from '../../engine/text.js';
 
 function shortDetail(message: Message): string {
 	const {body} = message;

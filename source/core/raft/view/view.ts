@@ -4,7 +4,7 @@
  * client, a space-time diagram when there is room, and the decision line.
  */
 import type {ViewContext} from '../../engine/mode.js';
-import {seg, type Line, type Screen, type Segment} from '../../engine/screen.js';
+import {cutLine, lineWidth, seg, type Line, type Screen, type Segment} from '../../engine/screen.js';
 import {majorityOf} from '../config.js';
 import {electionsText, leaderlessFor, leaderlessNoticeMs} from '../safety/liveness.js';
 import {quorumOf} from '../tx.js';
@@ -18,7 +18,7 @@ import {infoRows, serverColumn} from './column.js';
 import {counterexampleLines, headerParts, shownViolation} from './lamps.js';
 import {ladderLines} from './ladder.js';
 import {messageDetail, messageGrid, messageList} from './messages.js';
-import {cutLine, padEnd, wrap} from './text.js';
+import {padEnd, wrapLines} from '../../engine/text.js';
 
 export const eventRows = 3;
 export const decisionRows = 1;
@@ -34,7 +34,7 @@ const cellWidth = 26;
 function eventLines(state: RaftState, width: number): Line[] {
 	const lastPrefix = `last t=${state.last.time} `;
 	const text = state.last.text === '' ? '—' : state.last.text;
-	const [first = '', second = ''] = wrap(text, Math.max(10, width - lastPrefix.length), 2);
+	const [first = '', second = ''] = wrapLines(text, Math.max(10, width - lastPrefix.length), 2);
 	const next = state.queue.items[0];
 	const nextLine: Line =
 		next === undefined
@@ -149,7 +149,7 @@ function wideExtra(state: RaftState, messages: ReturnType<typeof inFlight>, curs
 	lines.push([seg(headerLeft, 'dim'), seg('  '), ...(ladder[0] ?? [])]);
 	for (let row = 0; row < bodyRows; row++) {
 		const leftLine = left[row] ?? [];
-		const used = leftLine.reduce((sum, part) => sum + part.text.length, 0);
+		const used = lineWidth(leftLine);
 		lines.push([...leftLine, seg(' '.repeat(Math.max(0, leftWidth - used)) + '  '), ...(ladder[row + 1] ?? [])]);
 	}
 
