@@ -1,6 +1,5 @@
 import {createHash, randomBytes} from 'node:crypto';
 import {UsageError} from '../core/engine/usage-error.js';
-import {rmSync} from 'node:fs';
 import path from 'node:path';
 import {defaultPrefix} from '../core/etcd/layout.js';
 import type {ClusterInfo, ClusterMember, ControllerNote, EtcdAction, FaultState, MemberPoll, Poll, ProcessState} from '../core/etcd/types.js';
@@ -11,7 +10,7 @@ import {freePorts} from './free-ports.js';
 import {createJsonClient, type JsonClient} from './http-json.js';
 import {MemberProcess} from './member-process.js';
 import {PeerProxyHub} from './peer-proxy.js';
-import {createRunDir, removeStaleRunDirs, writeOwner} from './run-dir.js';
+import {createRunDir, removeRunDir, removeStaleRunDirs, writeOwner} from './run-dir.js';
 import {startSentinel, type Sentinel} from './sentinel.js';
 import {performAction, type ActionTarget} from './actions.js';
 import {Writer} from './writer.js';
@@ -387,7 +386,7 @@ export class EtcdController {
 		this.hub = undefined;
 		if (this.runDir) {
 			try {
-				rmSync(this.runDir, {recursive: true, force: true});
+				removeRunDir(this.runDir);
 			} catch {
 				// A dying member may still write into it: the sentinel removes it.
 			}

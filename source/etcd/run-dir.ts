@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -52,10 +52,27 @@ function ownerFile(folder: string): string {
 
 export function createRunDir(): string {
 	const root = runsRoot();
-	mkdirSync(root, {recursive: true, mode: 0o700});
-	const folder = mkdtempSync(path.join(root, 'run-'));
-	writeOwner(folder, []);
-	return folder;
+	for (let attempt = 1; ; attempt++) {
+		mkdirSync(root, {recursive: true, mode: 0o700});
+		try {
+			const folder = mkdtempSync(path.join(root, 'run-'));
+			writeOwner(folder, []);
+			return folder;
+		} catch (error) {
+			// Another run's removeRunDir took the empty root away between the two calls: make it again.
+			if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 5) throw error;
+		}
+	}
+}
+
+/** Removes a run's folder, and the runs root with it once no other run is left in it. */
+export function removeRunDir(folder: string): void {
+	rmSync(folder, {recursive: true, force: true});
+	try {
+		rmdirSync(path.dirname(folder));
+	} catch {
+		// Another run still lives there (or it is gone already).
+	}
 }
 
 export function writeOwner(folder: string, members: readonly number[]): void {
@@ -99,7 +116,7 @@ export function removeStaleRunDirs(): string[] {
 			}
 		}
 
-		rmSync(folder, {recursive: true, force: true});
+		removeRunDir(folder);
 		removed.push(folder);
 	}
 

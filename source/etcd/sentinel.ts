@@ -4,7 +4,7 @@ import {spawn, type ChildProcess} from 'node:child_process';
  * A tiny shell process that outlives this one to clean up after it. It reads
  * member PIDs from a pipe; when the pipe closes (this process ended, however
  * it ended, SIGKILL included), it kills those still running etcd out of the
- * run folder and removes the folder. It runs in its own session and ignores
+ * run folder and removes the folder (and the runs root, if no other run is left in it). It runs in its own session and ignores
  * terminal signals, so a Ctrl+C to the terminal's process group does not stop it.
  */
 const script = String.raw`
@@ -21,6 +21,7 @@ for attempt in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
   sleep 0.1
 done
 rm -rf -- "$dir"
+rmdir -- "$(dirname -- "$dir")" 2>/dev/null
 `;
 
 export type Sentinel = {

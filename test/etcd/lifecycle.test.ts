@@ -8,11 +8,20 @@ import {etcd, skipReason, sleep, waitFor} from './etcd-available.js';
 
 const child = path.join(import.meta.dirname, 'controller-child.ts');
 
-type Started = {readonly folder: string; readonly pids: number[]; readonly exited: Promise<{code: number | null; signal: NodeJS.Signals | null}>; readonly pid: number};
+type Started = {readonly folder: string; readonly root: string; readonly pids: number[]; readonly exited: Promise<{code: number | null; signal: NodeJS.Signals | null}>; readonly pid: number};
 
-/** Runs the controller in a child Node process; resolves once it printed its folder and member PIDs. */
+const roots = mkdtempSync(path.join(os.tmpdir(), 'replica-tui-etcd-roots-'));
+afterAll(() => {
+	rmSync(roots, {recursive: true, force: true});
+});
+
+/** Runs the controller in a child Node process, with a runs root of its own; resolves once it printed its folder and member PIDs. */
 function startChild(how: string): Promise<Started> {
-	const process_ = spawn(process.execPath, ['--import', 'tsx', child, how], {stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, ETCD_NAME: 'must-be-removed'}});
+	const root = mkdtempSync(path.join(roots, `${how}-`));
+	const process_ = spawn(process.execPath, ['--import', 'tsx', child, how], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: {...process.env, ETCD_NAME: 'must-be-removed', REPLICA_TUI_ETCD_ROOT: root},
+	});
 	const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>(resolve => process_.once('exit', (code, signal) => resolve({code, signal})));
 	return new Promise((resolve, reject) => {
 		let output = '';
@@ -25,7 +34,7 @@ function startChild(how: string): Promise<Started> {
 			const line = output.split('\n').find(row => row.startsWith('{'));
 			if (line) {
 				const {folder, pids} = JSON.parse(line) as {folder: string; pids: number[]};
-				resolve({folder, pids, exited, pid: process_.pid!});
+				resolve({folder, root, pids, exited, pid: process_.pid!});
 			}
 		});
 		void exited.then(({code}) => reject(new Error(`child exited (${code}) before starting: ${errors}`)));
@@ -42,10 +51,12 @@ function alive(pid: number): boolean {
 	}
 }
 
-/** Nothing of the run is left: no member process, no folder (waits a little: the sentinel cleans up after a SIGKILL). */
+/** Nothing of the run is left: no member process, no folder, not even the emptied runs root (waits a little: the sentinel cleans up after a SIGKILL). */
 async function expectNothingLeft(started: Started): Promise<void> {
-	await waitFor('the members and the folder to be gone', () => !existsSync(started.folder) && etcdProcessesUnder(started.folder).length === 0 && !started.pids.some(alive), 8000);
+	await waitFor('the members and the folders to be gone', () => !existsSync(started.root) && etcdProcessesUnder(started.folder).length === 0 && !started.pids.some(alive), 8000);
+	expect(path.dirname(started.folder)).toBe(started.root);
 	expect(existsSync(started.folder)).toBe(false);
+	expect(existsSync(started.root)).toBe(false);
 	expect(etcdProcessesUnder(started.folder)).toEqual([]);
 }
 
