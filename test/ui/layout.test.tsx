@@ -131,6 +131,17 @@ describe('compact columns: five replicas at 80×24, nine at 120×40', () => {
 		// The quorum line names who is out of line, uncut.
 		expect(quorumLines(frame)).toMatch(/R4 crashed/);
 	});
+	test.each(['bank', 'kv', 'chain'])('a corruption in a compact column (%s) shows the values it changed, uncut', async model => {
+		const app = await renderApp({replicas: 5, columns: 80, rows: 24, model, seed: 7});
+		await press(app.stdin, 's', 's', '2', 'f', 'c');
+		const frame = await waitForFrame(app.frame, frame => column(frame, 2).includes('↯'), 'the corruption in R2');
+		const corrupted = column(frame, 2)
+			.split('\n')
+			.find(row => row.includes('↯'))!;
+		expect(corrupted).not.toContain('…');
+		// Old value → new value, at least once.
+		expect(corrupted).toMatch(/\S+→\S+/);
+	});
 });
 
 describe('a terminal too small for the dashboard', () => {

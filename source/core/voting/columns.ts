@@ -41,7 +41,7 @@ export function historyLines(sim: SimState, shape: ColumnShape): string[][] {
 	const long = windows.map(window => window.map(transition => transitionLine(sim.model, transition)));
 	const fits = (form: string[][]) => form.every(lines => lines.every(text => cellWidth(text) <= inner));
 	if (fits(long)) return long;
-	const short = windows.map(window => window.map(transition => transitionLine(sim.model, transition, true)));
+	const short = windows.map(window => window.map(transition => transitionLine(sim.model, transition, true, inner)));
 	// In the narrowest columns the index goes (the "at" line has it): the input and its result stay whole.
 	return fits(short) ? short : short.map(lines => lines.map(text => text.replace(/^#\d+ /, '')));
 }
