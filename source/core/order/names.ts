@@ -8,7 +8,7 @@ export const archTitle: Readonly<Record<ArchId, string>> = {
 };
 
 export const archShort: Readonly<Record<ArchId, string>> = {
-	none: 'none',
+	none: 'unordered',
 	sequencer: 'sequencer',
 	lamport: 'Lamport',
 	consensus: 'consensus',

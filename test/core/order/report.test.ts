@@ -40,7 +40,7 @@ describe('report', () => {
 		const summary = orderMode.summary(state).split('\n');
 		expect(summary).toHaveLength(5);
 		expect(summary[0]).toMatch(/^order · model bank · seed 1 · 3 clients · t=\d+ms · \d+ events · 2 inputs$/);
-		expect(summary[1]).toMatch(/^none: DISAGREE R2≠R1 at #1 · FIFO kept · latency 10 median, 30 worst ms · 3\.0 msg\/input · R1 2 balance/);
+		expect(summary[1]).toMatch(/^unordered: DISAGREE R2≠R1 at #1 · FIFO kept · latency 10 median, 30 worst ms · 3\.0 msg\/input · R1 2 balance/);
 	});
 });
 

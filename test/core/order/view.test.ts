@@ -98,7 +98,7 @@ describe('layout', () => {
 describe('done when: seed 2 at 80×24, stepping', () => {
 	let state = seed2;
 	let steps = 0;
-	while (!/✗ none/.test(lineText(view(state, 80, 24).decision[0]!)) && steps < 200) {
+	while (!/✗ unordered/.test(lineText(view(state, 80, 24).decision[0]!)) && steps < 200) {
 		state = orderMode.advance(state, 1);
 		steps++;
 	}
@@ -107,7 +107,7 @@ describe('done when: seed 2 at 80×24, stepping', () => {
 		expect(steps).toBeLessThanOrEqual(40);
 		const screen = text(state, 80, 24);
 		expect(screen).toMatch(/✗ R\d≠R\d at #\d+ {2}✓ FIFO +✓ agree {2}✓ FIFO/);
-		expect(lineText(view(state, 80, 24).decision[0]!)).toMatch(/^agree: ✗ none \(R\d≠R\d at #\d+\) · ✓ sequencer/);
+		expect(lineText(view(state, 80, 24).decision[0]!)).toMatch(/^agree: ✗ unordered \(R\d≠R\d at #\d+\) · ✓ sequencer/);
 		// The diverged replica's column says so, and its rows mark the positions that differ.
 		expect(screen).toMatch(/≠ since #\d+/);
 		expect(screen).toMatch(/\d≠[ABC]\d/);

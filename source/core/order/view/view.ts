@@ -53,7 +53,7 @@ function eventLines(state: OrderState, width: number): Line[] {
 	return [[seg('last ', undefined, true), seg(`t=${state.last.time} `, 'dim'), seg(text)], nextLine];
 }
 
-const tinyNames: Readonly<Record<ArchId, string>> = {none: 'none', sequencer: 'seq', lamport: 'Lamport', consensus: 'Raft'};
+const tinyNames: Readonly<Record<ArchId, string>> = {none: 'unordered', sequencer: 'seq', lamport: 'Lamport', consensus: 'Raft'};
 
 export function decisionLines(state: OrderState, columns = Number.POSITIVE_INFINITY): Line[] {
 	const summaries = allSummaries(state);
