@@ -40,7 +40,7 @@ export type VoteVerdict = {
 	readonly status: QuorumStatus;
 	/** The decision line: what the majority decided at the latest input, or why nothing is. */
 	readonly decision: TextLine;
-	/** The line under it: who is out of line, or why nobody can be flagged, or that all are in line. */
+	/** The line under it: who is out of line, or why none is called diverged, or that all are in line. */
 	readonly outOfLine: TextLine;
 };
 
@@ -230,8 +230,8 @@ function outOfLineLine(sim: SimState, status: QuorumStatus): TextLine {
 		const others = status.outOfLine.filter(entry => !absentNames.has(entry.name)).map(entry => outOfLineText(entry));
 		const head =
 			status.groups.length > 1
-				? ['⚠ cannot tell which replica is right: nothing decided, nobody can be flagged', ...absent]
-				: [`⚠ ${absent.join(', ')}: this vote cannot complete, nobody can be flagged`];
+				? ['⚠ cannot tell which replica is right: nothing decided, none is called diverged', ...absent]
+				: [`⚠ ${absent.join(', ')}: this vote cannot complete, none is called diverged`];
 		return {text: [...head, ...others].join(' · '), tone: 'bad'};
 	}
 

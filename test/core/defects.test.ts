@@ -3,7 +3,11 @@
  * stands for (the property tests in truth.property.test.ts cover the classes
  * over any sequence of actions).
  */
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
+import {lineText} from '../../source/core/engine/screen.js';
+import {cellWidth} from '../../source/core/engine/text.js';
+import {decisionLines} from '../../source/core/voting/decision.js';
 import {chain} from '../../source/core/models/chain.js';
 import {models} from '../../source/core/models/index.js';
 import {quorumStatus} from '../../source/core/quorum.js';
@@ -109,6 +113,57 @@ describe('5: reorder says whether a swap made a difference', () => {
 	it('a swap that makes no difference is said on the quorum line', () => {
 		const s = inputs(sim({model: 'chain', faults: [{replica: 2, type: 'reorder', atIndex: 0}]}), 2);
 		expect(verdicts(s).vote.outOfLine.text).toContain('R3 swapped #1/#2: same result (they commute)');
+	});
+});
+
+describe('8: when space is short the quorum lines keep every value and every replica they name', () => {
+	const names = (text: string) => new Set(text.match(/R\d/g) ?? []);
+
+	it('five replicas at 80 columns and nine at 120, any model, corruptions and crashes anywhere', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom(...Object.keys(models)),
+				fc.constantFrom<[number, number]>([5, 80], [9, 120], [3, 80]),
+				fc.integer({min: 1, max: 1000}),
+				fc.integer({min: 1, max: 12}),
+				fc.array(fc.tuple(fc.nat(8), fc.constantFrom('corrupt' as const, 'crash' as const)), {maxLength: 6}),
+				(modelName, [replicas, width], seed, count, faults) => {
+					let s = inputs(sim({model: modelName, replicas, seed}), count);
+					for (const [replica, fault] of faults) s = step(s, {type: 'inject', replica: replica % replicas, fault});
+					const {vote} = verdicts(s);
+					const [first, second] = decisionLines(s, width).map(row => lineText(row));
+					for (const row of [first!, second!]) expect(cellWidth(row)).toBeLessThanOrEqual(width);
+					expect(first).not.toContain('…');
+					// Every replica the full lines name, the shortened ones name too.
+					expect(names(first!)).toEqual(names(vote.decision.text));
+					expect([...names(vote.outOfLine.text)].filter(name => !names(second!).has(name))).toEqual([]);
+				},
+			),
+			{numRuns: 300},
+		);
+	});
+
+	it('the issue’s example: kv, R2 skips #3, R3 crashes at #5: at 80 columns the line says R3 crashed', () => {
+		const s = inputs(
+			sim({
+				model: 'kv',
+				faults: [
+					{replica: 1, type: 'skip', atIndex: 3},
+					{replica: 2, type: 'crash', atIndex: 5},
+				],
+			}),
+			5,
+		);
+		const [first, second] = decisionLines(s, 80).map(row => lineText(row));
+		expect(first).toMatch(/^ quorum #5 ✗ no majority \(need 2 of 3\): R1 \S+ vs R2 \S+$/);
+		expect(second).toBe(' ⚠ cannot tell who is right · ○ R3 crashed');
+	});
+
+	it('four groups in kv at 80 columns: each group’s digest, uncut', () => {
+		let s = inputs(sim({model: 'kv', replicas: 5, seed: 7}), 6);
+		for (const replica of [1, 2, 3]) s = step(s, {type: 'inject', replica, fault: 'corrupt'});
+		const [first] = decisionLines(s, 80).map(row => lineText(row));
+		expect(first).toMatch(/^ quorum #6 ✗ no majority, digests R1\+R5 [\da-f]{4} · R2 [\da-f]{4} · R3 [\da-f]{4} · R4 [\da-f]{4}$/);
 	});
 });
 

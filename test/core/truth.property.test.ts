@@ -128,7 +128,7 @@ describe('what is said follows from the state, after any actions', () => {
 
 					if (r.quorum.outcome === 'no-majority') {
 						expect(r.quorum.flagged.filter(entry => entry.reason === 'diverged')).toEqual([]);
-						expect(r.quorum.outOfLineLine).toMatch(/nobody can be flagged/);
+						expect(r.quorum.outOfLineLine).toMatch(/none is called diverged/);
 					}
 
 					for (const entry of r.quorum.flagged) expect(r.quorum.outOfLineLine).toContain(entry.name);

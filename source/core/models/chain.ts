@@ -33,6 +33,7 @@ export const chain: Model<ChainState, ChainInput> = {
 		['round', String(state.rounds + 1)],
 	],
 	summary: withRound,
+	summaryOf: (state, labels) => (labels.has('round') ? (labels.has('state') ? withRound(state) : `round ${state.rounds + 1}`) : name(state)),
 	digest: state => hash2(state.position, state.rounds),
 	corrupt(state, draw) {
 		const position = (state.position + 1 + draw.int(chainStates.length - 1)) % chainStates.length;

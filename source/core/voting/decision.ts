@@ -1,6 +1,7 @@
 import {seg, type Line} from '../engine/screen.js';
 import {cellWidth} from '../engine/text.js';
-import {distinguishing, quorumLines, voteVerdict} from '../verdict.js';
+import {distinguishing, quorumLines, shortDigest, voteVerdict} from '../verdict.js';
+import type {OutOfLine} from '../quorum.js';
 import type {SimState} from '../types.js';
 
 /**
@@ -11,7 +12,17 @@ import type {SimState} from '../types.js';
  */
 export function decisionLines(sim: SimState, width = Number.POSITIVE_INFINITY): Line[] {
 	const [decision, second] = quorumLines(sim);
-	return [[seg(` ${shorten(decision.text, width - 1, () => compactNoMajority(sim))}`, decision.tone, true)], [seg(second.text ? ` ${shorten(second.text, width - 1)}` : '', second.tone)]];
+	const room = width - 1;
+	return [
+		[seg(` ${shorten(decision.text, room, () => compactNoMajority(sim, room))}`, decision.tone, true)],
+		[seg(second.text ? ` ${shortenNaming(second.text, room, compactOutOfLine(sim))}` : '', second.tone)],
+	];
+}
+
+/** The second line keeps every replica it names where it can: its short forms come before dropping asides. */
+function shortenNaming(text: string, width: number, shorter: readonly string[]): string {
+	if (fits(text, width)) return text;
+	return shorter.find(form => fits(form, width)) ?? shorten(text, width);
 }
 
 const fits = (text: string, width: number) => cellWidth(text) <= width;
@@ -28,8 +39,13 @@ function shorten(text: string, width: number, compact?: () => string | undefined
 	return compact?.() ?? text;
 }
 
-/** "quorum #26 ✗ no majority: R1 70 · R2 25 · R3 50": each group's distinguishing values, without their labels when there is one value. */
-function compactNoMajority(sim: SimState): string | undefined {
+/**
+ * "quorum #26 ✗ no majority: R1 70 · R2 25 · R3 50": each group's
+ * distinguishing values, without their labels when there is one value; when
+ * even that is too wide (many groups, several differing keys), each group's
+ * digest, which its columns show beside the values.
+ */
+function compactNoMajority(sim: SimState, width: number): string | undefined {
 	const {status} = voteVerdict(sim);
 	if (status.kind !== 'no-majority' || status.groups.length < 2) return undefined;
 	const values = distinguishing(sim.model, status.groups.map(group => group.state));
@@ -38,5 +54,58 @@ function compactNoMajority(sim: SimState): string | undefined {
 		const value = singleField ? sim.model.describeState(group.state)[0]![1] : values[i]!;
 		return `${group.members.join('+')} ${value}`;
 	});
-	return `quorum #${status.index} ✗ no majority: ${shown.join(' · ')}`;
+	const byValue = `quorum #${status.index} ✗ no majority: ${shown.join(' · ')}`;
+	if (fits(byValue, width)) return byValue;
+	return `quorum #${status.index} ✗ no majority, digests ${status.groups.map(group => `${group.members.join('+')} ${shortDigest(group.digest)}`).join(' · ')}`;
+}
+
+/**
+ * Shorter forms of the out-of-line line, every replica kept: "⚠ cannot tell
+ * who is right · ○ R3 crashed" for the no-majority line; then the replicas
+ * grouped by what is wrong: "○ crashed R1, R2 · ✗ diverged R3 #1, R4 #5".
+ */
+function compactOutOfLine(sim: SimState): string[] {
+	const {status, outOfLine} = voteVerdict(sim);
+	const noMajority = status.kind === 'no-majority';
+	const forms: string[] = [];
+	if (noMajority && status.groups.length > 1) forms.push(['⚠ cannot tell who is right', ...outOfLine.text.split(' · ').slice(1)].join(' · '));
+	const entries: Array<[string, string]> = [
+		...(noMajority ? status.cannotReport.map((entry): [string, string] => (entry.reason === 'crashed' ? ['○ crashed', entry.name] : ['◐ holds back', `${entry.name} #${status.index}`])) : []),
+		...status.outOfLine.map((entry): [string, string] => [groupWords[entry.reason], `${entry.name}${entryDetail(entry)}`]),
+	];
+	if (entries.length === 0) return forms;
+	const grouped = groupedEntries(entries);
+	const head = noMajority ? (status.groups.length > 1 ? '⚠ cannot tell who is right' : '⚠ this vote cannot complete') : 'out of line:';
+	forms.push(noMajority ? `${head} · ${grouped}` : `${head} ${grouped}`, grouped);
+	return forms;
+}
+
+const groupWords: Readonly<Record<OutOfLine['reason'], string>> = {diverged: '✗ diverged', crashed: '○ crashed', lagging: '◐ lag', holding: '◐ holds back', behind: '◐ behind'};
+
+function entryDetail(entry: OutOfLine): string {
+	switch (entry.reason) {
+		case 'diverged':
+			return ` #${entry.divergedSince}`;
+		case 'lagging':
+		case 'behind':
+			return ` ${entry.behind}`;
+		case 'holding':
+			return ` #${entry.applied + 1}`;
+		case 'crashed':
+			return '';
+	}
+}
+
+/** "○ crashed R1, R2 · ✗ diverged R3 #1": entries (what is wrong, who) grouped by what, each replica once. */
+function groupedEntries(entries: ReadonlyArray<readonly [string, string]>): string {
+	const seen = new Set<string>();
+	const groups = new Map<string, string[]>();
+	for (const [what, who] of entries) {
+		const name = who.split(' ')[0]!;
+		if (seen.has(name)) continue;
+		seen.add(name);
+		groups.set(what, [...(groups.get(what) ?? []), who]);
+	}
+
+	return [...groups].map(([what, names]) => `${what} ${names.join(', ')}`).join(' · ');
 }
