@@ -134,52 +134,67 @@ function repair(sim: SimState, id: number): SimState {
 	const tx = new Transaction(sim);
 	const replica = sim.replicas[id]!;
 	const done: string[] = [];
+	// Each part of the outcome in words, and tersely for a narrow event line.
+	const doneShort: string[] = [];
 	if (replica.crashed) done.push('restarted');
+	if (replica.crashed) doneShort.push('restarted');
 	const armed = armedFaultNames(replica.faults);
 	if (armed.length > 0) done.push(`disarmed ${armed.join(', ')}`);
+	if (armed.length > 0) doneShort.push('faults off');
 	tx.replace(id, {crashed: false, faults: noFaults});
 	const missed = sim.index - replica.applied;
 	const catchUp = missed > 0 && missed <= replayLimit;
 	if (catchUp) {
 		tx.replay(id, sim.index, 'replayed');
 		done.push(`replayed ${plural(missed, 'missed input')}`);
+		doneShort.push(`replayed ${missed}`);
 	}
 
 	const decided = tx.decisionAt(sim.index);
 	if (!catchUp && missed > 0 && !decided) {
-		return new Transaction(sim).commit(`${replica.name}: cannot repair: ${plural(missed, 'input')} behind, over the replay limit of ${replayLimit}, and no majority at #${sim.index} to copy`);
+		return new Transaction(sim).commit(
+			`${replica.name}: cannot repair: ${plural(missed, 'input')} behind, over the replay limit of ${replayLimit}, and no majority at #${sim.index} to copy`,
+			`${replica.name}: cannot repair: ${missed} behind, no majority to copy`,
+		);
 	}
 
 	const now = tx.replica(id);
 	let outcome: string;
+	let outcomeShort: string;
 	if (decided) {
 		const agreeing = `${decided.count} of ${sim.replicas.length}`;
 		if (!catchUp && missed > 0) {
 			tx.transfer(id, decided.state, 'transfer');
 			outcome = `${plural(missed, 'input')} behind: copied the majority's state at #${sim.index} (${agreeing} agree) instead of replaying`;
+			outcomeShort = `${missed} behind: copied majority`;
 		} else if (now.digest === decided.digest) {
 			outcome = `agrees with the majority at #${sim.index} (${agreeing})`;
+			outcomeShort = 'agrees with majority';
 		} else {
 			tx.transfer(id, decided.state, 'transfer');
 			outcome = `copied the majority's state at #${sim.index} (${agreeing} agree)`;
+			outcomeShort = 'copied majority';
 		}
 	} else if (sim.index > replayLimit) {
 		outcome = `no majority at #${sim.index} to check it against, and replaying ${sim.index} inputs from #1 is over the limit of ${replayLimit}`;
+		outcomeShort = 'no majority, log too long';
 	} else {
 		const truth = tx.replayFrom(sim.model.initial(), 0, sim.index);
 		const log = sim.index === 0 ? 'the initial state' : `the input log #1–#${sim.index} replayed`;
 		if (sim.model.digest(truth) === now.digest) {
 			outcome = `no majority at #${sim.index}, but it matches ${log}`;
+			outcomeShort = `no majority, matches ${sim.index === 0 ? 'initial state' : 'log'}`;
 		} else {
 			tx.transfer(id, truth, 'rebuilt');
 			outcome = `no majority at #${sim.index} to copy: rebuilt from ${log}`;
+			outcomeShort = `no majority: rebuilt from ${sim.index === 0 ? 'initial state' : 'log'}`;
 		}
 	}
 
 	const changed = done.length > 0 || tx.replica(id).digest !== replica.digest || tx.replica(id).applied !== replica.applied;
-	if (!changed) return new Transaction(sim).commit(`${replica.name}: nothing to repair: ${outcome}`);
+	if (!changed) return new Transaction(sim).commit(`${replica.name}: nothing to repair: ${outcome}`, `${replica.name}: nothing to repair: ${outcomeShort}`);
 	tx.note(replica, {type: 'repair', beforeInput: sim.index + 1});
-	return tx.commit(`${replica.name}: ${[...done, outcome].join(', ')}`);
+	return tx.commit(`${replica.name}: ${[...done, outcome].join(', ')}`, `${replica.name}: ${[...doneShort, outcomeShort].join(', ')}`);
 }
 
 function armedFaultNames(faults: ActiveFaults): string[] {
@@ -292,7 +307,8 @@ class Transaction {
 	}
 
 	/** The next state, with every vote that got a report decided again and `text` as the last event. */
-	commit(text: string): SimState {
+	/** `short`: the event in fewer words, for a narrow event line. */
+	commit(text: string, short?: string): SimState {
 		const needed = majorityOf(this.replicas.length);
 		for (const position of this.touched) {
 			const vote = this.votes[position]!;
@@ -308,7 +324,7 @@ class Transaction {
 			}
 		}
 
-		events.push({index: this.sim.index, text});
+		events.push(short === undefined ? {index: this.sim.index, text} : {index: this.sim.index, text, short});
 		return {...next, events: appendBounded(this.sim.events, events, eventLimit)};
 	}
 

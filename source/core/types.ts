@@ -75,7 +75,8 @@ export type VoteRecord = {
 	readonly decided: {readonly digest: number; readonly state: unknown; readonly count: number} | null;
 };
 
-export type SimEvent = {readonly index: number; readonly text: string};
+/** Something that happened to a replica; `short` says it in fewer words where the event line is narrow. */
+export type SimEvent = {readonly index: number; readonly text: string; readonly short?: string};
 
 export type SimConfig = {
 	readonly model: string;

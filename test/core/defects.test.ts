@@ -8,6 +8,8 @@ import {describe, expect, it} from 'vitest';
 import {lineText} from '../../source/core/engine/screen.js';
 import {cellWidth} from '../../source/core/engine/text.js';
 import {decisionLines} from '../../source/core/voting/decision.js';
+import {latestEventLine} from '../../source/core/voting/input-line.js';
+import {faultTypes} from '../../source/core/fault.js';
 import {chain} from '../../source/core/models/chain.js';
 import {models} from '../../source/core/models/index.js';
 import {quorumStatus} from '../../source/core/quorum.js';
@@ -137,6 +139,27 @@ describe('8: when space is short the quorum lines keep every value and every rep
 					// Every replica the full lines name, the shortened ones name too.
 					expect(names(first!)).toEqual(names(vote.decision.text));
 					expect([...names(vote.outOfLine.text)].filter(name => !names(second!).has(name))).toEqual([]);
+				},
+			),
+			{numRuns: 300},
+		);
+	});
+
+	it('the event line says every fault and repair outcome whole at 80 columns (fewer words where needed)', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom(...Object.keys(models)),
+				fc.integer({min: 2, max: 5}),
+				fc.integer({min: 1, max: 1000}),
+				fc.array(fc.tuple(fc.integer({min: 0, max: 30}), fc.nat(8), fc.constantFrom(...faultTypes, 'repair' as const)), {maxLength: 8}),
+				(modelName, replicas, seed, actions) => {
+					let s = sim({model: modelName, replicas, seed});
+					for (const [count, replica, what] of actions) {
+						s = inputs(s, count);
+						s = step(s, what === 'repair' ? {type: 'repair', replica: replica % replicas} : {type: 'inject', replica: replica % replicas, fault: what});
+						const line = lineText(latestEventLine(s, 80));
+						expect(cellWidth(line), line).toBeLessThanOrEqual(80);
+					}
 				},
 			),
 			{numRuns: 300},

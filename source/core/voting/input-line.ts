@@ -38,10 +38,14 @@ export function inputLine(sim: SimState, width: number): Line {
 	return [seg(take(label), 'dim'), seg(take(earlier.join(''))), seg(take(current), 'accent', true), seg(fit(next, left), 'dim')];
 }
 
-/** The latest thing that happened to a replica (a fault, a repair, a divergence), or a reminder of the rule. */
-export function latestEventLine(sim: SimState): Line {
+/** The latest thing that happened to a replica (a fault, a repair, a divergence), or a reminder of the rule; in fewer words if it would not fit `width`. */
+export function latestEventLine(sim: SimState, width = Number.POSITIVE_INFINITY): Line {
 	const last = sim.events.at(-1);
 	if (!last) return [seg(' same inputs, same order, deterministic machines: the same state', 'dim')];
 	// Most events name their input already ("R2 diverged at #3"); the others get the input they happened at.
-	return [seg(' last: ', 'dim'), seg(last.text.includes('#') ? last.text : `#${last.index} ${last.text}`)];
+	const withIndex = (text: string) => (text.includes('#') ? text : `#${last.index} ${text}`);
+	const label = ' last: ';
+	const full = withIndex(last.text);
+	const text = last.short !== undefined && cellWidth(label) + cellWidth(full) > width ? withIndex(last.short) : full;
+	return [seg(label, 'dim'), seg(text)];
 }

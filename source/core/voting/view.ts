@@ -17,7 +17,7 @@ export function votingView(sim: SimState, context: ViewContext): Screen {
 		kind: 'screen',
 		header: [`model ${sim.config.model}`, `seed ${sim.config.seed}`, `${n} replica${n === 1 ? '' : 's'}`],
 		position: `#${sim.index}`,
-		events: [inputLine(sim, context.columns), latestEventLine(sim)],
+		events: [inputLine(sim, context.columns), latestEventLine(sim, context.columns)],
 		panels: [{id: 'replicas', columns: sim.replicas.map(replica => replicaColumn(sim, replica, replica.id === context.selected, layout, history[replica.id]!))}],
 		columnHeight: layout.columnHeight,
 		decision: decisionLines(sim, context.columns),
