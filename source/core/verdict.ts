@@ -18,7 +18,7 @@ export type Tone = 'good' | 'warn' | 'bad' | 'muted';
  * crashed; lagging (lag fault); armed: a fault is armed (skip, flaky, reorder, nondet) but it is in line;
  * behind: it has not applied the latest input for another reason.
  */
-export type ReplicaKind = 'ok' | 'diverged' | 'no-majority' | 'crashed' | 'lagging' | 'armed' | 'behind';
+export type ReplicaKind = 'ok' | 'diverged' | 'no-majority' | 'crashed' | 'lagging' | 'split' | 'armed' | 'behind';
 
 export type ReplicaVerdict = {
 	readonly name: string;
@@ -96,6 +96,8 @@ export function replicaVerdict(sim: SimState, replica: ReplicaState): ReplicaVer
 		return {...base, kind: 'lagging', glyph: '◐', word, tone: 'warn', detail: withStanding(...armedDetails(sim, replica))};
 	}
 
+	const split = splitReason(sim, replica, standing);
+	if (split) return {...base, kind: 'split', glyph: '?', word: 'split', tone: 'warn', detail: withStanding(split, ...armedDetails(sim, replica))};
 	if (armed.length > 0) return {...base, kind: 'armed', glyph: '⚠', word: armed.join(' '), tone: 'warn', detail: withStanding(...armedDetails(sim, replica))};
 	if (behind > 0) return {...base, kind: 'behind', glyph: '◐', word: `${behind} behind`, tone: 'warn', detail: withStanding(`at #${replica.applied} of #${sim.index}`)};
 	return {...base, kind: 'ok', glyph: '●', word: 'ok', tone: 'good', detail: standingText(standing)};
@@ -124,6 +126,20 @@ function undecidedReason(sim: SimState, replica: ReplicaState, standing: Standin
 		.filter(other => vote.digests[other.id] === undefined && !willReport(other, vote.index))
 		.map(other => (other.crashed ? `${other.name} crashed` : `${other.name} holds it back (reorder)`));
 	return `#${vote.index} cannot be decided: ${absent.join(', ')}`;
+}
+
+/**
+ * While the vote on this replica's latest report is still open and the reports
+ * so far differ, neither side can be called ok or diverged yet: says so, and
+ * who is still to report.
+ */
+function splitReason(sim: SimState, replica: ReplicaState, standing: Standing): string | undefined {
+	if (standing.checked !== null && standing.checked >= replica.applied) return undefined;
+	const vote = sim.votes.find(candidate => candidate.index === replica.applied);
+	if (!vote || vote.digests[replica.id] === undefined || voteOutcome(sim, vote) !== 'waiting') return undefined;
+	if (new Set(vote.digests.filter(digest => digest !== undefined)).size < 2) return undefined;
+	const waiting = sim.replicas.filter(other => vote.digests[other.id] === undefined).map(other => other.name);
+	return `#${vote.index} undecided: the reports differ, waiting for ${waiting.join(', ')}`;
 }
 
 /** One short clause per armed fault, saying what it does (and, for reorder and nondet, what it just did). */

@@ -56,6 +56,48 @@ describe('1: whatever changes a replica’s state is reflected in its status and
 		expect(lines(s)).toMatch(/^quorum #8 ✗ no majority \(need 2 of 3\): R\d balance \d+ vs R\d balance \d+ vs R\d balance \d+\n⚠ cannot tell which replica is right/);
 	});
 
+	it('while a lagging replica has not reported, two replicas in different states are both "? split", not "● ok"', () => {
+		const s = inputs(
+			sim({
+				seed: 7,
+				faults: [
+					{replica: 2, type: 'lag', atIndex: 0},
+					{replica: 1, type: 'skip', atIndex: 3},
+				],
+			}),
+			3,
+		);
+		expect(said(s, 0)).toBe('? split · #3 undecided: the reports differ, waiting for R3 · as of #2: agrees at #2');
+		expect(said(s, 1)).toMatch(/^\? split · #3 undecided/);
+		expect(quorumStatus(s).kind).toBe('waiting');
+	});
+
+	it('any model, faults anywhere: two live replicas at the same input in different states are never both "ok"', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom(...Object.keys(models)),
+				fc.integer({min: 2, max: 5}),
+				fc.integer({min: 1, max: 1000}),
+				fc.array(fc.tuple(fc.integer({min: 0, max: 12}), fc.nat(8), fc.constantFrom(...faultTypes, 'repair' as const)), {maxLength: 6}),
+				(modelName, replicas, seed, actions) => {
+					let s = sim({model: modelName, replicas, seed});
+					for (const [count, replica, what] of actions) {
+						s = inputs(s, count);
+						s = step(s, what === 'repair' ? {type: 'repair', replica: replica % replicas} : {type: 'inject', replica: replica % replicas, fault: what});
+						const {replicas: verdictsNow} = verdicts(s);
+						for (const a of s.replicas) {
+							for (const b of s.replicas) {
+								if (a.id >= b.id || a.crashed || b.crashed || a.applied !== b.applied || a.digest === b.digest) continue;
+								expect([verdictsNow[a.id]!.kind, verdictsNow[b.id]!.kind], `${a.name} and ${b.name} at #${a.applied}`).not.toEqual(['ok', 'ok']);
+							}
+						}
+					}
+				},
+			),
+			{numRuns: 300},
+		);
+	});
+
 	it('before input 1 too: a corruption at #0 is outvoted on the initial state', () => {
 		const s = sim({faults: [{replica: 1, type: 'corrupt', atIndex: 0}]});
 		expect(said(s, 1)).toBe('✗ diverged · diverged since #0');

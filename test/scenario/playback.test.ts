@@ -124,7 +124,7 @@ describe('what the bundled scenarios show', () => {
 		const frames = await plainFrames('crash-catch-up');
 		const crashed = firstIndex(frames, frame => /R2 ○ crashed/.test(frame.text) && /R2 crashed/.test(quorumSection(frame)));
 		// What the repair did is said once, where the shell shows what just happened.
-		const replayed = firstIndex(frames, frame => /R2: restarted, replayed \d+ missed/.test(frame.text));
+		const replayed = firstIndex(frames, frame => /R2: restarted, replayed \d+, agrees with majority/.test(frame.text));
 		expect(crashed, 'a frame with R2 crashed').toBeGreaterThan(0);
 		expect(replayed, 'a frame after the replay').toBeGreaterThan(crashed);
 		expect(frames.slice(crashed).some(frame => /diverged/.test(quorumSection(frame))), 'a crash is never called a divergence').toBe(false);

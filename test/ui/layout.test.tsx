@@ -120,7 +120,7 @@ describe('compact columns: five replicas at 80×24, nine at 120×40', () => {
 		for (const [i, rowsOfColumn] of boxes.entries()) {
 			// The name, the status, the index, the state and the digest: the rows above the rule, all whole.
 			const text = rowsOfColumn.slice(0, rowsOfColumn.findIndex(row => row.startsWith('─'))).join('\n');
-			expect(text, `R${i + 1}`).toMatch(/[●✗○◐⚠?] (ok|diverged|crashed|lag \d|no majority|\d+ behind)/);
+			expect(text, `R${i + 1}`).toMatch(/[●✗○◐⚠?] (ok|diverged|crashed|lag \d|no majority|split|\d+ behind)/);
 			expect(text, `R${i + 1}`).toMatch(/^dig(?:est)? +[\da-f]{4}$/m);
 			expect(text, `R${i + 1}`).not.toContain('…');
 		}

@@ -22,7 +22,7 @@ import {quorumStatus} from '../quorum.js';
 import type {ReplicaState, SimState} from '../types.js';
 import {replicaVerdict, type ReplicaKind} from '../verdict.js';
 
-const kinds: readonly ReplicaKind[] = ['ok', 'diverged', 'no-majority', 'crashed', 'lagging', 'armed', 'behind'];
+const kinds: readonly ReplicaKind[] = ['ok', 'diverged', 'no-majority', 'crashed', 'lagging', 'split', 'armed', 'behind'];
 const kindAliases: Readonly<Record<string, ReplicaKind>> = {lag: 'lagging', 'no majority': 'no-majority'};
 
 type Check = (state: SimState) => string | undefined;
