@@ -283,11 +283,20 @@ export type {OutOfLine, QuorumStatus} from './quorum.js';
 
 /**
  * What a history line adds after the result: " (late)", " (late · commutes)",
- * " (clock 347)" (ms)…; in narrow columns " (late =)", " (late ≠)", " (clk 347)".
+ * " (clock 347)" (ms)…; in narrow columns " (late =)", " (late ≠)", " (clk 347)";
+ * in the narrowest, " ⇅=" or " ⇅≠" for a swapped input (same or different result),
+ * " ↺" for a replayed one, " c347" for a clock read.
  */
-export function transitionSuffix(transition: Transition, short = false): string {
+export function transitionSuffix(transition: Transition, short = false, tiny = false): string {
 	const parts: string[] = [];
 	const {note} = transition;
+	if (tiny) {
+		if (note === 'late' || note === 'early') parts.push(`⇅${transition.commutes === undefined ? '' : transition.commutes ? '=' : '≠'}`);
+		if (note === 'replayed') parts.push('↺');
+		if (transition.reading !== undefined) parts.push(`c${transition.reading}`);
+		return parts.length > 0 ? ` ${parts.join(' ')}` : '';
+	}
+
 	if (note === 'late' || note === 'early') parts.push(note);
 	if (note === 'replayed') parts.push('replay');
 	if (transition.commutes !== undefined) parts.push(short ? (transition.commutes ? '=' : '≠') : transition.commutes ? 'commutes' : 'differs');

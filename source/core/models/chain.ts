@@ -28,6 +28,9 @@ export const chain: Model<ChainState, ChainInput> = {
 	describeInput: () => 'next',
 	// A new round shows where it starts: two STARTs of different rounds are different states.
 	describeResult: (_before, _input, after) => `→ ${after.position === 0 ? withRound(after) : name(after)}`,
+	// Every input is "next": short lines leave it out ("#6 → START r2").
+	shortInput: () => '',
+	shortResult: (_before, _input, after) => `→ ${after.position === 0 ? `${name(after)} r${after.rounds + 1}` : name(after)}`,
 	describeState: state => [
 		['state', name(state)],
 		['round', String(state.rounds + 1)],

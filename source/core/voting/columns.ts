@@ -4,7 +4,7 @@ import type {ReplicaState, SimState} from '../types.js';
 import {seg, type Column, type Line} from '../engine/screen.js';
 import {cellWidth, fit} from '../engine/text.js';
 import {historyWindow} from './history-window.js';
-import {transitionLine} from './transition-line.js';
+import {transitionLine, type LineForm} from './transition-line.js';
 
 /** Columns this wide or wider get a space of padding and full labels; narrower ones are compact. */
 export const fullColumnWidth = 22;
@@ -33,17 +33,18 @@ export const columnFixedRows = 4;
 /**
  * The history lines of every column of one frame, in one form: the long form
  * ("#42 deposit 15 → 130") if every line of every column fits, else the short
- * one ("#42 +15 → 130"), so side-by-side columns stay comparable.
+ * one ("#42 +15 →130"), else the tiny one ("+15 →130 ⇅="), so side-by-side
+ * columns stay comparable.
  */
 export function historyLines(sim: SimState, shape: ColumnShape): string[][] {
 	const inner = innerWidth(shape.width);
 	const windows = sim.replicas.map(replica => historyWindow(replica.recent, shape.historyRows));
-	const long = windows.map(window => window.map(transition => transitionLine(sim.model, transition)));
-	const fits = (form: string[][]) => form.every(lines => lines.every(text => cellWidth(text) <= inner));
+	const lines = (form: LineForm) => windows.map(window => window.map(transition => transitionLine(sim.model, transition, form, inner)));
+	const fits = (form: string[][]) => form.every(column => column.every(text => cellWidth(text) <= inner));
+	const long = lines('long');
 	if (fits(long)) return long;
-	const short = windows.map(window => window.map(transition => transitionLine(sim.model, transition, true, inner)));
-	// In the narrowest columns the index goes (the "at" line has it): the input and its result stay whole.
-	return fits(short) ? short : short.map(lines => lines.map(text => text.replace(/^#\d+ /, '')));
+	const short = lines('short');
+	return fits(short) ? short : lines('tiny');
 }
 
 function innerWidth(width: number): number {

@@ -5,11 +5,17 @@ import {fitFirst} from '../engine/text.js';
 import {transitionSuffix} from '../verdict.js';
 
 
-/** One line of a replica's history, e.g. "#42 deposit 15 → 130", or "#42 +15 → 130" in the short form (which fits `width` where it can). */
-export function transitionLine(model: Model, transition: Transition, short = false, width = Number.POSITIVE_INFINITY): string {
+/** How much a history line says: "#42 deposit 15 → 130 (late · commutes)", "#42 +15 →130 (late =)", or "+15 →130 ⇅=". */
+export type LineForm = 'long' | 'short' | 'tiny';
+
+/** One line of a replica's history in the given form (a short or tiny one fits `width` where it can). */
+export function transitionLine(model: Model, transition: Transition, form: LineForm = 'long', width = Number.POSITIVE_INFINITY): string {
+	const short = form !== 'long';
 	const describeInput = short && model.shortInput ? model.shortInput.bind(model) : model.describeInput.bind(model);
 	const describeResult = short && model.shortResult ? model.shortResult.bind(model) : model.describeResult.bind(model);
-	return describe(model, transition, describeInput, describeResult, short, width);
+	const line = describe(model, transition, describeInput, describeResult, form, width);
+	// In the tiny form the index goes (the "at" line has it): the input and its result stay whole.
+	return form === 'tiny' ? line.replace(/^#\d+ /, '') : line;
 }
 
 function describe(
@@ -17,9 +23,10 @@ function describe(
 	transition: Transition,
 	describeInput: (input: unknown) => string,
 	describeResult: Model['describeResult'],
-	short: boolean,
+	form: LineForm,
 	width: number,
 ): string {
+	const short = form !== 'long';
 	const {index, input, before, after, note} = transition;
 	if (note === 'corrupted') {
 		const forms = changedValues(model, before, after).map(form => `↯ ${form}`);
@@ -28,9 +35,11 @@ function describe(
 
 	if (note === 'transfer') return `⇐ copied majority #${index}`;
 	if (note === 'rebuilt') return `⇐ log replayed to #${index}`;
-	const head = `#${index} ${describeInput(input)}`;
+	// A model whose inputs all read the same (chain's "next") may leave the input out of short lines.
+	const described = describeInput(input);
+	const head = described === '' ? `#${index}` : `#${index} ${described}`;
 	if (note === 'skipped') return `${head} ✗ skip`;
-	return `${head} ${describeResult(before, input, after)}${transitionSuffix(transition, short)}`;
+	return `${head} ${describeResult(before, input, after)}${transitionSuffix(transition, short, form === 'tiny')}`;
 }
 
 /**
