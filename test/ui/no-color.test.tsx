@@ -26,8 +26,8 @@ async function demoFrames(theme: ThemeName | false): Promise<string[]> {
 	await press(app.stdin, 's', 's', '2', 'f');
 	frames.push(await waitForFrame(app.frame, frame => stripAnsi(frame).includes('fault for R2')));
 	await press(app.stdin, 's', 's', 's');
-	// After all three steps (not the first one that shows R2 diverged), so that every theme's frame is the same moment.
-	frames.push(await waitForFrame(app.frame, frame => stripAnsi(frame).includes('✗ R2 diverged') && stripAnsi(frame).includes('PAUSED #5')));
+	// After both steps (not the first frame that shows R2 diverged), so that every theme's frame is the same moment.
+	frames.push(await waitForFrame(app.frame, frame => stripAnsi(frame).includes('✗ R2 diverged') && stripAnsi(frame).includes('PAUSED #4')));
 	await press(app.stdin, '?');
 	frames.push(await waitForFrame(app.frame, frame => stripAnsi(frame).includes('run or pause')));
 	return frames;
