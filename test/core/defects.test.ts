@@ -7,7 +7,13 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {lineText} from '../../source/core/engine/screen.js';
 import {cellWidth} from '../../source/core/engine/text.js';
+import {readFileSync} from 'node:fs';
 import {decisionLines} from '../../source/core/voting/decision.js';
+import {historyLines} from '../../source/core/voting/columns.js';
+import {votingLayout} from '../../source/core/voting/layout.js';
+import {chainStates} from '../../source/core/models/chain.js';
+import {kvKeys} from '../../source/core/models/kv.js';
+import {flakyProbability, lagDistance} from '../../source/core/fault.js';
 import {latestEventLine} from '../../source/core/voting/input-line.js';
 import {faultTypes} from '../../source/core/fault.js';
 import {chain} from '../../source/core/models/chain.js';
@@ -228,7 +234,7 @@ describe('8: when space is short the quorum lines keep every value and every rep
 		let s = inputs(sim({model: 'kv', replicas: 5, seed: 7}), 6);
 		for (const replica of [1, 2, 3]) s = step(s, {type: 'inject', replica, fault: 'corrupt'});
 		const [first] = decisionLines(s, 80).map(row => lineText(row));
-		expect(first).toMatch(/^ quorum #6 ✗ no majority, digests R1\+R5 [\da-f]{4} · R2 [\da-f]{4} · R3 [\da-f]{4} · R4 [\da-f]{4}$/);
+		expect(first).toMatch(/^ quorum #6 ✗ no majority, digests R1\+R5 [\da-f]{4}, R2 [\da-f]{4}, R3 [\da-f]{4}, R4 [\da-f]{4}$/);
 	});
 });
 
@@ -297,5 +303,45 @@ describe('14: a vote that can never complete says so', () => {
 		expect(lines(s)).toMatch(/\n⚠ R2 holds #7 back \(reorder\): this vote cannot complete/);
 		expect(lines(s)).not.toMatch(/waiting/);
 		expect(said(s, 0)).toMatch(/^\? no majority · #7 cannot be decided: R2 holds it back \(reorder\)/);
+	});
+});
+
+describe('9: side-by-side columns write their history in one form', () => {
+	const longForm = /deposit|withdraw/;
+
+	it('bank, any number of replicas at 80 and 120 columns, any faults: every history line of a frame is long, or none is', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({min: 1, max: 9}),
+				fc.constantFrom<[number, number]>([80, 24], [120, 40]),
+				fc.integer({min: 1, max: 1000}),
+				fc.array(fc.tuple(fc.integer({min: 0, max: 12}), fc.nat(8), fc.constantFrom(...faultTypes)), {maxLength: 5}),
+				(replicas, [columns, rows], seed, actions) => {
+					let s = sim({replicas, seed});
+					for (const [count, replica, fault] of actions) s = inputs(step(s, {type: 'inject', replica: replica % replicas, fault}), count);
+					const layout = votingLayout(s, 1, columns, rows - 5);
+					if (layout.kind === 'too-small') return;
+					const lines = historyLines(s, layout)
+						.flat()
+						.filter(line => /^#?\d*\s?[+-]|deposit|withdraw/.test(line));
+					const long = lines.filter(line => longForm.test(line)).length;
+					expect(long === 0 || long === lines.length, lines.join(' | ')).toBe(true);
+				},
+			),
+			{numRuns: 200},
+		);
+	});
+});
+
+describe('15: the README states the models’ and faults’ facts as the code has them', () => {
+	const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+	it('the bank’s opening balance, chain’s states, kv’s keys, flaky’s probability and lag’s distance', () => {
+		const bank = models['bank']!;
+		expect(readme).toContain(`one balance, **opening at ${(bank.initial() as {balance: number}).balance}**`);
+		expect(readme).toContain(chainStates.join(' → '));
+		expect(readme).toContain(`${kvKeys.length === 5 ? 'five' : kvKeys.length} keys \`${kvKeys[0]}\`–\`${kvKeys.at(-1)}\``);
+		expect(readme).toContain(`skips each transition with probability ${flakyProbability}`);
+		expect(readme).toContain(`it applies inputs ${lagDistance} behind the others`);
 	});
 });

@@ -23,7 +23,7 @@ describe('bank', () => {
 	const deposit = (amount: number): BankInput => ({kind: 'deposit', amount});
 	const withdraw = (amount: number): BankInput => ({kind: 'withdraw', amount});
 
-	it('starts at 100, adds deposits and subtracts withdrawals', () => {
+	it('opens at 50, adds deposits and subtracts withdrawals', () => {
 		expect(bank.initial()).toEqual({balance: 50});
 		expect(bank.apply({balance: 100}, deposit(20))).toEqual({balance: 120});
 		expect(bank.apply({balance: 100}, withdraw(30))).toEqual({balance: 70});

@@ -43,7 +43,8 @@ function shorten(text: string, width: number, compact?: () => string | undefined
  * "quorum #26 ✗ no majority: R1 70 · R2 25 · R3 50": each group's
  * distinguishing values, without their labels when there is one value; when
  * even that is too wide (many groups, several differing keys), each group's
- * digest, which its columns show beside the values.
+ * digest, which its columns show beside the values ("quorum" goes first if even
+ * that is too wide).
  */
 function compactNoMajority(sim: SimState, width: number): string | undefined {
 	const {status} = voteVerdict(sim);
@@ -56,7 +57,9 @@ function compactNoMajority(sim: SimState, width: number): string | undefined {
 	});
 	const byValue = `quorum #${status.index} ✗ no majority: ${shown.join(' · ')}`;
 	if (fits(byValue, width)) return byValue;
-	return `quorum #${status.index} ✗ no majority, digests ${status.groups.map(group => `${group.members.join('+')} ${shortDigest(group.digest)}`).join(' · ')}`;
+	const digests = `no majority, digests ${status.groups.map(group => `${group.members.join('+')} ${shortDigest(group.digest)}`).join(', ')}`;
+	const forms = [`quorum #${status.index} ✗ ${digests}`, `#${status.index} ✗ ${digests}`];
+	return forms.find(form => fits(form, width)) ?? forms.at(-1);
 }
 
 /**

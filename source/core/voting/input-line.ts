@@ -46,6 +46,7 @@ export function latestEventLine(sim: SimState, width = Number.POSITIVE_INFINITY)
 	const withIndex = (text: string) => (text.includes('#') ? text : `#${last.index} ${text}`);
 	const label = ' last: ';
 	const full = withIndex(last.text);
-	const text = last.short !== undefined && cellWidth(label) + cellWidth(full) > width ? withIndex(last.short) : full;
+	// The short form leaves out the input index too: the header has it.
+	const text = last.short !== undefined && cellWidth(label) + cellWidth(full) > width ? last.short : full;
 	return [seg(label, 'dim'), seg(text)];
 }
