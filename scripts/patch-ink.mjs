@@ -19,6 +19,17 @@
 // 6. to 8. Ink turns every line of every frame into styled characters afresh:
 //    its caches live one frame. They are kept across frames here (bounded),
 //    so the lines that did not change since the last frame cost nothing.
+// 10. to 12. Ink then builds every row of the frame afresh, cell by cell, and
+//    turns each back into a string with a style diff per cell (most of a
+//    frame's time at 120×40). Blank cells are one shared object; a row whose
+//    cells are the very same objects as in the last frame (they come from the
+//    cache above) reuses last frame's string; and the others diff styles only
+//    where they change. The strings are the same as before, byte for byte.
+// 13. and 14. Ink's incremental renderer rewrites a changed row whole, and
+//    moves down one row at a time past unchanged ones: most of what an input
+//    writes was already on the screen ("▶ RUNNING #41" → "#42" rewrote the
+//    whole header). A changed row is written from just after the last space
+//    before its first changed cell, and a run of moves down is one move.
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -40,6 +51,69 @@ export default function widestLine(string) {
 	return width;
 }
 `;
+
+/** Ink's incremental renderer writes only the changed part of a row, and moves down past unchanged rows in one go. */
+const changedPart = `import ansiEscapes from 'ansi-escapes';
+import widestLine from './replica-tui-widest-line.js';
+// replica-tui: see scripts/patch-ink.mjs.
+/** Where the escape sequence starting at \`at\` ends (CSI, such as colours, or OSC, such as links). */
+function escapeEnd(text, at) {
+	if (text[at + 1] === ']') {
+		const bell = text.indexOf('\\u0007', at);
+		const st = text.indexOf('\\u001B\\\\', at + 1);
+		const end = Math.min(bell === -1 ? Infinity : bell + 1, st === -1 ? Infinity : st + 2);
+		return end === Infinity ? text.length : end;
+	}
+
+	let end = at + 2;
+	while (end < text.length && !/[@-~]/.test(text[end])) end++;
+	return end + 1;
+}
+
+/**
+ * The escapes that turn row \`previous\` on the screen into \`next\`: from just after
+ * the last space before the first difference, with the escapes met before it
+ * (they set the style there; every row starts and ends in no style), or whole.
+ */
+export function rowChange(previous, next) {
+	const whole = ansiEscapes.cursorTo(0) + next;
+	if (previous === undefined || previous.length === 0) return whole;
+	let differ = 0;
+	while (differ < next.length && next[differ] === previous[differ]) differ++;
+	let from = 0;
+	let cells = '';
+	let escapes = '';
+	let fromCells = '';
+	let fromEscapes = '';
+	for (let i = 0; i < differ; ) {
+		if (next[i] === '\\u001B') {
+			const end = escapeEnd(next, i);
+			escapes += next.slice(i, end);
+			i = end;
+			continue;
+		}
+
+		cells += next[i];
+		// After a space, so that nothing is split from what follows it (a combining mark is not a cell of its own).
+		if (next[i] === ' ' && (i + 1 === next.length || next[i + 1] === '\\u001B' || widestLine(next[i + 1]) > 0)) {
+			from = i + 1;
+			fromCells = cells;
+			fromEscapes = escapes;
+		}
+
+		i++;
+	}
+
+	return from === 0 ? whole : ansiEscapes.cursorTo(widestLine(fromCells)) + fromEscapes + next.slice(from);
+}
+
+/** \`text\` with each run of moves to the next line made one move of as many lines. */
+export function joinMovesDown(text) {
+	return text.replace(/(?:\\u001B\\[E){2,}/g, run => \`\\u001B[\${run.length / 3}E\`);
+}
+`;
+
+const helpers = {'replica-tui-widest-line.js': fastWidestLine, 'replica-tui-row-change.js': changedPart};
 
 export const patches = [
 	{
@@ -88,6 +162,68 @@ export const patches = [
 		to: '            if (this.styledChars.size >= 500) { this.styledChars.clear(); this.widths.clear(); this.blockWidths.clear(); } // replica-tui: bounded\n            cached = styledCharsFromTokens(tokenize(line));',
 	},
 	{
+		file: 'output.js',
+		from: "                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+		to: '                row.push(blankCell); // replica-tui: shared',
+	},
+	{
+		file: 'output.js',
+		from: "import { styledCharsFromTokens, styledCharsToString, tokenize, } from '@alcalzone/ansi-tokenize';",
+		to: `import { ansiCodesToString, diffAnsiCodes, styledCharsFromTokens, tokenize, } from '@alcalzone/ansi-tokenize';
+const blankCell = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) }); // replica-tui
+/** replica-tui: cells of the same style need no escape codes between them (diffAnsiCodes would find none). */
+function sameStyles(a, b) {
+    if (a === b) return true;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code || a[i].endCode !== b[i].endCode) return false;
+    return true;
+}
+/** replica-tui: styledCharsToString(cells).trimEnd(), diffing styles only where they change. */
+function rowText(cells) {
+    let text = '';
+    let styles = [];
+    for (const cell of cells) {
+        if (!sameStyles(styles, cell.styles)) text += ansiCodesToString(diffAnsiCodes(styles, cell.styles));
+        styles = cell.styles;
+        text += cell.value;
+    }
+    return (text + ansiCodesToString(diffAnsiCodes(styles, []))).trimEnd();
+}
+const lastRows = []; // replica-tui: each row's cells and text in the last frame
+/** replica-tui: a row made of the very same cells as last frame (from the styled-line cache) has the same text. */
+function rowString(y, cells) {
+    const last = lastRows[y];
+    if (last !== undefined && last.cells.length === cells.length) {
+        let same = true;
+        for (let x = 0; same && x < cells.length; x++) same = last.cells[x] === cells[x];
+        if (same) return last.text;
+    }
+    const text = rowText(cells);
+    lastRows[y] = { cells, text };
+    return text;
+}`,
+	},
+	{
+		file: 'output.js',
+		from: '            .map(line => {\n            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742\n            const lineWithoutEmptyItems = line.filter(item => item !== undefined);\n            return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
+		to: '            .map((line, y) => {\n            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742\n            const lineWithoutEmptyItems = line.filter(item => item !== undefined);\n            return rowString(y, lineWithoutEmptyItems); // replica-tui: unchanged rows reuse their string',
+	},
+	{
+		file: 'log-update.js',
+		from: "import cliCursor from 'cli-cursor';",
+		to: "import cliCursor from 'cli-cursor';\nimport { joinMovesDown, rowChange } from './replica-tui-row-change.js';",
+	},
+	{
+		file: 'log-update.js',
+		from: '            buffer.push(ansiEscapes.cursorTo(0) +\n                nextLines[i] +',
+		to: '            buffer.push(rowChange(previousLines[i], nextLines[i]) + // replica-tui: only what changed',
+	},
+	{
+		file: 'log-update.js',
+		from: "        stream.write(buffer.join(''));",
+		to: "        stream.write(joinMovesDown(buffer.join(''))); // replica-tui: one move down past unchanged rows",
+	},
+	{
 		file: 'hooks/use-input.js',
 		from: "            else if (keypress.ctrl) {\n                input = keypress.name;",
 		to: "            else if (keypress.ctrl) {\n                input = keypress.name ?? ''; // replica-tui: an unnamed Ctrl sequence",
@@ -97,10 +233,12 @@ export const patches = [
 export const inkBuild = build;
 
 let applied = 0;
-const helper = path.join(build, 'replica-tui-widest-line.js');
-if (!existsSync(helper) || readFileSync(helper, 'utf8') !== fastWidestLine) {
-	writeFileSync(helper, fastWidestLine);
-	applied++;
+for (const [name, text] of Object.entries(helpers)) {
+	const helper = path.join(build, name);
+	if (!existsSync(helper) || readFileSync(helper, 'utf8') !== text) {
+		writeFileSync(helper, text);
+		applied++;
+	}
 }
 
 for (const {file, from, to} of patches) {

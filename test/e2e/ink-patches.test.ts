@@ -31,3 +31,15 @@ test('a Ctrl sequence parse-keypress cannot name reaches the app as no input (it
 	const source = readFileSync(path.join(inkBuild, 'hooks/use-input.js'), 'utf8');
 	expect(source).toContain("input = keypress.name ?? '';");
 });
+
+test('Ink rewrites a changed row from after the last space before its first change, and moves past unchanged rows in one go', async () => {
+	const {rowChange, joinMovesDown} = (await import(path.join(inkBuild, 'replica-tui-row-change.js'))) as {rowChange: (previous: string | undefined, next: string) => string; joinMovesDown: (text: string) => string};
+	expect(rowChange(' ‖ PAUSED #41', ' ‖ PAUSED #42')).toBe('\u001B[11G#42');
+	expect(rowChange('abc', 'xyz')).toBe('\u001B[1Gxyz');
+	expect(rowChange(undefined, 'xyz')).toBe('\u001B[1Gxyz');
+	// The part rewritten opens its own style: the terminal is left with none at the end of every row.
+	expect(rowChange('a \u001B[1mbold x\u001B[22m', 'a \u001B[1mbold y\u001B[22m')).toBe('\u001B[8G\u001B[1my\u001B[22m');
+	// Wide characters before the change count two cells.
+	expect(rowChange('漢 a', '漢 b')).toBe('\u001B[4Gb');
+	expect(joinMovesDown('\u001B[E\u001B[E\u001B[Ex\u001B[E')).toBe('\u001B[3Ex\u001B[E');
+});

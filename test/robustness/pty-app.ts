@@ -34,6 +34,8 @@ export type AppInPty = {
 	screen(): string;
 	/** Waits for `text` in the raw output after position `from` (ANSI codes stripped). */
 	waitForOutput(text: string, from?: number, timeoutMs?: number): Promise<void>;
+	/** Waits for `text` on the screen: Ink rewrites only the changed part of a row, so a changed row's text is on the screen, not whole in the output. */
+	waitForScreen(text: string, timeoutMs?: number): Promise<void>;
 	/** Waits until nothing has been written for `ms` (the app has drawn, and its input handler is attached). */
 	quiet(ms?: number): Promise<void>;
 	/** The node process running dist/cli.js (bash's child). */
@@ -90,6 +92,9 @@ export function startApp(args: readonly string[], {cols = 80, rows = 24, env: ex
 		screen,
 		async waitForOutput(text, from = 0, timeoutMs = 15_000) {
 			await until(() => stripVTControlCharacters(output.slice(from)).includes(text), JSON.stringify(text), timeoutMs, () => stripVTControlCharacters(output).slice(-2000));
+		},
+		async waitForScreen(text, timeoutMs = 15_000) {
+			await until(() => screen().includes(text), JSON.stringify(text), timeoutMs, screen);
 		},
 		async quiet(ms = 100) {
 			for (let seen = -1; seen !== output.length; ) {

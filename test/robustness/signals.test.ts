@@ -98,7 +98,7 @@ describe('quitting from the keyboard', () => {
 		const app = await started(['--paused']);
 		try {
 			app.write('s');
-			await app.waitForOutput('PAUSED #1');
+			await app.waitForScreen('PAUSED #1');
 			await sleep(50);
 			app.write('\u0003');
 			expect(await expectRestored(app)).toBe(0);

@@ -149,9 +149,8 @@ describe('resizing the real binary in a pseudo-terminal', () => {
 			// The screen shows the dashboard at the new width, and the keys still work.
 			expect(app.screen()).toContain('quorum');
 			expect(app.screen()).not.toContain('Widen');
-			mark = app.output().length;
 			app.write('s');
-			await app.waitForOutput('PAUSED #1', mark);
+			await app.waitForScreen('PAUSED #1');
 
 			app.write('q');
 			const {status, before, after, stty} = await app.finished();
