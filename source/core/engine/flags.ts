@@ -7,7 +7,8 @@ import {UsageError} from './usage-error.js';
 
 export const maxSeed = 4_294_967_295;
 
-function text(flags: RawFlags, name: string): string | undefined {
+/** The flag's one value as text, or undefined when it is absent. */
+export function textFlag(flags: RawFlags, name: string): string | undefined {
 	const value = flags[name];
 	if (value === undefined || typeof value === 'boolean') return undefined;
 	if (typeof value === 'string') return value;
@@ -17,7 +18,7 @@ function text(flags: RawFlags, name: string): string | undefined {
 
 /** A whole number from `min` to `max`, or `fallback` when the flag is absent. */
 export function wholeFlag(flags: RawFlags, name: string, fallback: number, min: number, max: number): number {
-	const value = text(flags, name);
+	const value = textFlag(flags, name);
 	if (value === undefined) return fallback;
 	if (!/^\d+$/.test(value.trim())) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
 	const number = Number(value);
@@ -27,7 +28,7 @@ export function wholeFlag(flags: RawFlags, name: string, fallback: number, min: 
 
 /** A number from `min` to `max` (a speed, a probability), or `fallback`. */
 export function numberFlag(flags: RawFlags, name: string, fallback: number, min: number, max: number, unit: string): number {
-	const value = text(flags, name);
+	const value = textFlag(flags, name);
 	if (value === undefined) return fallback;
 	const number = value.trim() === '' ? Number.NaN : Number(value);
 	if (!Number.isFinite(number) || number < min || number > max) {
@@ -39,7 +40,7 @@ export function numberFlag(flags: RawFlags, name: string, fallback: number, min:
 
 /** One of `choices`, or `fallback`. */
 export function choiceFlag<T extends string>(flags: RawFlags, name: string, fallback: T, choices: readonly T[]): T {
-	const value = text(flags, name);
+	const value = textFlag(flags, name);
 	if (value === undefined) return fallback;
 	if (!(choices as readonly string[]).includes(value)) throw new UsageError(`unknown --${name} "${value}": choose one of ${choices.join(', ')}`);
 	return value as T;
@@ -58,4 +59,16 @@ export function booleanFlag(flags: RawFlags, name: string): boolean {
 
 export function seedFlag(flags: RawFlags): number {
 	return wholeFlag(flags, 'seed', 1, 0, maxSeed);
+}
+
+/** Milliseconds as "LOW-HIGH" ("150-300") or one number ("200": both ends the same), or `fallback`. */
+export function rangeFlag(flags: RawFlags, name: string, fallback: readonly [number, number], min: number, max: number): [number, number] {
+	const value = textFlag(flags, name);
+	if (value === undefined) return [...fallback];
+	const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(value);
+	if (!match) throw new UsageError(`--${name} must be milliseconds as LOW-HIGH (e.g. ${fallback[0]}-${fallback[1]}) or one number, not "${value}"`);
+	const low = Number(match[1]);
+	const high = match[2] === undefined ? low : Number(match[2]);
+	if (low < min || high > max || high < low) throw new UsageError(`--${name} must be from ${min} to ${max} ms with LOW ≤ HIGH, not "${value}"`);
+	return [low, high];
 }

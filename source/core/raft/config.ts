@@ -1,5 +1,6 @@
 import type {RawFlags} from '../engine/mode.js';
 import {UsageError} from '../engine/usage-error.js';
+import {rangeFlag, textFlag, wholeFlag} from '../engine/flags.js';
 import {modelNames} from '../models/index.js';
 import {bugNames, type BugName, type RaftConfig} from './types.js';
 
@@ -46,33 +47,6 @@ export const raftFlags = {
 	speed: {type: 'string'},
 } as const satisfies Record<string, {readonly type: 'string' | 'boolean'; readonly isMultiple?: boolean}>;
 
-function text(flags: RawFlags, name: string): string | undefined {
-	const value = flags[name];
-	if (value === undefined || typeof value === 'boolean') return undefined;
-	if (typeof value === 'string') return value;
-	if (value.length > 1) throw new UsageError(`--${name} takes one value, not ${value.length}`);
-	return value[0];
-}
-
-function whole(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
-	if (value === undefined) return fallback;
-	if (!/^\d+$/.test(value.trim())) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
-	const number = Number(value);
-	if (number < min || number > max) throw new UsageError(`--${name} must be from ${min} to ${max}, not ${number}`);
-	return number;
-}
-
-/** "150-300" or "200" (both ends the same). */
-function range(name: string, value: string | undefined, fallback: readonly [number, number], min: number, max: number): [number, number] {
-	if (value === undefined) return [...fallback];
-	const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(value);
-	if (!match) throw new UsageError(`--${name} must be milliseconds as LOW-HIGH (e.g. ${fallback[0]}-${fallback[1]}) or one number, not "${value}"`);
-	const low = Number(match[1]);
-	const high = match[2] === undefined ? low : Number(match[2]);
-	if (low < min || high > max || high < low) throw new UsageError(`--${name} must be from ${min} to ${max} ms with LOW ≤ HIGH, not "${value}"`);
-	return [low, high];
-}
-
 /** A probability as 0.2 or 20%. */
 export function parseProbability(value: string): number | undefined {
 	const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(value);
@@ -93,23 +67,23 @@ export function parseBugs(flags: RawFlags): BugName[] {
 }
 
 export function parseRaftConfig(flags: RawFlags): RaftConfig {
-	const servers = whole('servers', text(flags, 'servers'), defaultConfig.servers, minServers, maxServers);
-	const seed = whole('seed', text(flags, 'seed'), defaultConfig.seed, 0, 4_294_967_295);
-	const model = text(flags, 'model') ?? defaultConfig.model;
+	const servers = wholeFlag(flags, 'servers', defaultConfig.servers, minServers, maxServers);
+	const seed = wholeFlag(flags, 'seed', defaultConfig.seed, 0, 4_294_967_295);
+	const model = textFlag(flags, 'model') ?? defaultConfig.model;
 	if (!modelNames.includes(model)) throw new UsageError(`unknown --model "${model}": choose one of ${modelNames.join(', ')}`);
-	const [electionMin, electionMax] = range('election', text(flags, 'election'), [defaultConfig.electionMin, defaultConfig.electionMax], 1, 60_000);
-	const heartbeat = whole('heartbeat', text(flags, 'heartbeat'), defaultConfig.heartbeat, 1, 60_000);
-	const [latencyMin, latencyMax] = range('latency', text(flags, 'latency'), [defaultConfig.latencyMin, defaultConfig.latencyMax], 0, 60_000);
-	const lossText = text(flags, 'loss');
+	const [electionMin, electionMax] = rangeFlag(flags, 'election', [defaultConfig.electionMin, defaultConfig.electionMax], 1, 60_000);
+	const heartbeat = wholeFlag(flags, 'heartbeat', defaultConfig.heartbeat, 1, 60_000);
+	const [latencyMin, latencyMax] = rangeFlag(flags, 'latency', [defaultConfig.latencyMin, defaultConfig.latencyMax], 0, 60_000);
+	const lossText = textFlag(flags, 'loss');
 	const loss = lossText === undefined ? defaultConfig.loss : parseProbability(lossText);
 	if (loss === undefined) throw new UsageError(`--loss must be a probability from 0 to 1 (or 0% to 100%), not "${lossText}"`);
-	const workload = whole('workload', text(flags, 'workload'), defaultConfig.workload, 0, 3_600_000);
-	const requests = whole('requests', text(flags, 'requests'), defaultConfig.requests, 0, 100_000);
-	const batch = whole('batch', text(flags, 'batch'), defaultConfig.batch, 1, 1000);
-	const backoff = text(flags, 'backoff') ?? defaultConfig.backoff;
+	const workload = wholeFlag(flags, 'workload', defaultConfig.workload, 0, 3_600_000);
+	const requests = wholeFlag(flags, 'requests', defaultConfig.requests, 0, 100_000);
+	const batch = wholeFlag(flags, 'batch', defaultConfig.batch, 1, 1000);
+	const backoff = textFlag(flags, 'backoff') ?? defaultConfig.backoff;
 	if (backoff !== 'one' && backoff !== 'term') throw new UsageError(`--backoff must be "one" (Figure 2) or "term" (skip a conflicting term), not "${backoff}"`);
-	const speedText = text(flags, 'speed');
-	const speed = speedText === undefined ? undefined : whole('speed', speedText, defaultSpeed, speedLadder[0], speedLadder.at(-1)!);
+	const speedText = textFlag(flags, 'speed');
+	const speed = speedText === undefined ? undefined : wholeFlag(flags, 'speed', defaultSpeed, speedLadder[0], speedLadder.at(-1)!);
 	return {
 		servers,
 		seed,

@@ -84,6 +84,6 @@ describe('flags', () => {
 		refuse({loss: '2'}, /probability/);
 		refuse({bug: ['typo']}, /unknown --bug "typo": choose from old-term-commit/);
 		refuse({backoff: 'two'}, /--backoff/);
-		refuse({seed: ['1', '2']}, /takes one value/);
+		refuse({seed: ['1', '2']}, /can only be given once/);
 	});
 });
