@@ -153,3 +153,15 @@ export class QueueDraft<E> {
 		else items.splice(low, 0, item);
 	}
 }
+
+/** Handles exactly `count` events with `handleNext` (fewer only if nothing is left to happen: it returns the same state). */
+export function handleEvents<S>(state: S, count: number, handleNext: (state: S) => S): S {
+	let current = state;
+	for (let i = 0; i < count; i++) {
+		const next = handleNext(current);
+		if (next === current) break;
+		current = next;
+	}
+
+	return current;
+}

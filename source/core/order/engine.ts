@@ -4,7 +4,7 @@
  * message arrivals, heartbeat and gap timers) and the Raft cluster's queue
  * are merged: the earlier event goes first, the Raft cluster's at equal times.
  */
-import {emptyQueue, peekEvent} from '../engine/event-queue.js';
+import {emptyQueue, handleEvents, peekEvent} from '../engine/event-queue.js';
 import {emptyRecent} from '../engine/recent.js';
 import {modelNamed} from '../models/index.js';
 import {currentLeader} from '../raft/queries.js';
@@ -206,14 +206,7 @@ export function handleNextEvent(state: OrderState): OrderState {
 
 /** Handles exactly `count` events (fewer only if nothing is left to happen). */
 export function advance(state: OrderState, count: number): OrderState {
-	let current = state;
-	for (let i = 0; i < count; i++) {
-		const next = handleNextEvent(current);
-		if (next === current) break;
-		current = next;
-	}
-
-	return current;
+	return handleEvents(state, count, handleNextEvent);
 }
 
 export function nextTime(state: OrderState): number | undefined {

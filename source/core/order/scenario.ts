@@ -11,6 +11,7 @@ import {maxClients} from './config.js';
 import {archAliases, archShort, clientName, parseClientName, parseNodeName, replicaName} from './names.js';
 import {agreement, fifo, heldCount, isUp, latency, messagesPerInput, stalledReplicas, stallReason} from './queries.js';
 import {replicasPerArch, type ArchId, type LinkPick, type OrderAction, type OrderConfig, type OrderState} from './types.js';
+import {countWord, durationWord} from '../engine/scenario-words.js';
 
 export const orderVerbs = ['crash', 'restart', 'silence', 'resume', 'heartbeats', 'send', 'drop', 'delay'] as const;
 
@@ -27,18 +28,6 @@ function replica(word: string | undefined): number | undefined {
 
 function client(word: string | undefined, clients = maxClients): number | undefined {
 	return word === undefined ? undefined : parseClientName(word, clients);
-}
-
-function count(word: string | undefined): number | undefined {
-	return word !== undefined && /^\d+$/.test(word) ? Number(word) : undefined;
-}
-
-/** "300", "300ms", "1.5s" → ms. */
-function duration(word: string | undefined): number | undefined {
-	const match = word === undefined ? null : /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(word);
-	if (!match) return undefined;
-	const value = match[2] === 's' ? Number(match[1]) * 1000 : Number(match[1]);
-	return Number.isInteger(value) ? value : undefined;
 }
 
 /** "A->R2", "Q->R1", "*->R3", "S1->S2", "client->S1" (either end may be *), or "next"/nothing: any link. */
@@ -81,7 +70,7 @@ export function parseVerb(words: readonly string[], config?: OrderConfig): Order
 			const arch = panel(args[0]);
 			if (arch === undefined) return `"${verb}" needs ${panelUsage}, then optionally a link (A->R2, or next)${verb === 'delay' ? ' and milliseconds' : ''}`;
 			const rest = args.slice(1);
-			const ms = verb === 'delay' ? duration(rest.at(-1)) : undefined;
+			const ms = verb === 'delay' ? durationWord(rest.at(-1)) : undefined;
 			const linkWords = ms === undefined ? rest : rest.slice(0, -1);
 			if (linkWords.length > 1) return `"${verb}": one link at most, e.g. ${verb} ${args[0]} A->R2${verb === 'delay' ? ' 300' : ''}`;
 			const link = parseLink(linkWords[0]);
@@ -111,8 +100,8 @@ const operators: Readonly<Record<string, (a: number, b: number) => boolean>> = {
 
 /** "OP N" or "N" (with `fallback` as the operator). */
 function comparison(words: readonly string[], fallback: string): {op: string; n: number} | undefined {
-	if (words.length === 1 && count(words[0]) !== undefined) return {op: fallback, n: count(words[0])!};
-	if (words.length === 2 && operators[words[0]!] !== undefined && count(words[1]) !== undefined) return {op: words[0]!, n: count(words[1])!};
+	if (words.length === 1 && countWord(words[0]) !== undefined) return {op: fallback, n: countWord(words[0])!};
+	if (words.length === 2 && operators[words[0]!] !== undefined && countWord(words[1]) !== undefined) return {op: words[0]!, n: countWord(words[1])!};
 	return undefined;
 }
 
@@ -241,7 +230,7 @@ function claims(words: readonly string[], defaultOp: string): ModeCondition<Orde
 		}
 
 		case 'time': {
-			const ms = duration(args[0]);
+			const ms = durationWord(args[0]);
 			return ms === undefined || args.length !== 1 ? 'say "time 2000" (virtual ms)' : condition(text, state => (state.time >= ms ? undefined : `it is ${state.time} ms`));
 		}
 

@@ -3,7 +3,7 @@
  * at a time, or run until a virtual time. Every function returns a new state
  * and leaves the one it was given unchanged.
  */
-import {emptyQueue, peekEvent} from '../engine/event-queue.js';
+import {emptyQueue, handleEvents, peekEvent} from '../engine/event-queue.js';
 import {emptyRecent} from '../engine/recent.js';
 import {modelNamed} from '../models/index.js';
 import type {Model} from '../model.js';
@@ -183,14 +183,7 @@ export function handleNextEvent(state: RaftState): RaftState {
 
 /** Handles exactly `count` events (fewer only if nothing is left to happen). */
 export function advance(state: RaftState, count: number): RaftState {
-	let current = state;
-	for (let i = 0; i < count; i++) {
-		const next = handleNextEvent(current);
-		if (next === current) break;
-		current = next;
-	}
-
-	return current;
+	return handleEvents(state, count, handleNextEvent);
 }
 
 /**

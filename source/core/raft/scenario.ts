@@ -13,6 +13,7 @@ import {cutLinks, networkText, partitionGroups} from './network.js';
 import {labVerbs, parseLabClaim, parseLabVerb} from './scenario-lab.js';
 import {clusterCommit, currentLeader, highestTerm, holders, inFlightCount, isUp, undisputedLeader} from './queries.js';
 import type {MessagePick, MessageType, RaftAction, RaftConfig, RaftState, Role} from './types.js';
+import {countWord, durationWord} from '../engine/scenario-words.js';
 
 export const raftVerbs = [
 	'crash',
@@ -60,18 +61,6 @@ type ServerNames = ((word: string | undefined) => number | undefined) & {readonl
 function serverNames(config?: Pick<RaftConfig, 'servers'>): ServerNames {
 	const size = config?.servers ?? maxServers;
 	return Object.assign((word: string | undefined) => (word === undefined ? undefined : parseServerName(word, size)), {size});
-}
-
-function count(word: string | undefined): number | undefined {
-	return word !== undefined && /^\d+$/.test(word) ? Number(word) : undefined;
-}
-
-/** "12", "12ms", "1.5s" → ms. */
-function duration(word: string | undefined): number | undefined {
-	const match = word === undefined ? null : /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(word);
-	if (!match) return undefined;
-	const value = match[2] === 's' ? Number(match[1]) * 1000 : Number(match[1]);
-	return Number.isInteger(value) ? value : undefined;
 }
 
 function node(server: ServerNames, word: string): number | 'any' | undefined {
@@ -172,7 +161,7 @@ export function parseVerb(words: readonly string[], config?: Pick<RaftConfig, 's
 		}
 
 		case 'delay': {
-			const ms = duration(args.at(-1));
+			const ms = durationWord(args.at(-1));
 			const pick = parsePick(server, ms === undefined ? args : args.slice(0, -1));
 			if (typeof pick === 'string') return pick;
 			return {type: 'delay', pick, ms: ms ?? 100};
@@ -188,13 +177,13 @@ export function parseVerb(words: readonly string[], config?: Pick<RaftConfig, 's
 		case 'slow': {
 			const setting = parseLinkSetting(server, args);
 			if (typeof setting === 'string') return setting;
-			const ms = duration(setting.value);
+			const ms = durationWord(setting.value);
 			return ms === undefined ? `"slow" needs extra milliseconds such as 100 or 100ms, not "${setting.value}"` : {type: 'slow', from: setting.from, to: setting.to, ms};
 		}
 
 		case 'set-log': {
 			const id = server(args[0]);
-			const terms = args.slice(1).map(word => count(word));
+			const terms = args.slice(1).map(word => countWord(word));
 			if (id === undefined || terms.some(term => term === undefined || term < 1)) return '"set-log" needs a server and the terms of its entries, e.g. set-log S2 1 1 4 4';
 			const sorted = (terms as number[]).every((term, i, all) => i === 0 || all[i - 1]! <= term);
 			return sorted ? {type: 'set-log', server: id, terms: terms as number[]} : '"set-log": terms never go down along a Raft log';
@@ -202,7 +191,7 @@ export function parseVerb(words: readonly string[], config?: Pick<RaftConfig, 's
 
 		case 'set-term': {
 			const id = server(args[0]);
-			const term = count(args[1]);
+			const term = countWord(args[1]);
 			return id === undefined || term === undefined || args.length !== 2 ? '"set-term" needs a server and a term, e.g. set-term S1 8' : {type: 'set-term', server: id, term};
 		}
 
@@ -244,7 +233,7 @@ function leaderClaim(server: ServerNames, args: readonly string[]): {id?: number
 	}
 
 	if (rest.length === 0) return {id};
-	const term = count(rest[1]);
+	const term = countWord(rest[1]);
 	if (rest[0] !== 'term' || term === undefined || rest.length !== 2) return 'say "leader", "leader S2", "leader term 3" or "leader S2 term 3"';
 	return {id, term};
 }
@@ -289,7 +278,7 @@ export function parseCondition(words: readonly string[], config?: Pick<RaftConfi
 		case 'applied': {
 			const on = onServer(server, args);
 			if (typeof on === 'string') return on;
-			const n = count(on.rest[0]);
+			const n = countWord(on.rest[0]);
 			if (n === undefined || on.rest.length !== 1) return `say "${what} 3" or "${what} 3 on S2"`;
 			const field = what === 'commit' ? 'commitIndex' : 'lastApplied';
 			return condition(text, state => {
@@ -309,11 +298,11 @@ export function parseCondition(words: readonly string[], config?: Pick<RaftConfi
 		case 'term': {
 			if (args.length === 2) {
 				const id = server(args[0]);
-				const n = count(args[1]);
+				const n = countWord(args[1]);
 				return id === undefined || n === undefined ? 'say "term 4" or "term S2 4"' : condition(text, state => named(state, id) ?? (state.servers[id]!.currentTerm >= n ? undefined : `${serverName(id)}'s term is ${state.servers[id]!.currentTerm}`));
 			}
 
-			const n = count(args[0]);
+			const n = countWord(args[0]);
 			return n === undefined || args.length !== 1 ? 'say "term 4" or "term S2 4"' : condition(text, state => (highestTerm(state) >= n ? undefined : `the highest term is ${highestTerm(state)}`));
 		}
 
@@ -325,23 +314,23 @@ export function parseCondition(words: readonly string[], config?: Pick<RaftConfi
 		}
 
 		case 'acked': {
-			const n = count(args[0]);
+			const n = countWord(args[0]);
 			return n === undefined || args.length !== 1 ? 'say "acked 3"' : condition(text, state => (state.client.acked >= n ? undefined : `the client has ${state.client.acked} acknowledgements`));
 		}
 
 		case 'length': {
 			const id = server(args[0]);
-			const n = count(args[1]);
+			const n = countWord(args[1]);
 			return id === undefined || n === undefined || args.length !== 2 ? 'say "length S2 3"' : condition(text, state => named(state, id) ?? (state.servers[id]!.log.length >= n ? undefined : `${serverName(id)}'s log has ${state.servers[id]!.log.length} entries`));
 		}
 
 		case 'time': {
-			const ms = duration(args[0]);
+			const ms = durationWord(args[0]);
 			return ms === undefined || args.length !== 1 ? 'say "time 2000" (virtual ms)' : condition(text, state => (state.time >= ms ? undefined : `it is ${state.time} ms`));
 		}
 
 		case 'elections': {
-			const n = count(args[0]);
+			const n = countWord(args[0]);
 			return n === undefined || args.length !== 1 ? 'say "elections 2"' : condition(text, state => (state.stats.elections >= n ? undefined : `${state.stats.elections} elections so far`));
 		}
 
@@ -352,12 +341,12 @@ export function parseCondition(words: readonly string[], config?: Pick<RaftConfi
 		}
 
 		case 'lost': {
-			const n = count(args[0]);
+			const n = countWord(args[0]);
 			return n === undefined || args.length !== 1 ? 'say "lost 1" (at least that many messages lost so far)' : condition(text, state => (state.stats.lost >= n ? undefined : `${state.stats.lost} messages lost so far`));
 		}
 
 		case 'copies-delivered': {
-			const n = count(args[0]);
+			const n = countWord(args[0]);
 			return n === undefined || args.length !== 1 ? 'say "copies-delivered 1"' : condition(text, state => (state.stats.copiesDelivered >= n ? undefined : `${state.stats.copiesDelivered} duplicated messages delivered so far`));
 		}
 
@@ -413,11 +402,11 @@ export function parseExpectation(words: readonly string[], config?: Pick<RaftCon
 			return parseCondition(words, config);
 		case 'term': {
 			if (args.length === 1) {
-				const n = count(args[0]);
+				const n = countWord(args[0]);
 				return n === undefined ? 'say "term 3" or "term S2 3"' : condition(text, state => (highestTerm(state) === n ? undefined : `the highest term is ${highestTerm(state)}`));
 			}
 
-			const n = count(args[1]);
+			const n = countWord(args[1]);
 			return id === undefined || n === undefined || args.length !== 2 ? 'say "term 3" or "term S2 3"' : condition(text, state => named(state, id) ?? (state.servers[id]!.currentTerm === n ? undefined : `${serverName(id)}'s term is ${state.servers[id]!.currentTerm}`));
 		}
 
@@ -436,17 +425,17 @@ export function parseExpectation(words: readonly string[], config?: Pick<RaftCon
 		case 'applied': {
 			const field = what === 'commit' ? 'commitIndex' : 'lastApplied';
 			if (args.length === 1 && what === 'commit') {
-				const n = count(args[0]);
+				const n = countWord(args[0]);
 				return n === undefined ? 'say "commit 3" or "commit S2 3"' : condition(text, state => (clusterCommit(state) === n ? undefined : `the highest commit index is ${clusterCommit(state)}`));
 			}
 
-			const n = count(args[1]);
+			const n = countWord(args[1]);
 			return id === undefined || n === undefined || args.length !== 2 ? `say "${what} S2 3"` : condition(text, state => named(state, id) ?? (state.servers[id]![field] === n ? undefined : `${serverName(id)}'s ${field} is ${state.servers[id]![field]}`));
 		}
 
 		case 'committed':
 		case 'uncommitted': {
-			const n = count(args[0]);
+			const n = countWord(args[0]);
 			if (n === undefined || args.length !== 1) return `say "${what} 3" (a log index)`;
 			return condition(text, state => {
 				const commit = clusterCommit(state);
@@ -457,13 +446,13 @@ export function parseExpectation(words: readonly string[], config?: Pick<RaftCon
 
 		case 'log': {
 			const terms = args.slice(1);
-			if (id === undefined || terms.length === 0 || !(terms.join(' ') === 'empty' || terms.every(term => count(term) !== undefined))) return 'say "log S2 1 1 2" (the terms of its entries) or "log S2 empty"';
+			if (id === undefined || terms.length === 0 || !(terms.join(' ') === 'empty' || terms.every(term => countWord(term) !== undefined))) return 'say "log S2 1 1 2" (the terms of its entries) or "log S2 empty"';
 			const expected = terms.join(' ');
 			return condition(text, state => named(state, id) ?? (logTerms(state, id) === expected ? undefined : `${serverName(id)}'s log is ${logTerms(state, id)}`));
 		}
 
 		case 'length': {
-			const n = count(args[1]);
+			const n = countWord(args[1]);
 			return id === undefined || n === undefined || args.length !== 2 ? 'say "length S2 3"' : condition(text, state => named(state, id) ?? (state.servers[id]!.log.length === n ? undefined : `${serverName(id)}'s log has ${state.servers[id]!.log.length} entries`));
 		}
 
@@ -502,7 +491,7 @@ export function parseExpectation(words: readonly string[], config?: Pick<RaftCon
 
 			return 'say "machines agree"';
 		case 'acked': {
-			const n = count(args[0]);
+			const n = countWord(args[0]);
 			return n === undefined || args.length !== 1 ? 'say "acked 3"' : condition(text, state => (state.client.acked === n ? undefined : `the client has ${state.client.acked} acknowledgements`));
 		}
 
@@ -510,7 +499,7 @@ export function parseExpectation(words: readonly string[], config?: Pick<RaftCon
 		case 'lost':
 			return parseCondition(words, config);
 		case 'elections': {
-			const n = count(args[0]);
+			const n = countWord(args[0]);
 			return n === undefined || args.length !== 1 ? 'say "elections 1" (how many elections have started)' : condition(text, state => (state.stats.elections === n ? undefined : `${state.stats.elections} elections have started`));
 		}
 
@@ -528,7 +517,7 @@ export function parseExpectation(words: readonly string[], config?: Pick<RaftCon
 		}
 
 		case 'in-flight': {
-			const n = count(args[0]);
+			const n = countWord(args[0]);
 			return n === undefined || args.length !== 1 ? 'say "in-flight 3"' : condition(text, state => (inFlightCount(state) === n ? undefined : `${inFlightCount(state)} messages are in flight`));
 		}
 
@@ -547,12 +536,12 @@ function canonicalGroups(groups: ReadonlyArray<readonly number[]>): string {
 /** "entry 3 term 2 on S1 S2" (each holds it) or "entry 3 term 2 on 3" (exactly three servers hold it). */
 function parseEntryClaim(server: ServerNames, text: string, args: readonly string[]): ModeCondition<RaftState> | string {
 	const usage = 'say "entry 3 term 2 on S1 S2" or "entry 3 term 2 on 3" (how many servers hold it)';
-	const index = count(args[0]);
-	const term = count(args[2]);
+	const index = countWord(args[0]);
+	const term = countWord(args[2]);
 	if (index === undefined || args[1] !== 'term' || term === undefined || args[3] !== 'on' || args.length < 5) return usage;
 	const targets = args.slice(4);
-	if (targets.length === 1 && count(targets[0]) !== undefined) {
-		const n = count(targets[0])!;
+	if (targets.length === 1 && countWord(targets[0]) !== undefined) {
+		const n = countWord(targets[0])!;
 		return condition(text, state => (holders(state, index, term) === n ? undefined : `${holders(state, index, term)} servers hold entry ${index} of term ${term}`));
 	}
 
