@@ -30,7 +30,7 @@ function reduceLive(state: AppState, action: SessionAction): AppState {
 		case 'mode':
 			return send(action.action, session.overlay.kind === 'menu' ? {overlay: {kind: 'none'}} : {});
 		case 'toggle-pause':
-			return send({type: 'writes', on: session.paused}, {paused: !session.paused});
+			return send({type: 'writes', on: session.paused}, {paused: !session.paused, ended: false});
 		case 'step':
 			return send({type: 'write-one'});
 		case 'back':
