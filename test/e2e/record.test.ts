@@ -6,7 +6,7 @@ import {GifReader} from 'omggif';
 import {afterAll, describe, expect, test} from 'vitest';
 import {parseCast, type Cast} from '../../source/record/asciicast.js';
 import {cellMetrics} from '../../source/record/draw-frame.js';
-import {loadScenario, simulatedBundledNames} from '../../source/scenario/bundled.js';
+import {bundledNames, loadScenario, simulatedBundledNames} from '../../source/scenario/bundled.js';
 import {run} from './run.js';
 import {plainEnv, runAsync} from './run-async.js';
 
@@ -182,5 +182,5 @@ test('replica-tui scenarios prints at least six lines, one per scenario', () => 
 	expect(stderr).toBe('');
 	const lines = stdout.trimEnd().split('\n');
 	expect(lines.length).toBeGreaterThanOrEqual(6);
-	expect(lines.map(line => line.split(/\s+/)[0])).toEqual(names);
+	expect(lines.map(line => line.split(/\s+/)[0])).toEqual(bundledNames());
 });
