@@ -15,12 +15,15 @@ export const helpText = `
     $ replica-tui [options]                          the voting mode: replicas and a majority vote
     $ replica-tui <mode> [options]                   another lesson: ${[...Object.keys(modes).filter(name => name !== 'voting'), 'etcd'].join(', ')}
     $ replica-tui [<mode>] --steps N [--json] [--trace FILE]   a headless run
-    $ replica-tui scenarios [mode]                   list the bundled lecture scenarios
+    $ replica-tui scenarios [mode]                   list the bundled lecture scenarios (etcd too)
     $ replica-tui play <name|file>                   play a scenario live; pause points wait for Enter/PgDn
     $ replica-tui record <name|file> -o OUT.gif      render a scenario to .gif or .cast, no terminal needed
     $ replica-tui record FILE.cast -o OUT.gif        turn a recorded cast (e.g. from --record) into a GIF
     $ replica-tui run <name|file> [--json] [--trace FILE]   run a scenario to its end, no terminal
     $ replica-tui check <name|file>...               check every "expect" claim of scenarios
+                                                     (an etcd scenario runs a real cluster in real time:
+                                                     play, run and check start one; record it with
+                                                     play --record x.cast, then record x.cast -o x.gif)
     $ replica-tui raft fuzz [--bug NAME]... [--seeds N] [--events M] [--servers K] [--seed S] [-o FILE]
                                                      seeded runs with random faults until a safety
                                                      property breaks; writes a scenario that replays it

@@ -5,6 +5,7 @@ import {modeNamed, modeNames, modes} from './core/modes.js';
 import {headlessOutput, runHeadless} from './headless.js';
 import {parseRunOptions, refuseForeignFlags, shellFlags, themeFrom, UsageError} from './options.js';
 import {loadScenario} from './scenario/bundled.js';
+import {isLive} from './live/shell-mode.js';
 import type {Scenario} from './scenario/types.js';
 
 export type CliFlags = RawFlags;
@@ -83,7 +84,7 @@ async function scenarioCommand(command: string, args: readonly string[], flags: 
 	refuseForeignFlags(flags, allowed[command]!, `"${command}"${command === 'scenarios' ? '' : ': the scenario sets up the run'}`);
 	if (command === 'scenarios') {
 		if (args.length > 1) throw new UsageError('"scenarios" takes at most one mode, e.g. "replica-tui scenarios raft"');
-		if (args[0] !== undefined && !modeNamed(args[0])) throw new UsageError(`unknown mode "${args[0]}": choose one of ${modeNames.join(', ')}`);
+		if (args[0] !== undefined && !modeNamed(args[0]) && args[0] !== 'etcd') throw new UsageError(`unknown mode "${args[0]}": choose one of ${[...modeNames, 'etcd'].join(', ')}`);
 		const {scenarioList} = await import('./commands/scenarios.js');
 		process.stdout.write(scenarioList(args[0]) + '\n');
 		return 0;
@@ -92,7 +93,7 @@ async function scenarioCommand(command: string, args: readonly string[], flags: 
 	if (command === 'check') {
 		if (args.length === 0) throw new UsageError('"check" needs at least one scenario: a name from "replica-tui scenarios" or a file');
 		const {checkScenarios} = await import('./commands/check.js');
-		const {ok, text} = await checkScenarios(args.map(loadScenarioOrFail));
+		const {ok, text} = await checkScenarios(args.map(loadScenarioOrFail), {progress: text => process.stderr.write(text + '\n')});
 		process.stdout.write(text + '\n');
 		return ok ? 0 : 1;
 	}
@@ -101,6 +102,7 @@ async function scenarioCommand(command: string, args: readonly string[], flags: 
 	const theme = themeFrom(flags, process.env);
 	if (command === 'record' && /\.cast$/i.test(args[0]!)) return recordCast(args[0]!, flags, theme);
 	const scenario = loadScenarioOrFail(args[0]!);
+	if (isLive(scenario.mode)) return liveScenarioCommand(command, scenario, flags, theme);
 	if (command === 'run') {
 		const {runScenarioHeadless} = await import('./commands/run.js');
 		process.stdout.write((await runScenarioHeadless(scenario, {json: flags['json'] === true, trace: stringFlag(flags, 'trace')})) + '\n');
@@ -123,6 +125,32 @@ async function scenarioCommand(command: string, args: readonly string[], flags: 
 	const result = await recordScenario(sized, {output, fontSize: fontSizeFrom(flags), theme});
 	process.stderr.write(`recorded ${scenario.name}: ${result.frames} frames, ${result.seconds.toFixed(1)} s, ${result.bytes} bytes → ${output}\n`);
 	return 0;
+}
+
+/**
+ * A scenario of the etcd mode runs a real cluster in real time: play shows it
+ * (and --record captures it), run checks its claims against the cluster, and
+ * a virtual-clock recording is refused.
+ */
+async function liveScenarioCommand(command: string, scenario: Scenario, flags: CliFlags, theme: ThemeName | false): Promise<number> {
+	const {liveConfig} = await import('./live/drive-live.js');
+	if (command === 'run') {
+		if (flags['trace'] !== undefined) throw new UsageError('--trace writes a simulation\'s events; an etcd scenario runs a real cluster (use --json for its claims and final state)');
+		const {runLiveScenarioHeadless} = await import('./commands/run-live.js');
+		const {text, ok} = await runLiveScenarioHeadless(scenario, {json: flags['json'] === true, progress: text => process.stderr.write(text + '\n')});
+		process.stdout.write(text + '\n');
+		return ok ? 0 : 1;
+	}
+
+	if (command === 'play') {
+		requireTerminal();
+		const record = recordTarget(stringFlag(flags, 'record'));
+		const {runLive} = await import('./live/run-live.js');
+		await runLive(liveConfig(scenario), theme, {scenario: scenario.steps, record});
+		return 0;
+	}
+
+	throw new UsageError(`${scenario.file} runs a real etcd cluster in real time, so it cannot be recorded on a virtual clock: record it live with "replica-tui play ${scenario.file.replace(/\.scenario$/, '')} --record x.cast", then "replica-tui record x.cast -o x.gif"`);
 }
 
 /** `replica-tui raft fuzz`: the Raft mode's fuzzer (its bug, servers and seed flags, and its own). */

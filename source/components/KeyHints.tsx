@@ -42,6 +42,8 @@ export function menuLine(menu: Menu<unknown>, width: number): string | undefined
 
 const presenterText = ' ‖ scenario paused: Enter, PgDn or n continues · other keys work · q quit';
 const endedText = ' ■ end of the scenario · b steps back · 0 restarts · space runs on · q quit';
+/** A real cluster has nothing to step back to: at the end its writes are off, and space turns them on. */
+const liveEndedText = ' ■ end of the scenario · space turns the writes on · other keys work · q quit';
 
 type Props = {readonly session: Session; readonly menu: Menu<unknown> | undefined; readonly width: number};
 
@@ -57,7 +59,7 @@ export function KeyHints({session, menu, width}: Props) {
 
 	if (session.overlay.kind === 'help') return <Text color={color('dim')}>{fit(' ↓ ↑ page · esc or ? close help · q quit', width)}</Text>;
 	if (session.awaitingPresenter || session.ended) {
-		const text = session.awaitingPresenter ? presenterText : endedText;
+		const text = session.awaitingPresenter ? presenterText : isLive(session.mode) ? liveEndedText : endedText;
 		return (
 			<Text bold inverse color={color('accent')}>
 				{fit(cellWidth(text) <= width ? text : text.replace(' · other keys work', '').replace(' · space runs on', ''), width)}

@@ -33,9 +33,10 @@ type Resolved =
 	| {readonly type: 'write-one'};
 
 /** Resolves `leader` to the leader now (or says there is none) and checks positions. */
-export function resolveAction(action: EtcdAction, leader: number | undefined, members: number): Resolved | string {
-	const position = (ref: MemberRef): number | string => {
+export function resolveAction(action: EtcdAction, leader: number | undefined, members: number, down: readonly number[] = []): Resolved | string {
+	const position = (ref: MemberRef | 'down'): number | string => {
 		if (ref === 'leader') return leader ?? 'there is no leader now';
+		if (ref === 'down') return down[0] ?? 'no member is down';
 		return Number.isInteger(ref) && ref >= 0 && ref < members ? ref : `there is no member ${ref + 1}`;
 	};
 
@@ -76,7 +77,8 @@ export function resolveAction(action: EtcdAction, leader: number | undefined, me
 export async function performAction(target: ActionTarget, requested: EtcdAction): Promise<ControllerNote> {
 	const {info} = target;
 	const name = (member: number) => info.members[member]?.name ?? `#${member + 1}`;
-	const action = resolveAction(requested, target.leader(), info.members.length);
+	const down = target.processes.flatMap((member, i) => (member.state === 'down' ? [i] : []));
+	const action = resolveAction(requested, target.leader(), info.members.length, down);
 	if (typeof action === 'string') return {text: `${requested.type}: ${action}`, tone: 'warn'};
 	if (action.type === 'stale-read') return staleRead(target, action.member);
 	if (!info.owned) return readOnly;

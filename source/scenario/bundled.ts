@@ -1,6 +1,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {isLive} from '../live/shell-mode.js';
 import {parseScenario} from './parse.js';
 import type {Scenario} from './types.js';
 
@@ -12,6 +13,16 @@ export function bundledNames(): string[] {
 		.filter(file => file.endsWith('.scenario'))
 		.map(file => file.replace(/\.scenario$/, ''))
 		.sort();
+}
+
+/** The bundled scenarios of the simulated modes: those that need no etcd and play on a virtual clock. */
+export function simulatedBundledNames(): string[] {
+	return bundledNames().filter(name => !isLive(loadScenario(name).mode));
+}
+
+/** The bundled scenarios that run a real etcd cluster in real time. */
+export function liveBundledNames(): string[] {
+	return bundledNames().filter(name => isLive(loadScenario(name).mode));
 }
 
 export function loadBundled(): Scenario[] {

@@ -2,8 +2,9 @@ import path from 'node:path';
 import type {KeyPress} from '../core/engine/key-press.js';
 import type {AnyMode, RawFlags} from '../core/engine/mode.js';
 import {UsageError} from '../core/engine/usage-error.js';
-import {modeNamed, modeNames} from '../core/modes.js';
+import {isLive} from '../live/shell-mode.js';
 import {keyNames, keyPressFor} from './key-names.js';
+import {scenarioModeNamed, scenarioModeNames} from './modes.js';
 import {parseTerminalSize, sizeRule} from './terminal-size.js';
 import type {Scenario, ScenarioStep} from './types.js';
 
@@ -22,6 +23,8 @@ export const defaultPauseMs = 2000;
 export const maxCaptionLines = 2;
 /** `until` gives up after this many events unless told otherwise ("until leader within 5000"). */
 export const defaultUntilLimit = 10_000;
+/** In a live mode (a real cluster) `until` waits in real time: at most this long unless told otherwise ("until leader within 5s"). */
+export const defaultLiveUntilMs = 10_000;
 
 const shellHeader = new Set(['description', 'mode', 'paused', 'size']);
 const shellSteps = new Set(['keys', 'wait', 'pause', 'caption', 'step', 'until', 'expect']);
@@ -57,7 +60,7 @@ export function parseScenario(text: string, file: string): Scenario {
 	};
 
 	const modeLine = lines.find(content => content.directive === 'mode');
-	const mode = modeLine ? (modeNamed(modeLine.words[0] ?? '') ?? fail(modeLine.line, `unknown mode "${modeLine.rest}": choose one of ${modeNames.join(', ')}`)) : modeNamed('voting')!;
+	const mode = modeLine ? (scenarioModeNamed(modeLine.words[0] ?? '') ?? fail(modeLine.line, `unknown mode "${modeLine.rest}": choose one of ${scenarioModeNames.join(', ')}`)) : scenarioModeNamed('voting')!;
 	// A name can be both a flag and a verb: before the timeline one word is the flag (`fault 2:skip@4`, `loss 0.1`),
 	// more is the verb (`fault R2 skip`) and starts the timeline; once it has started, it is the verb (`loss 0.2`).
 	const isHeader = ({directive, words}: Content) =>
@@ -178,6 +181,8 @@ function parseStep(line: number, directive: string, words: string[], rest: strin
 
 		case 'wait':
 		case 'pause': {
+			// A mode may have a pause verb too (the etcd mode's SIGSTOP): `pause m2` is the verb, `pause` and `pause 2s` the presenter's.
+			if (directive === 'pause' && words.length > 0 && parseDuration(words[0]!) === undefined && mode.scenario.verbs.includes('pause')) return verbStep(line, directive, words, mode, config, fail);
 			if (directive === 'pause' && words.length === 0) return {line, kind: 'pause', ms: defaultPauseMs};
 			const ms = words.length === 1 ? parseDuration(words[0]!) : undefined;
 			if (ms === undefined || ms > 600_000) fail(line, `"${directive}" needs a duration such as 2s, 1.5s or 500ms (at most 600s), not "${rest}"`);
@@ -194,8 +199,11 @@ function parseStep(line: number, directive: string, words: string[], rest: strin
 
 		case 'until': {
 			const within = words.indexOf('within');
-			const limit = within < 0 ? defaultUntilLimit : Number(words[within + 1]);
-			if (within >= 0 && (!Number.isInteger(limit) || limit < 1 || words.length !== within + 2)) fail(line, '"until … within N" needs a whole number of events after "within"');
+			const live = isLive(mode);
+			const given = within < 0 ? undefined : words.length === within + 2 ? words[within + 1]! : '';
+			const limit = live ? (given === undefined ? defaultLiveUntilMs : (parseDuration(given) ?? Number.NaN)) : given === undefined ? defaultUntilLimit : Number(given);
+			if (live && (!(limit >= 1) || limit > 600_000)) fail(line, '"until … within T" needs a duration after "within", such as 5s or 500ms (at most 600s): a real cluster is waited for in real time');
+			if (!live && (!Number.isInteger(limit) || limit < 1)) fail(line, '"until … within N" needs a whole number of events after "within"');
 			const condition = mode.scenario.condition(within < 0 ? words : words.slice(0, within), config);
 			if (typeof condition === 'string') fail(line, condition);
 			return {line, kind: 'until', condition: condition as Exclude<typeof condition, string>, limit};
@@ -209,12 +217,16 @@ function parseStep(line: number, directive: string, words: string[], rest: strin
 
 		default: {
 			if (!mode.scenario.verbs.includes(directive)) {
-				fail(line, `unknown directive "${directive}": expected one of ${[...shellSteps, ...mode.scenario.verbs].join(', ')} (or, before the timeline, ${[...shellHeader, ...Object.keys(mode.flags)].join(', ')})`);
+				fail(line, `unknown directive "${directive}": expected one of ${[...new Set([...shellSteps, ...mode.scenario.verbs])].join(', ')} (or, before the timeline, ${[...shellHeader, ...Object.keys(mode.flags)].join(', ')})`);
 			}
 
-			const action = mode.scenario.verb([directive, ...words], config);
-			if (typeof action === 'string') fail(line, action);
-			return {line, kind: 'action', action, text: [directive, ...words].join(' ')};
+			return verbStep(line, directive, words, mode, config, fail);
 		}
 	}
+}
+
+function verbStep(line: number, directive: string, words: string[], mode: AnyMode, config: unknown, fail: (line: number, reason: string) => never): ScenarioStep {
+	const action = mode.scenario.verb([directive, ...words], config);
+	if (typeof action === 'string') fail(line, action);
+	return {line, kind: 'action', action, text: [directive, ...words].join(' ')};
 }

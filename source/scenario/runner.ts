@@ -27,6 +27,12 @@ export type ScenarioTarget = {
 	 * at once while paused; while running, as time passes, pausing once it holds.
 	 */
 	until(holds: (state: unknown) => boolean, limit: number): Promise<void>;
+	/**
+	 * Live modes only (a real cluster, whose state arrives by polling): resolves
+	 * once the actions sent so far have been carried out and the cluster has been
+	 * observed since, so a claim is checked against the state after them.
+	 */
+	settle?(): Promise<void>;
 	/** The timeline has played to its end. */
 	end(): void;
 };
@@ -65,12 +71,14 @@ export async function runScenario(steps: readonly ScenarioStep[], clock: Scenari
 			case 'until': {
 				await clock.sleep(keyGapMs);
 				const {condition} = step;
+				await target.settle?.();
 				await target.until(state => check(condition, state) === undefined, step.limit);
 				target.claim(step, check(condition, target.state()));
 				break;
 			}
 
 			case 'expect':
+				await target.settle?.();
 				target.claim(step, check(step.condition, target.state()));
 				break;
 		}

@@ -9,7 +9,7 @@ export type ScenarioStep = {readonly line: number} & (
 	| {readonly kind: 'caption'; readonly lines: readonly string[]}
 	/** Handle `count` events now. */
 	| {readonly kind: 'step'; readonly count: number}
-	/** Handle events until the condition holds, at most `limit` of them. */
+	/** Handle events until the condition holds, at most `limit` of them (in a live mode: wait at most `limit` ms of real time). */
 	| {readonly kind: 'until'; readonly condition: ModeCondition<any>; readonly limit: number}
 	/** A claim about the state now, checked by the test suite and `replica-tui check`. */
 	| {readonly kind: 'expect'; readonly condition: ModeCondition<any>}

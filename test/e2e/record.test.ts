@@ -6,14 +6,14 @@ import {GifReader} from 'omggif';
 import {afterAll, describe, expect, test} from 'vitest';
 import {parseCast, type Cast} from '../../source/record/asciicast.js';
 import {cellMetrics} from '../../source/record/draw-frame.js';
-import {bundledNames, loadScenario} from '../../source/scenario/bundled.js';
+import {bundledNames, loadScenario, simulatedBundledNames} from '../../source/scenario/bundled.js';
 import {run} from './run.js';
 import {plainEnv, runAsync} from './run-async.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'replica-tui-record-'));
 afterAll(() => rmSync(folder, {recursive: true, force: true}));
 
-const names = bundledNames();
+const names = simulatedBundledNames();
 /** GIFs are drawn at 20 px by default: readable from the back of a lecture hall. */
 const cell = cellMetrics(20);
 const renderTimeout = 90_000;
@@ -182,5 +182,5 @@ test('replica-tui scenarios prints at least six lines, one per scenario', () => 
 	expect(stderr).toBe('');
 	const lines = stdout.trimEnd().split('\n');
 	expect(lines.length).toBeGreaterThanOrEqual(6);
-	expect(lines.map(line => line.split(/\s+/)[0])).toEqual(names);
+	expect(lines.map(line => line.split(/\s+/)[0])).toEqual(bundledNames());
 });

@@ -41,17 +41,18 @@ describe('the bundled scenarios', () => {
 });
 
 describe('replica-tui scenarios', () => {
-	test('lists one line per bundled scenario: its name, its mode, then its description', () => {
+	test('lists one line per bundled scenario: its name, its mode, then its description (and whether it needs etcd)', () => {
 		const lines = scenarioList().split('\n');
 		const scenarios = loadBundled();
 		expect(lines).toHaveLength(scenarios.length);
 		for (const [i, scenario] of scenarios.entries()) {
-			expect(lines[i]).toMatch(new RegExp(`^${scenario.name} +${scenario.mode.name} +${scenario.description.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+			const needs = scenario.mode.name === 'etcd' ? ' \\(needs etcd\\)' : '';
+			expect(lines[i]).toMatch(new RegExp(`^${scenario.name} +${scenario.mode.name} +${scenario.description.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}${needs}$`));
 		}
 	});
 
 	test('lists the scenarios of one mode', () => {
-		for (const mode of modeNames) {
+		for (const mode of [...modeNames, 'etcd']) {
 			const names = loadBundled()
 				.filter(scenario => scenario.mode.name === mode)
 				.map(scenario => scenario.name);

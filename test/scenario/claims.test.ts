@@ -4,15 +4,15 @@
  * where it stands and through the waits under its caption.
  */
 import {describe, expect, test} from 'vitest';
-import {bundledNames, loadScenario} from '../../source/scenario/bundled.js';
+import {bundledNames, loadScenario, simulatedBundledNames} from '../../source/scenario/bundled.js';
 import {driveScenario} from '../../source/scenario/drive.js';
 
 const names = bundledNames();
 
 describe('every bundled scenario', () => {
-	test('there are scenarios for every simulated mode', () => {
+	test('there are scenarios for every mode, the etcd mode too', () => {
 		const modes = new Set(names.map(name => loadScenario(name).mode.name));
-		expect([...modes].sort()).toEqual(['order', 'raft', 'sourcing', 'voting']);
+		expect([...modes].sort()).toEqual(['etcd', 'order', 'raft', 'sourcing', 'voting']);
 	});
 
 	test.each(names)('%s: every caption is followed by a claim before the next caption', name => {
@@ -28,7 +28,8 @@ describe('every bundled scenario', () => {
 		expect(unchecked, `captions at these lines claim something no expect line checks`).toEqual([]);
 	});
 
-	test.each(names)('%s: every claim holds', async name => {
+	// The etcd scenarios' claims are checked against a real cluster in test/etcd/scenarios.test.ts.
+	test.each(simulatedBundledNames())('%s: every claim holds', async name => {
 		const {claims} = await driveScenario(loadScenario(name));
 		expect(claims.length).toBeGreaterThan(0);
 		expect(claims.filter(claim => claim.failure !== undefined).map(claim => `line ${claim.line}: ${claim.kind} ${claim.text} — ${claim.failure}`)).toEqual([]);

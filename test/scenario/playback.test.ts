@@ -2,10 +2,10 @@ import {stripVTControlCharacters} from 'node:util';
 import stringWidth from 'string-width';
 import {describe, expect, test} from 'vitest';
 import {scenarioFrames, type TextFrame} from '../../source/record/scenario-frames.js';
-import {bundledNames, loadScenario} from '../../source/scenario/bundled.js';
+import {loadScenario, simulatedBundledNames} from '../../source/scenario/bundled.js';
 import type {Scenario} from '../../source/scenario/types.js';
 
-const names = bundledNames();
+const names = simulatedBundledNames();
 
 /** Frames in colour or as plain text, computed once per scenario. */
 const cache = new Map<string, Promise<TextFrame[]>>();

@@ -45,7 +45,7 @@ export function observe(state: EtcdState, poll: Poll): EtcdState {
 		return checkMember(previous, next, log);
 	});
 
-	const leader = clusterLeader(members, state, poll.at);
+	const leader = clusterLeader(members, state, poll.at, poll.writer.acked);
 	const leaderlessSince = leader ? undefined : (state.leaderlessSince ?? poll.at);
 	for (const [i, member] of members.entries()) {
 		for (const text of memberTransitionEvents(state.members[i]!, member, members, state.leaderlessSince === undefined ? undefined : poll.at - state.leaderlessSince)) log.event(text.text, text.tone);
@@ -72,6 +72,7 @@ export function observe(state: EtcdState, poll: Poll): EtcdState {
 		leader,
 		leaderlessSince,
 		staleRead: staleNote?.staleRead ? {...staleNote.staleRead, at: poll.at} : state.staleRead,
+		lastIsolated: poll.faults.partition.find(group => group.length === 1)?.[0] ?? state.lastIsolated,
 	};
 }
 
@@ -151,7 +152,7 @@ function checkMember(previous: MemberView, next: MemberView, log: Log): MemberVi
 }
 
 /** The cluster's leader: of the members that say they lead, the one in the highest term. */
-function clusterLeader(members: readonly MemberView[], state: EtcdState, at: number): EtcdState['leader'] {
+function clusterLeader(members: readonly MemberView[], state: EtcdState, at: number, acked: number): EtcdState['leader'] {
 	let best: {member: number; term: number} | undefined;
 	for (const [i, member] of members.entries()) {
 		if (member.role !== 'leader' || member.term === undefined) continue;
@@ -160,7 +161,7 @@ function clusterLeader(members: readonly MemberView[], state: EtcdState, at: num
 
 	if (!best) return undefined;
 	const previous = state.leader;
-	return previous && previous.member === best.member && previous.term === best.term ? previous : {...best, since: at};
+	return previous && previous.member === best.member && previous.term === best.term ? previous : {...best, since: at, ackedBefore: acked};
 }
 
 /** Election Safety as observed: at most one member leads each term. */

@@ -31,7 +31,8 @@ export function etcdVerb(words: readonly string[]): EtcdAction | string {
 		case 'resume':
 		case 'isolate':
 		case 'stale-read': {
-			if (rest.length !== 1) return `${verb} takes one member, e.g. ${verb} m2 or ${verb} leader`;
+			if (verb === 'restart' && rest.length === 1 && rest[0] === 'down') return {type: 'restart', member: 'down'};
+			if (rest.length !== 1) return `${verb} takes one member, e.g. ${verb} m2 or ${verb} leader${verb === 'restart' ? ' (or restart down: the member that is down)' : ''}`;
 			const member = memberRef(rest[0]);
 			return typeof member === 'string' && member !== 'leader' ? member : {type: verb, member};
 		}
@@ -101,9 +102,15 @@ export function hasConverged(state: EtcdState): string | undefined {
 
 /**
  * Conditions for `until` and claims for `expect`, checked against the
- * observed state: `leader`, `no leader`, `converged`, `term N` (the leader's
- * term is at least N), `m2 down` (any role), `leader m2`, `checks hold`,
- * `stale read` (the last stale-read demo read a stale value).
+ * observed state: `leader`, `no leader`, `one leader` (exactly one member
+ * says it leads), `new leader` (a member leads in a higher term than the
+ * first leader seen), `leader takes writes` (writes were acknowledged since
+ * the current leader took office), `1 member down` (or paused: exactly
+ * that many), `converged`, `term N` (the leader's term is
+ * at least N), `m2 down` (any role), `leader m2`, `isolated` (a member is cut
+ * off on its own now), `isolated follower` or `isolated not leader` (the
+ * member last cut off on its own, even after healing, has that role or not), `checks hold`, `stale read` (the
+ * last stale-read demo read a stale value).
  */
 export function etcdCondition(words: readonly string[]): ModeCondition<EtcdState> | string {
 	const text = words.join(' ');
@@ -120,6 +127,65 @@ export function etcdCondition(words: readonly string[]): ModeCondition<EtcdState
 				if (!read) return 'no stale-read demo has run';
 				const fresh = read.linearizable ?? read.current;
 				return read.serializable !== undefined && fresh !== undefined && read.serializable !== fresh ? undefined : 'the last serializable read was not stale';
+			},
+		};
+	}
+
+	if (text === 'new leader') {
+		return {
+			text,
+			check(state) {
+				const first = state.leadersByTerm[0];
+				if (!state.leader) return 'no member leads';
+				const name = state.members[state.leader.member]!.name;
+				return first && state.leader.term > first.term ? undefined : `${name} leads term ${state.leader.term}, the first leader's term`;
+			},
+		};
+	}
+
+	const counted = /^(\d) members? (down|paused)$/.exec(text);
+	if (counted) {
+		const [, count, role] = counted;
+		return {
+			text,
+			check(state) {
+				const found = state.members.filter(member => member.role === role);
+				return found.length === Number(count) ? undefined : `${found.length === 0 ? 'no member' : found.map(member => member.name).join(' and ')} ${found.length > 1 ? 'are' : 'is'} ${role}`;
+			},
+		};
+	}
+
+	if (text === 'one leader') {
+		return {
+			text,
+			check(state) {
+				const leaders = state.members.filter(member => member.role === 'leader');
+				return leaders.length === 1 ? undefined : leaders.length === 0 ? 'no member leads' : `${leaders.map(member => member.name).join(' and ')} each say they lead`;
+			},
+		};
+	}
+
+	if (text === 'leader takes writes') {
+		return {
+			text,
+			check(state) {
+				if (!state.leader) return 'no member leads';
+				const before = state.leader.ackedBefore ?? state.writer.acked;
+				return state.writer.acked > before ? undefined : `no write acknowledged since ${state.members[state.leader.member]!.name} took the lead (at #${before})`;
+			},
+		};
+	}
+
+	if (text === 'isolated') return {text, check: state => (state.faults.partition.some(group => group.length === 1) ? undefined : 'no member is cut off on its own')};
+	const isolatedRole = /^isolated (not )?(\S+)$/.exec(text);
+	if (isolatedRole && roles.includes(isolatedRole[2] as MemberRole)) {
+		const [, not, role] = isolatedRole;
+		return {
+			text,
+			check(state) {
+				if (state.lastIsolated === undefined) return 'no member has been cut off on its own';
+				const member = state.members[state.lastIsolated]!;
+				return (member.role === role) === !not ? undefined : `${member.name} (the member cut off) is ${member.role}`;
 			},
 		};
 	}
@@ -143,5 +209,5 @@ export function etcdCondition(words: readonly string[]): ModeCondition<EtcdState
 	}
 
 	if (third !== undefined || words.length === 0) return `unknown etcd condition "${text}"`;
-	return `unknown etcd condition "${text}": try leader, no leader, converged, term N, leader m2, m2 down, checks hold, stale read`;
+	return `unknown etcd condition "${text}": try leader, no leader, one leader, 1 member down, new leader, leader takes writes, converged, term N, leader m2, m2 down, isolated follower, checks hold, stale read`;
 }

@@ -65,10 +65,13 @@ export type EtcdState = {
 	readonly violations: readonly EtcdEvent[];
 	readonly violationCount: number;
 	/** The cluster's leader (the highest-term member that says it leads) and since when. */
-	readonly leader?: {readonly member: number; readonly term: number; readonly since: number};
+	/** `ackedBefore`: the writes acknowledged when it was first seen leading (so later ones were acknowledged under it). */
+	readonly leader?: {readonly member: number; readonly term: number; readonly since: number; readonly ackedBefore?: number};
 	/** When the cluster was last seen without a leader, while it still is. */
 	readonly leaderlessSince?: number;
 	readonly staleRead?: StaleReadResult & {readonly at: number};
+	/** The member last seen cut off on its own by a partition (kept after healing, for "the member that was isolated"). */
+	readonly lastIsolated?: number;
 };
 
 export const eventLimit = 64;

@@ -134,7 +134,9 @@ export type MemberRef = number | 'leader';
 
 /** What the user (or a scenario, or the fault schedule) asks the controller to do. */
 export type EtcdAction =
-	| {readonly type: 'crash' | 'restart' | 'pause' | 'resume' | 'stale-read'; readonly member: MemberRef}
+	| {readonly type: 'crash' | 'pause' | 'resume' | 'stale-read'; readonly member: MemberRef}
+	/** `down`: the member that is down (the first, if several). */
+	| {readonly type: 'restart'; readonly member: MemberRef | 'down'}
 	/** Cut the member off from every other member. */
 	| {readonly type: 'isolate'; readonly member: MemberRef}
 	| {readonly type: 'partition'; readonly groups: Partition}

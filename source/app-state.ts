@@ -1,0 +1,69 @@
+/**
+ * The app's state and its one reducer: keys, shell actions and (in a live
+ * mode) observations. Pure: a live mode's actions wait in the outbox for the
+ * controller, so the same reducer serves the terminal and a headless run of a
+ * live scenario.
+ */
+import type {KeyPress} from './core/engine/key-press.js';
+import {actionForKey} from './core/engine/keys.js';
+import {sessionStep, type Session, type SessionAction} from './core/engine/session.js';
+import {isLive} from './live/shell-mode.js';
+
+export type AppEvent = {readonly key: KeyPress} | {readonly action: SessionAction} | {readonly observed: unknown};
+
+export type AppState = {
+	readonly session: Session;
+	readonly quit: boolean;
+	/** A live mode's actions, waiting for the controller (a reducer does no I/O). */
+	readonly outbox: readonly unknown[];
+};
+
+/**
+ * In a live mode (a real cluster) time is real: stepping writes one input,
+ * space turns the writes on and off, and the mode's actions go to the
+ * controller. There is nothing to step back to.
+ */
+function reduceLive(state: AppState, action: SessionAction): AppState {
+	const {session} = state;
+	const send = (sent: unknown, changes: Partial<Session> = {}): AppState => ({...state, session: {...session, ...changes, notice: undefined}, outbox: [...state.outbox, sent]});
+	switch (action.type) {
+		case 'mode':
+			return send(action.action, session.overlay.kind === 'menu' ? {overlay: {kind: 'none'}} : {});
+		case 'toggle-pause':
+			return send({type: 'writes', on: session.paused}, {paused: !session.paused, ended: false});
+		case 'step':
+			return send({type: 'write-one'});
+		case 'back':
+		case 'restart':
+			return {...state, session: {...session, notice: 'a real cluster runs in real time: there is no stepping back'}};
+		case 'end': {
+			// A scenario's end stops the writes, so nothing runs on under its last caption (space starts them again).
+			const ended = {...state, session: sessionStep(session, action)};
+			return session.paused ? ended : {...ended, outbox: [...state.outbox, {type: 'writes', on: false}]};
+		}
+
+		case 'faster':
+		case 'slower':
+			return {...state, session: {...session, notice: 'the write rate is set with --rate'}};
+		default:
+			return {...state, session: sessionStep(session, action)};
+	}
+}
+
+/**
+ * Keys are mapped inside the reducer, so fast typing always sees the state the
+ * previous key left (q after f closes the fault menu; it does not quit).
+ */
+export function reduce(state: AppState, event: AppEvent): AppState {
+	if (state.quit) return state;
+	const {session} = state;
+	const step = (current: AppState, action: SessionAction) => (isLive(current.session.mode) ? reduceLive(current, action) : {...current, session: sessionStep(current.session, action)});
+	if ('observed' in event) return {...state, session: {...session, sim: event.observed, paused: isLive(session.mode) ? !session.mode.running(event.observed) : session.paused}};
+	if ('action' in event) return step(state, event.action);
+	const action = actionForKey(session, event.key);
+	if (action === 'quit') return {...state, quit: true};
+	// Any key clears the shell's last notice; the action may set a new one.
+	const cleared = session.notice === undefined ? state : {...state, session: {...session, notice: undefined}};
+	return action ? step(cleared, action) : cleared;
+}
+
