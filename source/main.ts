@@ -105,8 +105,9 @@ async function scenarioCommand(command: string, args: readonly string[], flags: 
 	if (isLive(scenario.mode)) return liveScenarioCommand(command, scenario, flags, theme);
 	if (command === 'run') {
 		const {runScenarioHeadless} = await import('./commands/run.js');
-		process.stdout.write((await runScenarioHeadless(scenario, {json: flags['json'] === true, trace: stringFlag(flags, 'trace')})) + '\n');
-		return 0;
+		const {text, ok} = await runScenarioHeadless(scenario, {json: flags['json'] === true, trace: stringFlag(flags, 'trace')});
+		process.stdout.write(text + '\n');
+		return ok ? 0 : 1;
 	}
 
 	if (command === 'play') {

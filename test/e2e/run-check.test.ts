@@ -80,10 +80,10 @@ describe('check', () => {
 });
 
 describe('run', () => {
-	test('prints the mode’s summary at the end, then each false claim with its line; exit 0', () => {
+	test('prints the mode’s summary at the end, then each false claim with its line; exit 1 (as check, and as an etcd scenario)', () => {
 		const {code, stdout, stderr} = run(['run', claims]);
 		expect(stderr).toBe('');
-		expect(code).toBe(0);
+		expect(code).toBe(1);
 		expect(stdout).toMatch(/^model bank · seed 7 · 4 inputs\n/);
 		expect(stdout).toMatch(/^R2 +✗ diverged +applied #4/m);
 		expect(stdout.trimEnd().split('\n').at(-1)).toBe('✗ line 8: expect R1 diverged — R1 shows ● ok (agrees at #4)');
@@ -91,7 +91,7 @@ describe('run', () => {
 
 	test('--json: the mode’s report, plus every claim with its line and whether it held', () => {
 		const {code, stdout} = run(['run', claims, '--json']);
-		expect(code).toBe(0);
+		expect(code).toBe(1);
 		const report = JSON.parse(stdout) as {inputs: number; claims: unknown[]};
 		expect(report.inputs).toBe(4);
 		expect(report.claims).toEqual([
