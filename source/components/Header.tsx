@@ -29,7 +29,8 @@ export function Header({session, fields, badges, position, width}: Props) {
 	const leftWidth = Math.max(0, width - cellWidth(right) - badgeWidth);
 	return (
 		<Box width={width}>
-			<Text bold>{fit(headerText(session, fields, leftWidth), leftWidth)}</Text>
+			{/* One space at least between the fields and the badges. */}
+			<Text bold>{fit(headerText(session, fields, badges ? leftWidth - 1 : leftWidth), leftWidth)}</Text>
 			{badges ? (
 				<Text>
 					<Segments segments={fitLine(badges, badgeWidth)} />
