@@ -11,12 +11,24 @@ import xterm from '@xterm/headless';
 import chalk from 'chalk';
 import {render, renderToString} from 'ink';
 import {useState} from 'react';
-import {afterAll, beforeAll, expect, test} from 'vitest';
+import {afterAll, beforeAll, expect, test, vi} from 'vitest';
 import {Shell} from '../../source/components/Shell.js';
 import type {RawFlags} from '../../source/core/engine/mode.js';
 import {createSession, sessionStep, type Session} from '../../source/core/engine/session.js';
 import {modeNamed} from '../../source/core/modes.js';
 import {sleep} from './helpers.js';
+
+// Ink decides at import whether it runs in CI (is-in-ci), and there it writes no frame until the end: this test
+// is about the frames a user's terminal gets, so Ink is loaded with the CI variables unset (and they are put back after).
+const ciVariables = vi.hoisted(() => {
+	const saved = {CI: process.env['CI'], CONTINUOUS_INTEGRATION: process.env['CONTINUOUS_INTEGRATION']};
+	delete process.env['CI'];
+	delete process.env['CONTINUOUS_INTEGRATION'];
+	return saved;
+});
+afterAll(() => {
+	for (const [name, value] of Object.entries(ciVariables)) if (value !== undefined) process.env[name] = value;
+});
 
 const {Terminal} = xterm;
 
