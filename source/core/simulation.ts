@@ -133,21 +133,17 @@ function inject(sim: SimState, id: number, fault: FaultType): SimState {
 function repair(sim: SimState, id: number): SimState {
 	const tx = new Transaction(sim);
 	const replica = sim.replicas[id]!;
-	const done: string[] = [];
-	// Each part of the outcome in words, and tersely for a narrow event line.
-	const doneShort: string[] = [];
-	if (replica.crashed) done.push('restarted');
-	if (replica.crashed) doneShort.push('restarted');
+	// What it did, each part in words and tersely (for a narrow event line).
+	const done: Array<readonly [string, string]> = [];
+	if (replica.crashed) done.push(['restarted', 'restarted']);
 	const armed = armedFaultNames(replica.faults);
-	if (armed.length > 0) done.push(`disarmed ${armed.join(', ')}`);
-	if (armed.length > 0) doneShort.push('faults off');
+	if (armed.length > 0) done.push([`disarmed ${armed.join(', ')}`, 'faults off']);
 	tx.replace(id, {crashed: false, faults: noFaults});
 	const missed = sim.index - replica.applied;
 	const catchUp = missed > 0 && missed <= replayLimit;
 	if (catchUp) {
 		tx.replay(id, sim.index, 'replayed');
-		done.push(`replayed ${plural(missed, 'missed input')}`);
-		doneShort.push(`replayed ${missed}`);
+		done.push([`replayed ${plural(missed, 'missed input')}`, `replayed ${missed}`]);
 	}
 
 	const decided = tx.decisionAt(sim.index);
@@ -194,7 +190,8 @@ function repair(sim: SimState, id: number): SimState {
 	const changed = done.length > 0 || tx.replica(id).digest !== replica.digest || tx.replica(id).applied !== replica.applied;
 	if (!changed) return new Transaction(sim).commit(`${replica.name}: nothing to repair: ${outcome}`, `${replica.name}: nothing to repair: ${outcomeShort}`);
 	tx.note(replica, {type: 'repair', beforeInput: sim.index + 1});
-	return tx.commit(`${replica.name}: ${[...done, outcome].join(', ')}`, `${replica.name}: ${[...doneShort, outcomeShort].join(', ')}`);
+	const said = (form: 0 | 1, result: string) => `${replica.name}: ${[...done.map(part => part[form]), result].join(', ')}`;
+	return tx.commit(said(0, outcome), said(1, outcomeShort));
 }
 
 function armedFaultNames(faults: ActiveFaults): string[] {

@@ -115,13 +115,20 @@ export function standingText(standing: Standing): string {
 	return `agrees again since #${standing.runStart} (diverged ${run}${earlier})`;
 }
 
-/** Why the vote on this replica's latest report can never be decided, if so and if no later vote has judged it. */
-function undecidedReason(sim: SimState, replica: ReplicaState, standing: Standing): string | undefined {
+/** The vote on this replica's latest report, with its outcome and how many different values it has, if no later vote has judged the replica. */
+function latestUnjudgedVote(sim: SimState, replica: ReplicaState, standing: Standing) {
 	if (standing.checked !== null && standing.checked >= replica.applied) return undefined;
 	const vote = sim.votes.find(candidate => candidate.index === replica.applied);
-	if (!vote || vote.digests[replica.id] === undefined || voteOutcome(sim, vote) !== 'no-majority') return undefined;
-	const values = new Set(vote.digests.filter(digest => digest !== undefined)).size;
-	if (values > 1) return `no majority at #${vote.index}: nobody can be told right or wrong`;
+	if (!vote || vote.digests[replica.id] === undefined) return undefined;
+	return {vote, outcome: voteOutcome(sim, vote), values: new Set(vote.digests.filter(digest => digest !== undefined)).size};
+}
+
+/** Why the vote on this replica's latest report can never be decided, if so and if no later vote has judged it. */
+function undecidedReason(sim: SimState, replica: ReplicaState, standing: Standing): string | undefined {
+	const latest = latestUnjudgedVote(sim, replica, standing);
+	if (latest?.outcome !== 'no-majority') return undefined;
+	const {vote} = latest;
+	if (latest.values > 1) return `no majority at #${vote.index}: nobody can be told right or wrong`;
 	const absent = sim.replicas
 		.filter(other => vote.digests[other.id] === undefined && !willReport(other, vote.index))
 		.map(other => (other.crashed ? `${other.name} crashed` : `${other.name} holds it back (reorder)`));
@@ -134,10 +141,9 @@ function undecidedReason(sim: SimState, replica: ReplicaState, standing: Standin
  * who is still to report.
  */
 function splitReason(sim: SimState, replica: ReplicaState, standing: Standing): string | undefined {
-	if (standing.checked !== null && standing.checked >= replica.applied) return undefined;
-	const vote = sim.votes.find(candidate => candidate.index === replica.applied);
-	if (!vote || vote.digests[replica.id] === undefined || voteOutcome(sim, vote) !== 'waiting') return undefined;
-	if (new Set(vote.digests.filter(digest => digest !== undefined)).size < 2) return undefined;
+	const latest = latestUnjudgedVote(sim, replica, standing);
+	if (latest?.outcome !== 'waiting' || latest.values < 2) return undefined;
+	const {vote} = latest;
 	const waiting = sim.replicas.filter(other => vote.digests[other.id] === undefined).map(other => other.name);
 	return `#${vote.index} undecided: the reports differ, waiting for ${waiting.join(', ')}`;
 }
@@ -287,10 +293,11 @@ export type {OutOfLine, QuorumStatus} from './quorum.js';
  * in the narrowest, " ⇅=" or " ⇅≠" for a swapped input (same or different result),
  * " ↺" for a replayed one, " c347" for a clock read.
  */
-export function transitionSuffix(transition: Transition, short = false, tiny = false): string {
+export function transitionSuffix(transition: Transition, form: 'long' | 'short' | 'tiny' = 'long'): string {
 	const parts: string[] = [];
 	const {note} = transition;
-	if (tiny) {
+	const short = form !== 'long';
+	if (form === 'tiny') {
 		if (note === 'late' || note === 'early') parts.push(`⇅${transition.commutes === undefined ? '' : transition.commutes ? '=' : '≠'}`);
 		if (note === 'replayed') parts.push('↺');
 		if (transition.reading !== undefined) parts.push(`c${transition.reading}`);

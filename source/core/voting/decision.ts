@@ -1,7 +1,7 @@
 import {seg, type Line} from '../engine/screen.js';
 import {cellWidth} from '../engine/text.js';
-import {distinguishing, quorumLines, shortDigest, voteVerdict} from '../verdict.js';
-import type {OutOfLine} from '../quorum.js';
+import {distinguishing, shortDigest, voteVerdict, type VoteVerdict} from '../verdict.js';
+import type {OutOfLine, QuorumStatus} from '../quorum.js';
 import type {SimState} from '../types.js';
 
 /**
@@ -11,18 +11,19 @@ import type {SimState} from '../types.js';
  * the differing values — never the values themselves or who holds them.
  */
 export function decisionLines(sim: SimState, width = Number.POSITIVE_INFINITY): Line[] {
-	const [decision, second] = quorumLines(sim);
+	const vote = voteVerdict(sim);
+	const {decision, outOfLine: second} = vote;
 	const room = width - 1;
 	return [
-		[seg(` ${shorten(decision.text, room, () => compactNoMajority(sim, room))}`, decision.tone, true)],
-		[seg(second.text ? ` ${shortenNaming(second.text, room, compactOutOfLine(sim))}` : '', second.tone)],
+		[seg(` ${shorten(decision.text, room, () => compactNoMajority(sim, vote.status, room))}`, decision.tone, true)],
+		[seg(second.text ? ` ${shortenNaming(second.text, room, () => compactOutOfLine(vote))}` : '', second.tone)],
 	];
 }
 
 /** The second line keeps every replica it names where it can: its short forms come before dropping asides. */
-function shortenNaming(text: string, width: number, shorter: readonly string[]): string {
+function shortenNaming(text: string, width: number, shorter: () => readonly string[]): string {
 	if (fits(text, width)) return text;
-	return shorter.find(form => fits(form, width)) ?? shorten(text, width);
+	return shorter().find(form => fits(form, width)) ?? shorten(text, width);
 }
 
 const fits = (text: string, width: number) => cellWidth(text) <= width;
@@ -46,8 +47,7 @@ function shorten(text: string, width: number, compact?: () => string | undefined
  * digest, which its columns show beside the values ("quorum" goes first if even
  * that is too wide).
  */
-function compactNoMajority(sim: SimState, width: number): string | undefined {
-	const {status} = voteVerdict(sim);
+function compactNoMajority(sim: SimState, status: QuorumStatus, width: number): string | undefined {
 	if (status.kind !== 'no-majority' || status.groups.length < 2) return undefined;
 	const values = distinguishing(sim.model, status.groups.map(group => group.state));
 	const singleField = sim.model.describeState(status.groups[0]!.state).length === 1;
@@ -67,14 +67,13 @@ function compactNoMajority(sim: SimState, width: number): string | undefined {
  * who is right · ○ R3 crashed" for the no-majority line; then the replicas
  * grouped by what is wrong: "○ crashed R1, R2 · ✗ diverged R3 #1, R4 #5".
  */
-function compactOutOfLine(sim: SimState): string[] {
-	const {status, outOfLine} = voteVerdict(sim);
+function compactOutOfLine({status, outOfLine}: VoteVerdict): string[] {
 	const noMajority = status.kind === 'no-majority';
 	const forms: string[] = [];
 	if (noMajority && status.groups.length > 1) forms.push(['⚠ cannot tell who is right', ...outOfLine.text.split(' · ').slice(1)].join(' · '));
-	const entries: Array<[string, string]> = [
-		...(noMajority ? status.cannotReport.map((entry): [string, string] => (entry.reason === 'crashed' ? ['○ crashed', entry.name] : ['◐ holds back', `${entry.name} #${status.index}`])) : []),
-		...status.outOfLine.map((entry): [string, string] => [groupWords[entry.reason], `${entry.name}${entryDetail(entry)}`]),
+	const entries: Entry[] = [
+		...(noMajority ? status.cannotReport.map(entry => (entry.reason === 'crashed' ? {what: '○ crashed', name: entry.name, detail: ''} : {what: '◐ holds back', name: entry.name, detail: ` #${status.index}`})) : []),
+		...status.outOfLine.map(entry => ({what: groupWords[entry.reason], name: entry.name, detail: entryDetail(entry)})),
 	];
 	if (entries.length === 0) return forms;
 	const grouped = groupedEntries(entries);
@@ -82,6 +81,9 @@ function compactOutOfLine(sim: SimState): string[] {
 	forms.push(noMajority ? `${head} · ${grouped}` : `${head} ${grouped}`, grouped);
 	return forms;
 }
+
+/** One replica the line names: what is wrong with it, and a detail (since when, how far behind). */
+type Entry = {readonly what: string; readonly name: string; readonly detail: string};
 
 const groupWords: Readonly<Record<OutOfLine['reason'], string>> = {diverged: '✗ diverged', crashed: '○ crashed', lagging: '◐ lag', holding: '◐ holds back', behind: '◐ behind'};
 
@@ -99,15 +101,14 @@ function entryDetail(entry: OutOfLine): string {
 	}
 }
 
-/** "○ crashed R1, R2 · ✗ diverged R3 #1": entries (what is wrong, who) grouped by what, each replica once. */
-function groupedEntries(entries: ReadonlyArray<readonly [string, string]>): string {
+/** "○ crashed R1, R2 · ✗ diverged R3 #1": the entries grouped by what is wrong, each replica once. */
+function groupedEntries(entries: readonly Entry[]): string {
 	const seen = new Set<string>();
 	const groups = new Map<string, string[]>();
-	for (const [what, who] of entries) {
-		const name = who.split(' ')[0]!;
+	for (const {what, name, detail} of entries) {
 		if (seen.has(name)) continue;
 		seen.add(name);
-		groups.set(what, [...(groups.get(what) ?? []), who]);
+		groups.set(what, [...(groups.get(what) ?? []), `${name}${detail}`]);
 	}
 
 	return [...groups].map(([what, names]) => `${what} ${names.join(', ')}`).join(' · ');

@@ -11,35 +11,25 @@ export type LineForm = 'long' | 'short' | 'tiny';
 /** One line of a replica's history in the given form (a short or tiny one fits `width` where it can). */
 export function transitionLine(model: Model, transition: Transition, form: LineForm = 'long', width = Number.POSITIVE_INFINITY): string {
 	const short = form !== 'long';
-	const describeInput = short && model.shortInput ? model.shortInput.bind(model) : model.describeInput.bind(model);
-	const describeResult = short && model.shortResult ? model.shortResult.bind(model) : model.describeResult.bind(model);
-	const line = describe(model, transition, describeInput, describeResult, form, width);
-	// In the tiny form the index goes (the "at" line has it): the input and its result stay whole.
-	return form === 'tiny' ? line.replace(/^#\d+ /, '') : line;
-}
-
-function describe(
-	model: Model,
-	transition: Transition,
-	describeInput: (input: unknown) => string,
-	describeResult: Model['describeResult'],
-	form: LineForm,
-	width: number,
-): string {
-	const short = form !== 'long';
 	const {index, input, before, after, note} = transition;
 	if (note === 'corrupted') {
-		const forms = changedValues(model, before, after).map(form => `↯ ${form}`);
+		const forms = changedValues(model, before, after).map(text => `↯ ${text}`);
 		return short ? fitFirst(forms, width) : forms[0]!;
 	}
 
 	if (note === 'transfer') return `⇐ copied majority #${index}`;
 	if (note === 'rebuilt') return `⇐ log replayed to #${index}`;
-	// A model whose inputs all read the same (chain's "next") may leave the input out of short lines.
-	const described = describeInput(input);
-	const head = described === '' ? `#${index}` : `#${index} ${described}`;
-	if (note === 'skipped') return `${head} ✗ skip`;
-	return `${head} ${describeResult(before, input, after)}${transitionSuffix(transition, short, form === 'tiny')}`;
+	const described = short && model.shortInput ? model.shortInput(input) : model.describeInput(input);
+	// In the tiny form the index goes (the "at" line has it); a model whose inputs all read the same (chain's "next") may leave the input out of short lines.
+	const head = [form === 'tiny' ? '' : `#${index}`, described];
+	if (note === 'skipped') return words(...head, '✗ skip');
+	const result = short && model.shortResult ? model.shortResult(before, input, after) : model.describeResult(before, input, after);
+	return words(...head, result) + transitionSuffix(transition, form);
+}
+
+/** The non-empty parts, a space apart. */
+function words(...parts: string[]): string {
+	return parts.filter(Boolean).join(' ');
 }
 
 /**
