@@ -30,35 +30,7 @@ export const etcdScenarioMode: ShellLiveMode = {
 		return parseEtcdConfig(flags);
 	},
 	speedOf: (config: EtcdConfig) => config.rate ?? defaultLiveRate,
-	scenario: {
-		verbs: etcdMode.scenario.verbs,
-		verb(words: readonly string[], config: EtcdConfig) {
-			const action = etcdMode.scenario.verb(words, config);
-			if (typeof action === 'string') return action;
-			const named = [
-				'member' in action ? action.member : undefined,
-				...('groups' in action ? action.groups.flat() : []),
-				...('a' in action ? [action.a, action.b] : []),
-			];
-			return beyond(named, config) ?? action;
-		},
-		condition: (words: readonly string[], config: EtcdConfig) => checkedCondition(etcdMode.scenario.condition, words, config),
-		expectation: (words: readonly string[], config: EtcdConfig) => checkedCondition(etcdMode.scenario.expectation, words, config),
-	},
 } as ShellLiveMode;
-
-/** A member past the cluster's size, said plainly (the header's members sets it, 3 by default). */
-function beyond(named: ReadonlyArray<number | string | undefined>, config: EtcdConfig): string | undefined {
-	const member = named.find((ref): ref is number => typeof ref === 'number' && ref >= config.members);
-	return member === undefined ? undefined : `there is no m${member + 1}: the cluster has ${config.members} members (set with "members N" before the timeline)`;
-}
-
-function checkedCondition<C>(parse: (words: readonly string[], config: EtcdConfig) => C | string, words: readonly string[], config: EtcdConfig): C | string {
-	const condition = parse(words, config);
-	if (typeof condition === 'string') return condition;
-	const refs = words.map(word => /^m(\d)$/i.exec(word)).map(match => (match ? Number(match[1]) - 1 : undefined));
-	return beyond(refs, config) ?? condition;
-}
 
 /** Every mode a scenario can name: the simulated ones and the etcd mode (a real cluster). */
 export const scenarioModeNames = [...modeNames, 'etcd'];

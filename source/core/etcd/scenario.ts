@@ -8,21 +8,26 @@ import type {EtcdAction, MemberRef} from './types.js';
  */
 export const etcdVerbs = ['crash', 'restart', 'pause', 'resume', 'isolate', 'partition', 'split', 'heal', 'slow', 'delay', 'stale-read', 'request', 'write', 'writes'] as const;
 
-function memberRef(word: string | undefined): MemberRef | string {
+/** The cluster a scenario's words name members of (its header's `members`); without it, any of m1…m9. */
+type Cluster = {readonly members: number} | undefined;
+
+function memberRef(word: string | undefined, cluster: Cluster): MemberRef | string {
 	if (word === undefined) return 'say which member: m1…m9 or leader';
 	if (word.toLowerCase() === 'leader') return 'leader';
 	const match = /^m?(\d)$/i.exec(word);
 	if (!match || Number(match[1]) < 1) return `"${word}" is not a member: write m1…m9 or leader`;
-	return Number(match[1]) - 1;
+	const member = Number(match[1]) - 1;
+	if (cluster && member >= cluster.members) return `there is no m${member + 1}: the cluster has ${cluster.members} members (set with "members N" before the timeline)`;
+	return member;
 }
 
-function position(word: string): number | string {
-	const ref = memberRef(word);
+function position(word: string, cluster: Cluster): number | string {
+	const ref = memberRef(word, cluster);
 	return ref === 'leader' ? 'a partition names members, not the leader' : ref;
 }
 
 /** A timeline line, e.g. ["crash", "leader"], ["partition", "m1", "m2", "|", "m3"], ["delay", "m1", "m2", "200"]. */
-export function etcdVerb(words: readonly string[]): EtcdAction | string {
+export function etcdVerb(words: readonly string[], cluster?: Cluster): EtcdAction | string {
 	const [verb, ...rest] = words;
 	switch (verb) {
 		case 'crash':
@@ -33,7 +38,7 @@ export function etcdVerb(words: readonly string[]): EtcdAction | string {
 		case 'stale-read': {
 			if (verb === 'restart' && rest.length === 1 && rest[0] === 'down') return {type: 'restart', member: 'down'};
 			if (rest.length !== 1) return `${verb} takes one member, e.g. ${verb} m2 or ${verb} leader${verb === 'restart' ? ' (or restart down: the member that is down)' : ''}`;
-			const member = memberRef(rest[0]);
+			const member = memberRef(rest[0], cluster);
 			return typeof member === 'string' && member !== 'leader' ? member : {type: verb, member};
 		}
 
@@ -45,7 +50,7 @@ export function etcdVerb(words: readonly string[]): EtcdAction | string {
 					continue;
 				}
 
-				const member = position(word);
+				const member = position(word, cluster);
 				if (typeof member === 'string') return member;
 				groups.at(-1)!.push(member);
 			}
@@ -66,10 +71,10 @@ export function etcdVerb(words: readonly string[]): EtcdAction | string {
 			const words = rest.length === 2 && /->|→/.test(rest[0]!) ? [...rest[0]!.split(/->|→/), rest[1]!] : rest;
 			const ms = Number(words.at(-1)?.replace(/ms$/, ''));
 			if (words.length < 2 || words.length > 3 || !Number.isInteger(ms) || ms < 0 || ms > 10_000) return `${verb} takes a member (or a link) and milliseconds, e.g. ${verb} m3 200ms or ${verb} m1->m2 200ms`;
-			const a = memberRef(words[0]);
+			const a = memberRef(words[0], cluster);
 			if (typeof a === 'string' && a !== 'leader') return a;
 			if (words.length === 2) return {type: 'delay', a, ms};
-			const b = memberRef(words[1]);
+			const b = memberRef(words[1], cluster);
 			if (typeof b === 'string' && b !== 'leader') return b;
 			return {type: 'delay', a, b, ms};
 		}
@@ -112,7 +117,7 @@ export function hasConverged(state: EtcdState): string | undefined {
  * member last cut off on its own, even after healing, has that role or not), `checks hold`, `stale read` (the
  * last stale-read demo read a stale value).
  */
-export function etcdCondition(words: readonly string[]): ModeCondition<EtcdState> | string {
+export function etcdCondition(words: readonly string[], cluster?: Cluster): ModeCondition<EtcdState> | string {
 	const text = words.join(' ');
 	const [first, second, third] = words;
 	if (text === 'leader') return {text, check: state => (state.leader ? undefined : 'no member leads')};
@@ -197,13 +202,13 @@ export function etcdCondition(words: readonly string[]): ModeCondition<EtcdState
 	}
 
 	if (first === 'leader' && words.length === 2) {
-		const member = position(second!);
+		const member = position(second!, cluster);
 		if (typeof member === 'string') return member;
 		return {text, check: state => (state.leader?.member === member ? undefined : state.leader ? `${state.members[state.leader.member]!.name} leads` : 'no member leads')};
 	}
 
 	if (words.length === 2 && roles.includes(second as MemberRole)) {
-		const member = position(first!);
+		const member = position(first!, cluster);
 		if (typeof member === 'string') return member;
 		return {text, check: state => (state.members[member] === undefined ? `there is no m${member + 1}` : state.members[member].role === second ? undefined : `m${member + 1} is ${state.members[member].role}`)};
 	}
