@@ -1,9 +1,6 @@
 import {useCallback, useEffect, useRef} from 'react';
-import type {LiveConnection} from '../live/shell-mode.js';
+import {observationTimeoutMs, type LiveConnection} from '../live/shell-mode.js';
 import {frameMs} from './useTicker.js';
-
-/** How long settle waits for an observation before going on anyway (polling is every 100 ms). */
-const observationTimeoutMs = 3000;
 
 /**
  * Connects a live mode: every observation replaces the state on screen, and

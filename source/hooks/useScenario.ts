@@ -4,6 +4,7 @@ import type {Session, SessionAction} from '../core/engine/session.js';
 import {runScenario} from '../scenario/runner.js';
 import {frameMs} from './useTicker.js';
 import type {ScenarioStep} from '../scenario/types.js';
+import {secondsText} from '../live/shell-mode.js';
 
 type Dispatch = (event: {key: KeyPress} | {action: SessionAction}) => void;
 
@@ -72,7 +73,7 @@ export function useScenario(steps: readonly ScenarioStep[] | undefined, session:
 				// A live mode's are checked after settle, against what was observed.
 				claim(step, failure) {
 					if (!settle || failure === undefined) return;
-					const timedOut = step.kind === 'until' ? ` — not within ${(step.limit / 1000).toFixed(1).replace(/\.0$/, '')} s; going on` : '';
+					const timedOut = step.kind === 'until' ? ` — not within ${secondsText(step.limit)}; going on` : '';
 					act({type: 'notice', text: `✗ line ${step.line}: ${step.kind} ${step.condition.text}${timedOut} (${failure})`});
 				},
 				state: () => latest.current.sim,

@@ -15,7 +15,7 @@ import {EtcdLiveSession} from '../etcd/live-session.js';
 import type {Claim} from '../scenario/drive.js';
 import {runScenario} from '../scenario/runner.js';
 import type {Scenario, ScenarioStep} from '../scenario/types.js';
-import {asShellMode} from './shell-mode.js';
+import {asShellMode, observationTimeoutMs, secondsText} from './shell-mode.js';
 
 export type LiveDriveResult = {
 	readonly claims: readonly Claim[];
@@ -24,9 +24,6 @@ export type LiveDriveResult = {
 	/** Real milliseconds from the first step to the end. */
 	readonly ms: number;
 };
-
-/** How long a settle waits for the next observation before going on anyway (polling is every 100 ms). */
-const observationTimeoutMs = 3000;
 
 const sleep = async (ms: number) =>
 	new Promise<void>(resolve => {
@@ -105,7 +102,7 @@ export async function driveLiveScenario(
 					event(reduce(app, {action: {type: 'caption', lines}}));
 				},
 				claim(step, failure) {
-					const timedOut = step.kind === 'until' && failure !== undefined ? ` (not within ${(step.limit / 1000).toFixed(1).replace(/\.0$/, '')} s)` : '';
+					const timedOut = step.kind === 'until' && failure !== undefined ? ` (not within ${secondsText(step.limit)})` : '';
 					claims.push({line: step.line, text: step.condition.text, kind: step.kind, failure: failure === undefined ? undefined : failure + timedOut, position: positionAt(elapsed())});
 					if (step.kind === 'expect') standing.push({index: claims.length - 1, step});
 				},

@@ -42,3 +42,11 @@ export function asShellMode(live: LiveMode<any, any, any>, rate: number): ShellL
 		traceLine: state => state,
 	} as ShellLiveMode;
 }
+
+/** How long a live scenario waits for the next observation of the cluster before going on anyway (polling is every 100 ms). */
+export const observationTimeoutMs = 3000;
+
+/** A live `until`'s limit in words: "10 s", "1.5 s". */
+export function secondsText(ms: number): string {
+	return `${(ms / 1000).toFixed(1).replace(/\.0$/, '')} s`;
+}
