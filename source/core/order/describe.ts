@@ -4,7 +4,7 @@
 import {peekEvent} from '../engine/event-queue.js';
 import type {Model} from '../model.js';
 import {upcomingText as raftUpcomingText} from '../raft/describe.js';
-import {clientName, inputLabel, isReplicaNode, nodeName, replicaName} from './names.js';
+import {clientName, inputLabel, isReplicaNode, nodeName, panelPrefix, replicaName} from './names.js';
 import {replicaBase, sequencerNode, type OrderMessage, type OrderState} from './types.js';
 
 /** An input in a few cells: "+15", "a=5", "next". */
@@ -33,7 +33,6 @@ export function messageText(message: OrderMessage, model: Model): string {
 	return `${nodeName(message.from)}→${nodeName(message.to)} ${bodyText(message, model)}${message.resent ? ' (again)' : ''}`;
 }
 
-const panelWords = {none: 'no order', sequencer: 'sequencer', lamport: 'Lamport'} as const;
 
 /** The next event in words, before it happens. */
 export function upcomingText(state: OrderState): string | undefined {
@@ -50,12 +49,12 @@ export function upcomingText(state: OrderState): string | undefined {
 
 		case 'deliver': {
 			const lost = lossReason(state, event.message);
-			return `[${panelWords[event.message.arch]}] ${messageText(event.message, state.model)} arrives${lost === undefined ? '' : ` (to be ${lost})`}`;
+			return `${panelPrefix(event.message.arch)}${messageText(event.message, state.model)} arrives${lost === undefined ? '' : ` (to be ${lost})`}`;
 		}
 		case 'null':
 			return `[Lamport] ${clientName(event.client)}'s null-message timer fires`;
 		case 'gap':
-			return `[${panelWords[event.arch]}] ${nodeName(event.node)} checks whether it still misses something from ${nodeName(event.sender)}`;
+			return `${panelPrefix(event.arch)}${nodeName(event.node)} checks whether it still misses something from ${nodeName(event.sender)}`;
 		case 'request-retry':
 			return `[consensus] the client tries request #${event.id} again`;
 		case 'request-timeout':

@@ -75,5 +75,5 @@ export function parseClientName(word: string, clients: number): number | undefin
 
 /** "[sequencer] ": the panel an event line is about. */
 export function panelPrefix(arch: ArchId): string {
-	return `[${arch === 'none' ? 'no order' : arch === 'lamport' ? 'Lamport' : arch}] `;
+	return `[${archShort[arch]}] `;
 }

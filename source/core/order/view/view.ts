@@ -14,7 +14,7 @@ import {infoRows} from './column.js';
 import {panelView, type PanelLayout} from './panel.js';
 import {wrapLines} from '../../engine/text.js';
 
-export const eventRows = 2;
+export const eventRows = 3;
 export const decisionRows = 2;
 export const minPanelWidth = 36;
 /** Borders, title, the info rows and one delivered row. */
@@ -41,16 +41,28 @@ export function visiblePanels(focused: number, count: number): ArchId[] {
 	return archIds.slice(start, start + count);
 }
 
+/**
+ * The last event and the next one in words, wrapped rather than cut: the last
+ * takes one or two rows, the next the rows left of `eventRows`.
+ */
 function eventLines(state: OrderState, width: number): Line[] {
 	const lastPrefix = `last t=${state.last.time} `;
-	const [text = '—'] = wrapLines(state.last.text === '' ? '—' : state.last.text, Math.max(10, width - lastPrefix.length), 1);
+	const lastRows = wrapLines(state.last.text === '' ? '—' : state.last.text, Math.max(10, width - lastPrefix.length), eventRows - 1);
 	const nextText = upcomingText(state);
 	const nextTime = upcomingTime(state);
-	const nextLine: Line =
+	const nextPrefix = `next t=${nextTime} `;
+	const nextRows = nextText === undefined ? [] : wrapLines(nextText, Math.max(10, width - nextPrefix.length), eventRows - lastRows.length);
+	const indent = (prefix: string, text: string): Line => [seg(' '.repeat(prefix.length)), seg(text)];
+	const lines: Line[] = [
+		[seg('last ', undefined, true), seg(`t=${state.last.time} `, 'dim'), seg(lastRows[0] ?? '—')],
+		...lastRows.slice(1).map(text => indent(lastPrefix, text)),
 		nextText === undefined
 			? [seg('next ', 'accent', true), seg('nothing will happen', 'muted')]
-			: [seg('next ', 'accent', true), seg(`t=${nextTime} `, 'dim'), seg(nextText)];
-	return [[seg('last ', undefined, true), seg(`t=${state.last.time} `, 'dim'), seg(text)], nextLine];
+			: [seg('next ', 'accent', true), seg(`t=${nextTime} `, 'dim'), seg(nextRows[0] ?? '')],
+		...nextRows.slice(1).map(text => indent(nextPrefix, text)),
+	];
+	while (lines.length < eventRows) lines.push([]);
+	return lines;
 }
 
 const tinyNames: Readonly<Record<ArchId, string>> = {none: 'unordered', sequencer: 'seq', lamport: 'Lamport', consensus: 'Raft'};
