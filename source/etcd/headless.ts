@@ -2,13 +2,15 @@ import {kvKeys, kv} from '../core/models/kv.js';
 import type {EtcdConfig} from '../core/etcd/config.js';
 import {keysDigest} from '../core/etcd/digest.js';
 import {modelAfter} from '../core/etcd/expected.js';
-import {resolveScheduledFault, type ScheduledEtcdFault} from '../core/etcd/fault-schedule.js';
+import type {ScheduledEtcdFault} from '../core/etcd/fault-schedule.js';
 import {createEtcdState, observe} from '../core/etcd/observe.js';
 import type {EtcdState} from '../core/etcd/state.js';
 import type {RaftStatus} from '../core/etcd/types.js';
 import {hexDigest} from '../core/report.js';
 import {EtcdController} from './controller.js';
 import {requireEtcd} from './etcd-binary.js';
+import {FaultRunner} from './fault-runner.js';
+import {secondsText} from '../live/shell-mode.js';
 
 export type EtcdHeadlessOptions = {
 	readonly members: number;
@@ -20,6 +22,10 @@ export type EtcdHeadlessOptions = {
 	readonly faults: readonly ScheduledEtcdFault[];
 	/** How long the writes may take in all (default 60 s + 50 ms an input). */
 	readonly writeTimeoutMs?: number;
+	/** How long a write may wait for its acknowledgement before the next scheduled fault acts early (default 5 s). */
+	readonly stallMs?: number;
+	/** How long no write may be acknowledged, with no fault left to act, before the writes stop (default 15 s). */
+	readonly giveUpMs?: number;
 	/** How long to wait for every member to agree after the writes (default 20 s). */
 	readonly convergeTimeoutMs?: number;
 	/** Progress in a few words (stderr), e.g. "cluster ready in 0.4 s". */
@@ -56,9 +62,13 @@ export type EtcdHeadlessReport = {
 	readonly preVote: boolean;
 	readonly inputs: number;
 	readonly acknowledged: number;
+	/** The input written but not acknowledged when the writes stopped (the cluster may or may not have applied it), else null. */
+	readonly inFlight: number | null;
+	/** The input the members' keys are judged after: `acknowledged`, or `inFlight` if every member applied it. */
+	readonly lastInput: number;
 	/** Every member holds the same keys after the same input. */
 	readonly allAgree: boolean;
-	/** Every member's keys equal the kv model fed inputs 1…acknowledged. */
+	/** Every member's keys equal the kv model fed inputs 1…lastInput. */
 	readonly matchesModel: boolean;
 	/** Every member holds the sequence key of every acknowledged input. */
 	readonly acknowledgedPresent: boolean;
@@ -97,12 +107,17 @@ function percentile(values: readonly number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
-/** Every member answers as leader or follower, at the same applied index, with the same keys after `acked`. */
-function converged(state: EtcdState, acked: number): boolean {
+/**
+ * The input every member answers with (as leader or follower, at the same
+ * applied index, with the same keys), if it is one of `inputs`; else undefined.
+ */
+function convergedAt(state: EtcdState, inputs: readonly number[]): number | undefined {
 	const members = state.members;
-	if (!members.every(member => (member.role === 'leader' || member.role === 'follower') && member.seenAt === state.at)) return false;
+	if (!members.every(member => (member.role === 'leader' || member.role === 'follower') && member.seenAt === state.at)) return undefined;
 	const first = members[0]!;
-	return members.every(member => member.keys?.lastInput === acked && member.keys.digest === first.keys?.digest && member.applied === first.applied);
+	const input = first.keys?.lastInput;
+	if (input === undefined || !inputs.includes(input)) return undefined;
+	return members.every(member => member.keys?.lastInput === input && member.keys.digest === first.keys?.digest && member.applied === first.applied) ? input : undefined;
 }
 
 /**
@@ -126,63 +141,61 @@ export async function runEtcdHeadless(options: EtcdHeadlessOptions): Promise<Etc
 			rounds.push(poll.roundMs);
 		});
 
-		const schedule = [...options.faults].sort((a, b) => a.atIndex - b.atIndex);
-		const faultLog: Array<{spec: string; atInput: number; outcome: string}> = [];
 		const context = () => ({
-			leader: state.leader?.member,
-			members: options.members,
 			down: state.members.flatMap((_, i) => (controller.processState(i) === 'down' ? [i] : [])),
 			paused: state.members.flatMap((_, i) => (controller.processState(i) === 'paused' ? [i] : [])),
 		});
+		const runner = new FaultRunner({faults: options.faults, perform: async action => controller.perform(action), context, stallMs: options.stallMs ?? 5000});
 		const {writer} = controller;
 		writer.limit = options.steps;
-		writer.beforeInput = async index => {
-			while (schedule.length > 0 && schedule[0]!.atIndex <= index) {
-				const fault = schedule.shift()!;
-				const actions = resolveScheduledFault(fault, context());
-				if (typeof actions === 'string') {
-					faultLog.push({spec: fault.spec, atInput: index, outcome: `not done: ${actions}`});
-					continue;
-				}
-
-				const outcomes: string[] = [];
-				for (const action of actions) outcomes.push((await controller.perform(action)).text);
-				faultLog.push({spec: fault.spec, atInput: index, outcome: outcomes.join('; ')});
-			}
-		};
+		writer.beforeInput = async index => runner.beforeInput(index);
 
 		const writeStarted = performance.now();
 		const writeBudget = options.writeTimeoutMs ?? 60_000 + options.steps * 50;
+		const giveUpMs = options.giveUpMs ?? 15_000;
 		writer.setEnabled(true);
-		let budgetTimer: NodeJS.Timeout | undefined;
-		const finished = await Promise.race([
-			writer.waitForAcked(options.steps).then(() => true),
-			new Promise<false>(resolve => {
-				budgetTimer = setTimeout(() => resolve(false), writeBudget);
+		const stopWatching = runner.watch(writer);
+		let timer: NodeJS.Timeout | undefined;
+		const ending = await Promise.race([
+			writer.waitForAcked(options.steps).then(() => 'done' as const),
+			new Promise<'time' | 'stalled'>(resolve => {
+				const deadline = performance.now() + writeBudget;
+				timer = setInterval(() => {
+					if (performance.now() >= deadline) resolve('time');
+					else if (runner.remaining === 0 && Math.min(writer.stalledMs, runner.sinceLastFaultMs) >= giveUpMs) resolve('stalled');
+				}, 50);
 			}),
 		]);
-		clearTimeout(budgetTimer);
-		writer.setEnabled(false);
+		clearInterval(timer);
+		stopWatching();
+		// No write may land after this: the verdict below is about a cluster that no longer changes.
+		await writer.stop();
+		await runner.idle();
 		const writeMs = performance.now() - writeStarted;
 		const acked = writer.acknowledged;
-		if (!finished) problems.push(`only ${acked} of ${options.steps} inputs were acknowledged within ${(writeBudget / 1000).toFixed(0)} s`);
-		say(`${acked} inputs acknowledged in ${(writeMs / 1000).toFixed(2)} s`);
+		const inFlight = writer.inFlight;
+		if (ending === 'time') problems.push(`only ${acked} of ${options.steps} inputs were acknowledged within ${secondsText(writeBudget)}`);
+		if (ending === 'stalled') problems.push(`only ${acked} of ${options.steps} inputs were acknowledged: #${inFlight ?? acked + 1} waited ${secondsText(giveUpMs)} with no fault left in the schedule to end it (is a majority down, paused or cut off?), so the writes stopped`);
+		say(`${acked} inputs acknowledged in ${(writeMs / 1000).toFixed(2)} s${inFlight === undefined ? '' : ` (#${inFlight} was still in flight: the cluster may or may not apply it)`}`);
 
 		const repairedAtEnd: string[] = [];
-		const ending = context();
-		for (const member of ending.down) repairedAtEnd.push((await controller.perform({type: 'restart', member})).text);
-		for (const member of ending.paused) repairedAtEnd.push((await controller.perform({type: 'resume', member})).text);
+		const faultsLeft = context();
+		for (const member of faultsLeft.down) repairedAtEnd.push((await controller.perform({type: 'restart', member})).text);
+		for (const member of faultsLeft.paused) repairedAtEnd.push((await controller.perform({type: 'resume', member})).text);
 		const faults = controller.faultState();
 		if (faults.partition.length > 0 || faults.delays.length > 0) repairedAtEnd.push((await controller.perform({type: 'heal'})).text);
 
 		const convergeStarted = performance.now();
 		const convergeBudget = options.convergeTimeoutMs ?? 20_000;
-		while (!converged(state, acked) && performance.now() - convergeStarted < convergeBudget) await sleep(50);
+		const possible = inFlight === undefined ? [acked] : [acked, inFlight];
+		while (convergedAt(state, possible) === undefined && performance.now() - convergeStarted < convergeBudget) await sleep(50);
 		const convergeMs = performance.now() - convergeStarted;
-		if (!converged(state, acked)) problems.push(`the members did not converge within ${(convergeBudget / 1000).toFixed(0)} s`);
-		else say(`every member agrees ${(convergeMs / 1000).toFixed(2)} s after the last write`);
+		const agreedInput = convergedAt(state, possible);
+		if (agreedInput === undefined) problems.push(`the members did not converge within ${secondsText(convergeBudget)}`);
+		else say(`every member agrees at #${agreedInput} ${(convergeMs / 1000).toFixed(2)} s after the last write`);
+		const lastInput = agreedInput ?? acked;
 
-		const model = modelAfter(options.seed, acked);
+		const model = modelAfter(options.seed, lastInput);
 		const modelDigest = kv.digest(model);
 		const memberStates = await Promise.all(info.members.map(async (member, i): Promise<EtcdMemberReport> => {
 			const [status, raft, keys, inputs] = await Promise.all([
@@ -206,7 +219,7 @@ export async function runEtcdHeadless(options: EtcdHeadlessOptions): Promise<Etc
 				lastInput: keys.ok ? keys.value.lastInput : null,
 				keys: keys.ok ? keysRecord(keys.value.values) : null,
 				digest: digest === undefined ? null : hexDigest(digest),
-				matchesModel: keys.ok && digest === modelDigest && keys.value.lastInput === acked,
+				matchesModel: keys.ok && digest === modelDigest && keys.value.lastInput === lastInput,
 				inputsHeld: held ? held.size : null,
 				missingAcknowledged: held ? missing : [],
 				...(error && !error.ok ? {error: error.error} : {}),
@@ -226,13 +239,15 @@ export async function runEtcdHeadless(options: EtcdHeadlessOptions): Promise<Etc
 			preVote: options.preVote,
 			inputs: options.steps,
 			acknowledged: acked,
+			inFlight: inFlight ?? null,
+			lastInput,
 			allAgree,
 			matchesModel,
 			acknowledgedPresent,
 			ok: allAgree && matchesModel && acknowledgedPresent && acked === options.steps && state.violationCount === 0 && problems.length === 0,
 			model: {keys: keysRecord(model.values), digest: hexDigest(modelDigest)},
 			memberStates,
-			faults: faultLog,
+			faults: runner.log,
 			repairedAtEnd,
 			observed: {
 				polls: rounds.length,
@@ -263,7 +278,7 @@ export function etcdHeadlessText(report: EtcdHeadlessReport): string {
 		...report.faults.map(fault => `fault ${fault.spec} at #${fault.atInput}: ${fault.outcome}`),
 		...report.repairedAtEnd.map(text => `after the writes: ${text}`),
 		...report.memberStates.map(member => `${member.name.padEnd(3)} ${member.role.padEnd(9)} term ${member.term ?? '—'} applied ${member.applied ?? '—'} · #${member.lastInput ?? '—'} ${keys(member.keys)} ${member.digest ?? ''} ${mark(member.matchesModel)}${member.missingAcknowledged.length > 0 ? ` missing #${member.missingAcknowledged.join(' #')}` : ''}`),
-		`model after #${report.acknowledged}: ${keys(report.model.keys)} ${report.model.digest}`,
+		`model after #${report.lastInput}: ${keys(report.model.keys)} ${report.model.digest}${report.lastInput === report.inFlight ? ` (#${report.inFlight} was in flight when the writes stopped: applied, though never acknowledged)` : ''}`,
 		`${mark(report.allAgree)} all members agree · ${mark(report.matchesModel)} they equal the model · ${mark(report.acknowledgedPresent)} every acknowledged write is present · ${report.observed.findings.length === 0 ? '✓ no safety finding' : `✗ ${report.observed.findings.join('; ')}`}`,
 		`ready ${(report.timings.readyMs / 1000).toFixed(2)} s · ${report.timings.writesPerSecond} writes/s · converged ${(report.timings.convergeMs / 1000).toFixed(2)} s after the writes · poll round ${report.timings.pollRoundMedianMs} ms (p95 ${report.timings.pollRoundP95Ms} ms)`,
 		...report.problems.map(problem => `✗ ${problem}`),

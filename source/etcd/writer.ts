@@ -40,6 +40,8 @@ export class Writer {
 	private wake: (() => void) | undefined;
 	private readonly ackWaiters: Array<{count: number; resolve: () => void}> = [];
 	private lastStart = 0;
+	/** When the input in flight was first sent (performance.now()). */
+	private inFlightSince = 0;
 	private running: Promise<void> | undefined;
 	/** Stop after this many inputs (headless); undefined: never. */
 	limit: number | undefined;
@@ -86,12 +88,23 @@ export class Writer {
 		return this.acked;
 	}
 
+	/** The input sent but not (yet) acknowledged, if any: after stop(), one the cluster may or may not have applied. */
+	get inFlight(): number | undefined {
+		return this.issued > this.acked ? this.issued : undefined;
+	}
+
+	/** How long the input in flight has waited for an acknowledgement (0 when none is in flight). */
+	get stalledMs(): number {
+		return this.inFlight === undefined ? 0 : performance.now() - this.inFlightSince;
+	}
+
 	/** Resolves once `count` inputs are acknowledged. */
 	waitForAcked(count: number): Promise<void> {
 		if (this.acked >= count) return Promise.resolve();
 		return new Promise(resolve => this.ackWaiters.push({count, resolve}));
 	}
 
+	/** Stops for good: no new attempt starts; resolves once the attempt under way (at most the client timeout) has ended. */
 	async stop(): Promise<void> {
 		this.stopped = true;
 		this.wake?.();
@@ -123,6 +136,7 @@ export class Writer {
 			await this.beforeInput?.(index);
 			this.issued = index;
 			this.lastStart = performance.now();
+			this.inFlightSince = this.lastStart;
 			const acknowledged = await this.writeUntilAcknowledged(index);
 			if (!acknowledged) return;
 			this.acked = index;
