@@ -1,4 +1,5 @@
 import {createHash, randomBytes} from 'node:crypto';
+import {rmSync} from 'node:fs';
 import {UsageError} from '../core/engine/usage-error.js';
 import path from 'node:path';
 import {defaultPrefix} from '../core/etcd/layout.js';
@@ -10,7 +11,7 @@ import {freePorts} from './free-ports.js';
 import {createJsonClient, type JsonClient} from './http-json.js';
 import {MemberProcess} from './member-process.js';
 import {PeerProxyHub} from './peer-proxy.js';
-import {createRunDir, removeRunDir, removeStaleRunDirs, writeOwner} from './run-dir.js';
+import {createRunDir, keepLog, lastLogWords, removeRunDir, removeStaleRunDirs, writeOwner} from './run-dir.js';
 import {startSentinel, type Sentinel} from './sentinel.js';
 import {performAction, type ActionTarget} from './actions.js';
 import {Writer} from './writer.js';
@@ -40,6 +41,17 @@ const electionTimeoutMs = 250;
 const spawnGapMs = 50;
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/** A member exited before the cluster was ready; its log is in the run folder, which start() removes. */
+class MemberStartError extends Error {
+	constructor(
+		readonly member: string,
+		readonly exit: string,
+		readonly logFile: string,
+	) {
+		super(`${member} exited while starting (${exit})`);
+	}
+}
 
 /** etcd's member ID: the first 8 bytes of SHA-1 over its peer URLs and the cluster token (no time for an initial member). */
 export function memberId(peerUrl: string, token: string): string {
@@ -113,12 +125,26 @@ export class EtcdController {
 		const binary = this.options.binary ?? requireEtcd();
 		removeStaleRunDirs();
 		let lastError: unknown;
+		const keptLogs: string[] = [];
 		// A port taken between choosing it and etcd binding it fails a member at start: try again with new ports.
 		for (let attempt = 0; attempt < 3; attempt++) {
 			try {
-				return await this.launch(binary);
+				const info = await this.launch(binary);
+				// A retry that worked: the logs of the attempts before it are not news.
+				for (const file of keptLogs) rmSync(file, {force: true});
+				return info;
 			} catch (error) {
 				lastError = error;
+				if (error instanceof MemberStartError && this.runDir) {
+					// The run folder goes with the teardown: keep the member's log, and say where it is.
+					const said = lastLogWords(error.logFile);
+					const kept = keepLog(this.runDir, error.logFile);
+					// Only the log named in the error stays.
+					for (const file of keptLogs.splice(0)) rmSync(file, {force: true});
+					if (kept) keptLogs.push(kept);
+					lastError = new Error(`${error.message}${said ? `, last logged "${said}"` : ''}; its log is kept at ${kept ?? '(could not be copied)'}`);
+				}
+
 				await this.teardown();
 				if (this.closed) break;
 			}
@@ -248,7 +274,7 @@ export class EtcdController {
 		const deadline = performance.now() + (this.options.readyTimeoutMs ?? 15_000);
 		while (performance.now() < deadline) {
 			const died = this.processes.findIndex(member => member.state === 'down');
-			if (died >= 0) throw new Error(`m${died + 1} exited while starting (${this.processes[died]!.lastExit ?? '?'}); see ${this.runDir}/m${died + 1}.log`);
+			if (died >= 0) throw new MemberStartError(`m${died + 1}`, this.processes[died]!.lastExit ?? '?', this.processes[died]!.command.logFile);
 			const poll = this.latest;
 			const leaders = poll?.members.map(member => member.status?.leader);
 			if (leaders && leaders.every(leader => leader !== undefined && leader === leaders[0])) {

@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -73,6 +73,46 @@ export function removeRunDir(folder: string): void {
 	} catch {
 		// Another run still lives there (or it is gone already).
 	}
+}
+
+/** Where the log of a member that failed at start is kept once its run folder is gone: beside the runs root, never cleaned by the app. */
+export function keptLogsFolder(): string {
+	return `${runsRoot()}-logs`;
+}
+
+/** Copies a run's member log out of its folder (which is about to go); returns the copy's path, or undefined if there was no log. */
+export function keepLog(runFolder: string, logFile: string): string | undefined {
+	const folder = keptLogsFolder();
+	const kept = path.join(folder, `${path.basename(runFolder)}-${path.basename(logFile)}`);
+	try {
+		mkdirSync(folder, {recursive: true, mode: 0o700});
+		copyFileSync(logFile, kept);
+		return kept;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The last thing a member logged, in a few words: etcd's zap logger writes JSON lines ({"msg", "error"}). */
+export function lastLogWords(logFile: string, maxLength = 160): string | undefined {
+	let text: string;
+	try {
+		text = readFileSync(logFile, 'utf8');
+	} catch {
+		return undefined;
+	}
+
+	const last = text.split('\n').map(row => row.trim()).filter(row => row !== '').at(-1);
+	if (last === undefined) return undefined;
+	let words = last;
+	try {
+		const entry = JSON.parse(last) as {msg?: unknown; error?: unknown};
+		if (typeof entry.msg === 'string') words = typeof entry.error === 'string' ? `${entry.msg}: ${entry.error}` : entry.msg;
+	} catch {
+		// Not JSON: the line as it is.
+	}
+
+	return words.length <= maxLength ? words : `${words.slice(0, maxLength - 1)}…`;
 }
 
 export function writeOwner(folder: string, members: readonly number[]): void {
