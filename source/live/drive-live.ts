@@ -11,6 +11,7 @@ import {etcdMode} from '../core/etcd/mode.js';
 import type {EtcdState} from '../core/etcd/state.js';
 import type {EtcdAction} from '../core/etcd/types.js';
 import {createSession} from '../core/engine/session.js';
+import {requireEtcd} from '../etcd/etcd-binary.js';
 import {EtcdLiveSession} from '../etcd/live-session.js';
 import type {Claim} from '../scenario/drive.js';
 import {runScenario} from '../scenario/runner.js';
@@ -43,6 +44,8 @@ export async function driveLiveScenario(
 	options: {readonly onProgress?: (text: string) => void; readonly onLive?: (live: EtcdLiveSession) => void} = {},
 ): Promise<LiveDriveResult> {
 	const config = liveConfig(scenario);
+	// Say it is missing before saying it starts.
+	requireEtcd();
 	options.onProgress?.(`starting ${config.members} etcd members on loopback …`);
 	const live = await EtcdLiveSession.start(config);
 	options.onLive?.(live);

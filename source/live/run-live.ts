@@ -1,6 +1,7 @@
 import {defaultLiveRate, type EtcdConfig} from '../core/etcd/config.js';
 import {etcdMode} from '../core/etcd/mode.js';
 import {createSession} from '../core/engine/session.js';
+import {requireEtcd} from '../etcd/etcd-binary.js';
 import {EtcdLiveSession} from '../etcd/live-session.js';
 import type {ScenarioStep} from '../scenario/types.js';
 import type {ThemeName} from '../theme-names.js';
@@ -11,6 +12,8 @@ import {asShellMode} from './shell-mode.js';
  * removes what it made. With a scenario, plays its timeline in real time.
  */
 export async function runLive(config: EtcdConfig, theme: ThemeName | false, options: {scenario?: readonly ScenarioStep[]; record?: string} = {}): Promise<void> {
+	// Say it is missing before saying it starts.
+	if (!config.endpoints) requireEtcd();
 	process.stderr.write(config.endpoints ? `attaching to ${config.endpoints.join(', ')} …\n` : `starting ${config.members} etcd members on loopback …\n`);
 	const live = await EtcdLiveSession.start(config);
 	try {
