@@ -25,6 +25,11 @@ export function columnWidthFor(columns: number, members: number): number {
 	return Math.min(maxColumnWidth, Math.floor(columns / members));
 }
 
+/** "commit   48", or closer together when the number would not fit: a number is never cut. */
+function number(label: string, value: string, inner: number): string {
+	return fitFirst([labelled(label, value), `${label} ${value}`, `${label.slice(0, 4)}. ${value}`, value], inner);
+}
+
 const showValue = (value: number) => (value === 0 ? '—' : Number.isNaN(value) ? '?' : String(value));
 const index = (value: number | undefined) => (value === undefined ? '—' : String(value));
 
@@ -60,9 +65,18 @@ export function memberColumn(state: EtcdState, position: number, width: number, 
 		if (isolated) text('cut off', 'warn');
 	}
 
-	text(labelled('term', member.term === undefined ? '—' : `${member.term}${member.termIsCurrent ? '' : ' (applied)'}`), dim);
-	text(labelled('commit', index(member.commit)), dim);
-	text(labelled('applied', index(member.applied)), dim);
+	const term = member.term === undefined ? '—' : String(member.term);
+	if (member.term === undefined || member.termIsCurrent) {
+		text(number('term', term, inner), dim);
+	} else {
+		// The term of the last applied entry, not the current one: the mark stays whole, on a row of its own if need be.
+		const whole = [labelled('term', `${term} (applied)`), `term ${term} (applied)`].find(option => option.length <= inner);
+		text(whole ?? number('term', term, inner), dim);
+		if (!whole) text('(applied)', dim);
+	}
+
+	text(number('commit', index(member.commit), inner), dim);
+	text(number('applied', index(member.applied), inner), dim);
 	if (away && member.seenAt !== undefined) {
 		const ago = seconds(state.at - member.seenAt);
 		text(fitFirst([`last seen ${ago} ago`, `seen ${ago} ago`, `gone ${ago}`], inner), 'dim');
@@ -72,8 +86,10 @@ export function memberColumn(state: EtcdState, position: number, width: number, 
 	const progress = progressRows(state, position, inner);
 	rows.push(...progress.rows);
 	for (const row of progress.optional) optional.add(row);
-	const rule = `── keys${member.keys ? ` #${member.keys.lastInput}` : ''} `;
-	rows.push(line(seg(cut(rule + '─'.repeat(Math.max(0, inner - rule.length)), inner), 'dim')));
+	// The input number stays whole: the rule's dashes and the word go first.
+	const tag = member.keys ? ` #${member.keys.lastInput}` : '';
+	const rule = fitFirst([`── keys${tag} `, `─ keys${tag} `, `keys${tag} `, `keys${tag}`, tag.trim()], inner);
+	rows.push(line(seg(rule + '─'.repeat(Math.max(0, inner - rule.length)), 'dim')));
 	if (member.keys) {
 		const values = member.keys.values;
 		for (const row of pack(kvKeys.map((key, i) => `${key} ${showValue(values[i]!)}`), inner)) text(row, dim);
@@ -131,13 +147,13 @@ function progressRows(state: EtcdState, position: number, inner: number): {rows:
 		}
 
 		const labelWidth = 9 + String(entry.next).length <= inner ? 8 : 6;
-		return {
-			rows: [
-				line(seg(fitFirst([labelled('match', `${entry.match}${lag}`, labelWidth), labelled('match', String(entry.match), labelWidth)], inner), tone)),
-				line(seg(cut(labelled('next', String(entry.next), labelWidth), inner), tone)),
-			],
-			optional: [],
-		};
+		const withLag = [labelled('match', `${entry.match}${lag}`, labelWidth), `match ${entry.match}${lag}`].find(option => option.length <= inner);
+		const match = line(seg(withLag ?? fitFirst([labelled('match', String(entry.match), labelWidth), `match ${entry.match}`, String(entry.match)], inner), tone));
+		const next = line(seg(fitFirst([labelled('next', String(entry.next), labelWidth), `next ${entry.next}`, String(entry.next)], inner), tone));
+		// How far behind stays whole: on a row of its own when it does not fit beside the match.
+		const lagRow = !withLag && behind > 1 ? [line(seg(fitFirst([`${behind} behind`, `-${behind}`], inner), tone))] : [];
+		// A short box drops next, then match, before how far behind.
+		return {rows: [match, next, ...lagRow], optional: [next, match]};
 	}
 
 	const heading = line(seg(cut(inner >= 20 ? 'followers match/next' : 'match/next', inner), 'dim'));
@@ -165,7 +181,8 @@ function digestRow(state: EtcdState, member: MemberView, inner: number): Line {
 	const head = inner >= 21 ? labelled('digest', digest) : digest;
 	if (modelDigest === undefined) return line(cut(head, inner));
 	if (modelDigest === keys.digest) return line(head, seg(cut(' ✓ model', inner - head.length), 'good'));
-	return line(seg(cut(`${head} ✗ model ${shortDigest(modelDigest)}`, inner), 'bad'));
+	const model = shortDigest(modelDigest);
+	return line(seg(fitFirst([`${head} ✗ model ${model}`, `${digest} ✗ model ${model}`, `${digest} ✗ model`, `${digest} ✗`], inner), 'bad'));
 }
 
 /** How long the stale-read demo's result stays in the column it was read from. */
@@ -178,10 +195,16 @@ function staleReadRows(state: EtcdState, position: number, inner: number): Line[
 	const shown = (value: string) => (value === '' ? '—' : value);
 	const fresh = read.linearizable ?? read.current;
 	const stale = read.serializable !== undefined && fresh !== undefined && read.serializable !== fresh;
-	const serial = read.serializable === undefined ? 'failed' : `${read.key}=${shown(read.serializable)}${stale ? ' ✗ stale' : fresh === undefined ? '' : ' ✓'}`;
+	const value = read.serializable === undefined ? 'failed' : `${read.key}=${shown(read.serializable)}`;
+	const verdict = read.serializable === undefined ? '' : stale ? '✗ stale' : fresh === undefined ? '' : '✓';
+	const serial = verdict === '' ? value : `${value} ${verdict}`;
 	const linear = read.linearizable === undefined ? 'failed' : `${read.key}=${shown(read.linearizable)}`;
+	const tone = stale ? 'bad' : undefined;
+	const oneRow = [`serializable ${serial}`, `serial. ${serial}`, `ser. ${serial}`].find(option => option.length <= inner);
+	// A narrow column puts the verdict on a row of its own rather than cutting it.
+	const serialRows = oneRow ? [oneRow] : [fitFirst([`serial. ${value}`, `ser. ${value}`], inner), fitFirst([`${verdict} read`, verdict], inner)];
 	return [
-		line(seg(fitFirst([`serializable ${serial}`, `serial. ${serial}`, `ser. ${serial}`], inner), stale ? 'bad' : undefined)),
+		...serialRows.map(row => line(seg(row, tone))),
 		line(seg(fitFirst([`linearizable ${linear}`, `linear. ${linear}`, `lin. ${linear}`], inner), read.linearizable === undefined ? 'warn' : undefined)),
 	];
 }
