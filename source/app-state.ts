@@ -7,7 +7,7 @@
 import type {KeyPress} from './core/engine/key-press.js';
 import {actionForKey} from './core/engine/keys.js';
 import {sessionStep, type Session, type SessionAction} from './core/engine/session.js';
-import {isLive} from './live/shell-mode.js';
+import {isLive, type ShellLiveMode} from './live/shell-mode.js';
 
 export type AppEvent = {readonly key: KeyPress} | {readonly action: SessionAction} | {readonly observed: unknown};
 
@@ -26,6 +26,8 @@ export type AppState = {
 function reduceLive(state: AppState, action: SessionAction): AppState {
 	const {session} = state;
 	const send = (sent: unknown, changes: Partial<Session> = {}): AppState => ({...state, session: {...session, ...changes, notice: undefined}, outbox: [...state.outbox, sent]});
+	const readOnly = (action.type === 'toggle-pause' || action.type === 'step') && !(session.mode as ShellLiveMode).writable(session.sim);
+	if (readOnly) return {...state, session: {...session, notice: 'read-only: attached to a cluster this app did not start, so it writes nothing'}};
 	switch (action.type) {
 		case 'mode':
 			return send(action.action, session.overlay.kind === 'menu' ? {overlay: {kind: 'none'}} : {});

@@ -17,7 +17,7 @@ export async function runLive(config: EtcdConfig, theme: ThemeName | false, opti
 	process.stderr.write(config.endpoints ? `attaching to ${config.endpoints.join(', ')} …\n` : `starting ${config.members} etcd members on loopback …\n`);
 	const live = await EtcdLiveSession.start(config);
 	try {
-		const mode = asShellMode(etcdMode, config.rate ?? defaultLiveRate);
+		const mode = asShellMode(etcdMode, config.endpoints ? undefined : (config.rate ?? defaultLiveRate));
 		const session = createSession(mode, live.state, {paused: config.paused});
 		const {runInteractive} = await import('../interactive.js');
 		await runInteractive(session, {theme, live, ...options});

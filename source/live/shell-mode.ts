@@ -15,23 +15,31 @@ export type LiveConnection = {
 
 export type ShellLiveMode = AnyMode & {
 	readonly live: true;
-	/** Whether the cluster is being written to: the header's RUNNING or PAUSED. */
+	/** Whether the cluster is being written to: the header's RUNNING or PAUSED (an attached cluster, never written to, runs). */
 	running(state: unknown): boolean;
+	/** Whether the app may write to the cluster: not to one it attached to (read-only), where space and s refuse. */
+	writable(state: unknown): boolean;
 };
+
+type LiveStateShape = {readonly info?: {readonly writes?: boolean}; readonly writer?: {readonly enabled?: boolean}};
+const writable = (state: unknown) => (state as LiveStateShape).info?.writes !== false;
 
 export function isLive(mode: AnyMode): mode is ShellLiveMode {
 	return (mode as {live?: boolean}).live === true;
 }
 
-export function asShellMode(live: LiveMode<any, any, any>, rate: number): ShellLiveMode {
+/** `rate`: writes per second, or undefined for a cluster the app only reads (attached): the header then says read-only. */
+export function asShellMode(live: LiveMode<any, any, any>, rate: number | undefined): ShellLiveMode {
+	const speed = rate ?? 0;
 	return {
 		...live,
 		live: true,
-		running: state => Boolean((state as {writer?: {enabled?: boolean}}).writer?.enabled),
+		running: state => !writable(state) || Boolean((state as LiveStateShape).writer?.enabled),
+		writable,
 		create() {
 			throw new Error(`the ${live.name} mode starts from a running cluster, not a config`);
 		},
-		speeds: {ladder: [rate], initial: rate, min: rate, max: rate, format: speed => formatRate(speed).replace('input', 'write')},
+		speeds: {ladder: [speed], initial: speed, min: speed, max: speed, format: value => (rate === undefined ? 'read-only' : formatRate(value).replace('input', 'write'))},
 		now: () => 0,
 		nextTime: () => undefined,
 		advance: state => state,

@@ -146,7 +146,15 @@ export function etcdHelp(state: EtcdState): string[] {
 		'applied last (a member behind is late, not wrong).',
 		'',
 	];
-	if (!state.info.owned) return [...lines, 'Attached to a cluster this app did not start: read-only (v: stale read).'];
+	if (!state.info.owned) {
+		return [
+			...lines,
+			'Attached to a cluster this app did not start: read-only (v: stale read; space and s write nothing).',
+			'Partitions and delays are made in the peer proxies of the app that started a cluster: this one',
+			'cannot see them, so the decision line says "partitions unknown".',
+		];
+	}
+
 	return [
 		...lines,
 		'x        crash the selected member (SIGKILL), or restart it with the same flags and data dir',

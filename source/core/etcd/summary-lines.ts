@@ -44,7 +44,9 @@ export function decisionLines(state: EtcdState, width: number): [Line, Line] {
 	parts.push({text: `majority ${majority}/${n} (${up} up)`, tone: up >= majority ? undefined : 'warn'});
 	// The partition before the rest: the columns say who is cut off, but only this line says how.
 	const partition = partitionText(state);
-	parts.push({text: partition ? `cut ${partition}` : 'no partition', tone: partition ? 'warn' : undefined});
+	// Attached, the app sees only its own proxies, and it has none: another app's partition is invisible to it.
+	if (!state.info.owned) parts.push({text: 'partitions unknown', tone: 'muted'});
+	else parts.push({text: partition ? `cut ${partition}` : 'no partition', tone: partition ? 'warn' : undefined});
 	const stale = state.members.filter((member, i) => member.role === 'leader' && i !== leader?.member);
 	for (const member of stale) parts.push({text: `${member.name} still leads term ${member.term ?? '?'}`, tone: 'warn'});
 	const delays = delayText(state);

@@ -14,7 +14,8 @@ export function headerFields(state: EtcdState): string[] {
 	const {info} = state;
 	// The shell puts the mode's name ("etcd") and the write rate in the header itself.
 	const fields = [`v${info.version}`, `${info.members.length} member${info.members.length === 1 ? '' : 's'}`];
-	if (!info.owned) return [...fields, 'attached', 'read-only'];
+	// An attached cluster: the shell's rate field says read-only.
+	if (!info.owned) return [...fields, 'attached'];
 	fields.push(`seed ${info.seed}`);
 	if (info.preVote) fields.push('pre-vote');
 	return fields;

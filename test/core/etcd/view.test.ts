@@ -166,7 +166,8 @@ describe('etcd view: what it claims follows from the state', () => {
 		let attached = createEtcdState(clusterInfo(3, {owned: false, writes: false}));
 		attached = observe(attached, healthy(100, 0, 5, 0));
 		const view3 = screenOf(view(attached, 80, 24));
-		expect(view3.header).toContain('read-only');
+		// The shell's rate field says read-only (test/core/etcd/attached.test.ts).
+		expect(view3.header).toContain('attached');
 		expect(lineText(view3.events[0]!)).toContain('read-only: attached');
 		expect(view3.panels[0]!.columns.map(box => box.lines.map(lineText).join('\n')).join('\n')).not.toContain('model');
 	});
