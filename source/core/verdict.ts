@@ -87,7 +87,7 @@ export function replicaVerdict(sim: SimState, replica: ReplicaState): ReplicaVer
 			glyph: '✗',
 			word: armed.length > 0 ? `diverged · ${armed.join(' ')}` : 'diverged',
 			tone: 'bad',
-			detail: [standingText(standing), ...armedDetails(sim, replica)].join(' · '),
+			detail: [judged, ...armedDetails(sim, replica)].join(' · '),
 		};
 	}
 
@@ -100,7 +100,7 @@ export function replicaVerdict(sim: SimState, replica: ReplicaState): ReplicaVer
 	if (split) return {...base, kind: 'split', glyph: '?', word: 'split', tone: 'warn', detail: withStanding(split, ...armedDetails(sim, replica))};
 	if (armed.length > 0) return {...base, kind: 'armed', glyph: '⚠', word: armed.join(' '), tone: 'warn', detail: withStanding(...armedDetails(sim, replica))};
 	if (behind > 0) return {...base, kind: 'behind', glyph: '◐', word: `${behind} behind`, tone: 'warn', detail: withStanding(`at #${replica.applied} of #${sim.index}`)};
-	return {...base, kind: 'ok', glyph: '●', word: 'ok', tone: 'good', detail: standingText(standing)};
+	return {...base, kind: 'ok', glyph: '●', word: 'ok', tone: 'good', detail: judged};
 }
 
 /** Where a replica stands with the decided votes, in words. */
