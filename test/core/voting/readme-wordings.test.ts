@@ -1,0 +1,61 @@
+/**
+ * Issue 21 B and C: the README's wordings of a replica's detail and of the
+ * waiting quorum line, read from the README and filled in with a run's
+ * numbers, are what the app says (the --json report's fields).
+ */
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {report} from '../../../source/core/report.js';
+import {inputs, sim} from '../helpers.js';
+
+const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+const voting = readme.slice(readme.indexOf('## Voting mode'), readme.indexOf('## Raft mode'));
+
+/** The README's example of a wording: the first `code` span in the voting section that starts with `start`. */
+function example(start: string): string {
+	const found = voting.split('`').find((span, i) => i % 2 === 1 && span.startsWith(start));
+	if (!found) throw new Error(`the README's voting section has no \`${start}…\``);
+	return found;
+}
+
+/** The example with its numbers replaced, in order, by `numbers`, and an ellipsis at the end by `rest`. */
+function filled(template: string, numbers: readonly number[], rest?: string): string {
+	let next = 0;
+	const withNumbers = template.replaceAll(/\d+/g, () => String(numbers[next++]));
+	expect(next, `numbers in "${template}"`).toBe(numbers.length);
+	return rest === undefined ? withNumbers : withNumbers.replace(/…$/, rest);
+}
+
+describe('issue 21: the README words the detail and the waiting quorum line as the app does', () => {
+	it('B: a replica whose latest input is not judged yet says "as of #N:" (--model bank --replicas 2 --steps 5 --fault 1:lag)', () => {
+		const run = inputs(sim({model: 'bank', replicas: 2, seed: 1, faults: [{replica: 0, type: 'lag', atIndex: 0}]}), 5);
+		const r2 = report(run).replicas[1]!;
+		expect([r2.applied, r2.checkedAt, r2.status]).toEqual([5, 2, 'ok']);
+		const standing = filled(example('agrees at #'), [2]);
+		expect(r2.detail).toBe(filled(example('as of #'), [2], standing));
+		// And a diverged one alike (issue 17 item 9): --model kv --seed 4 --replicas 5 --fault 2:skip@2 --fault 3:lag --fault 4:lag --fault 5:lag, 5 steps.
+		const lags = [2, 3, 4].map(replica => ({replica, type: 'lag' as const, atIndex: 0}));
+		const kv = report(inputs(sim({model: 'kv', seed: 4, replicas: 5, faults: [{replica: 1, type: 'skip', atIndex: 2}, ...lags]}), 5)).replicas;
+		expect(kv.map(replica => [replica.status, replica.applied, replica.checkedAt])).toEqual([
+			['ok', 5, 2],
+			['diverged', 5, 2],
+			['lagging', 2, 2],
+			['lagging', 2, 2],
+			['lagging', 2, 2],
+		]);
+		expect(kv[0]!.detail).toBe(filled(example('as of #'), [2], filled(example('agrees at #'), [2])));
+		expect(kv[1]!.detail).toBe(filled(example('as of #'), [2], filled(example('diverged since #').replace(/ \(.*$/, ''), [2])));
+		// Judged at its latest input: no "as of".
+		expect(kv[2]!.detail.endsWith(` · ${filled(example('agrees at #'), [2])}`)).toBe(true);
+	});
+
+	it('C: the waiting quorum line (--model bank --replicas 1 --steps 1 --fault 1:lag)', () => {
+		const run = inputs(sim({model: 'bank', replicas: 1, seed: 1, faults: [{replica: 0, type: 'lag', atIndex: 0}]}), 1);
+		const {quorum} = report(run);
+		expect(quorum.outcome).toBe('waiting');
+		const template = example('quorum #42 … waiting:');
+		// quorum #index … waiting: reported of replicas reported, needed must agree · last decided #index: value
+		const expected = filled(template.replace(/: [^:]+$/, ': '), [1, 0, 1, 1, 0]) + 'balance 50';
+		expect(quorum.decisionLine).toBe(expected);
+	});
+});
