@@ -58,4 +58,13 @@ describe('issue 21: the README words the detail and the waiting quorum line as t
 		const expected = filled(template.replace(/: [^:]+$/, ': '), [1, 0, 1, 1, 0]) + 'balance 50';
 		expect(quorum.decisionLine).toBe(expected);
 	});
+
+	it('issue 17 item 12: the report’s `status` row lists every status of the schema, in the status table’s order', () => {
+		const schema = JSON.parse(readFileSync(new URL('../../../docs/voting-report.schema.json', import.meta.url), 'utf8')) as {$defs: {replica: {properties: {status: {enum: string[]}}}}};
+		const row = voting.split('\n').find(line => line.startsWith('| `status` |'))!;
+		const listed = [...row.split('|')[2]!.matchAll(/`([a-z-]+)`/g)].map(match => match[1]);
+		const table = [...voting.matchAll(/^\| `[^`]+`[^|]*\| `([a-z-]+)` \|/gm)].map(match => match[1]);
+		expect(listed).toEqual(table);
+		expect([...listed].sort()).toEqual([...schema.$defs.replica.properties.status.enum].sort());
+	});
 });
