@@ -5,7 +5,9 @@
  */
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {report} from '../../../source/core/report.js';
+import {report, traceLine} from '../../../source/core/report.js';
+import {replicaVerdict} from '../../../source/core/verdict.js';
+import {step} from '../../../source/core/simulation.js';
 import {inputs, sim} from '../helpers.js';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
@@ -66,5 +68,62 @@ describe('issue 21: the README words the detail and the waiting quorum line as t
 		const table = [...voting.matchAll(/^\| `[^`]+`[^|]*\| `([a-z-]+)` \|/gm)].map(match => match[1]);
 		expect(listed).toEqual(table);
 		expect(schema.$defs.replica.properties.status.enum).toEqual(listed);
+	});
+
+	it('issue 21 D: the facts the README states are what the app does', () => {
+		const has = (text: string) => expect(voting, text).toContain(text);
+		// 1. chain always shows its round.
+		has('`START (round 1)`');
+		expect(report(sim({model: 'chain'})).replicas[0]!.summary).toBe('START (round 1)');
+		// 2. lag K: lag 0 when armed, lag 1 after one input, at most 3.
+		has('`lag 0` right after the fault is armed, `lag 1` after one');
+		let lagging = step(sim(), {type: 'inject', replica: 0, fault: 'lag'});
+		const words = [replicaVerdict(lagging, lagging.replicas[0]!).word];
+		for (let i = 0; i < 5; i++) {
+			lagging = inputs(lagging, 1);
+			words.push(replicaVerdict(lagging, lagging.replicas[0]!).word);
+		}
+
+		expect(words).toEqual(['lag 0', 'lag 1', 'lag 2', 'lag 3', 'lag 3', 'lag 3']);
+		// 4. the vote on #0, and a corruption there with --steps 0.
+		has('the quorum\n`outcome` is `decided` (2 of 3 agree)');
+		const clean = report(sim()).replicas[0]!;
+		expect([clean.checkedAt, clean.agreesSince, clean.detail]).toEqual([0, 0, 'agrees at #0']);
+		const corrupted = report(sim({faults: [{replica: 0, type: 'corrupt', atIndex: 0}]}));
+		expect([corrupted.quorum.outcome, corrupted.quorum.agree]).toEqual(['decided', 2]);
+		// 6. reorder pairs start where the fault is injected: before input 5, #6 before #5.
+		has('before input 5: #6 before #5, #8 before #7');
+		let reordering = sim({faults: [{replica: 0, type: 'reorder', atIndex: 5}]});
+		const early: number[] = [];
+		for (let i = 1; i <= 8; i++) {
+			reordering = inputs(reordering, 1);
+			if (traceLine(reordering).replicas[0]!.note === 'early') early.push(i);
+		}
+
+		expect(early).toEqual([6, 8]);
+		// 7 and 8. nondet marks every input it applies in turn, a withdrawal too; skipped before early before nondet.
+		has('even where the clock cannot matter (a bank withdrawal');
+		has('`skipped` first (a\nskipped input reads no clock), then `early`, then `nondet`');
+		let nondet = sim({seed: 1, faults: [{replica: 0, type: 'nondet', atIndex: 0}, {replica: 1, type: 'nondet', atIndex: 0}, {replica: 1, type: 'reorder', atIndex: 0}, {replica: 2, type: 'nondet', atIndex: 0}, {replica: 2, type: 'skip', atIndex: 2}]});
+		const notes: Array<Array<string | undefined>> = [];
+		for (let i = 1; i <= 4; i++) {
+			nondet = inputs(nondet, 1);
+			notes.push(traceLine(nondet).replicas.map(replica => replica.note));
+		}
+
+		// Seed 1's #2 is "withdraw 70".
+		expect(traceLine(inputs(sim({seed: 1}), 2)).input).toBe('withdraw 70');
+		expect(notes).toEqual([
+			['nondet', undefined, 'nondet'],
+			['nondet', 'early', 'skipped'],
+			['nondet', undefined, 'nondet'],
+			['nondet', 'early', 'nondet'],
+		]);
+		// 8. a crashed replica, corrupted, changes state and reports nothing.
+		has('A crashed replica\nthat is corrupted changes state');
+		const crashed = report(inputs(sim({faults: [{replica: 0, type: 'crash', atIndex: 0}, {replica: 0, type: 'corrupt', atIndex: 2}]}), 3));
+		expect(crashed.replicas[0]!.status).toBe('crashed');
+		expect(crashed.replicas[0]!.summary).not.toBe('balance 50');
+		expect(crashed.quorum.values.flatMap(value => value.replicas)).not.toContain('R1');
 	});
 });
