@@ -406,11 +406,11 @@ export function issueBatch(sim: SimState, count: number): SimState {
 			}
 		}
 
-		// Close the votes no replica still needs, or beyond the window.
+		// Close the votes no replica still needs (a live one needs the vote on its latest report and every later one), or beyond the window.
 		let oldestNeeded = index;
 		for (let id = 0; id < n; id++) {
 			const replica = replicas[id]!;
-			if (!replica.crashed && replica.applied + 1 < oldestNeeded) oldestNeeded = replica.applied + 1;
+			if (!replica.crashed && replica.applied < oldestNeeded) oldestNeeded = replica.applied;
 		}
 
 		if (oldestNeeded < index - voteSpan + 1) oldestNeeded = index - voteSpan + 1;

@@ -32,6 +32,8 @@ export type Model<S = any, I = any> = {
 	summary(state: S): string;
 	/** The summary cut to the describeState labels in `labels` (to show only what differs), where that is shorter. */
 	summaryOf?(state: S, labels: ReadonlySet<string>): string;
+	/** Each of several states in the fewest characters that tell it from the others, for a quorum line with many groups ("START r3", "END"). */
+	terseValues?(states: readonly S[]): string[];
 	digest(state: S): number;
 	/** The state silently altered: always different from `state`. */
 	corrupt(state: S, draw: Draw): S;

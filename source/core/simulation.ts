@@ -334,9 +334,10 @@ class Transaction {
 
 	/** Closes the votes no replica needs any more, folding each into the standing of those who reported to it. */
 	private settleClosedVotes(): VoteRecord[] {
+		// A live replica still needs the vote on its latest report (its status reads it; a corruption re-reports to it) and every later one.
 		let oldestNeeded = this.sim.index;
 		for (const replica of this.replicas) {
-			if (!replica.crashed) oldestNeeded = Math.min(oldestNeeded, replica.applied + 1);
+			if (!replica.crashed) oldestNeeded = Math.min(oldestNeeded, replica.applied);
 		}
 
 		oldestNeeded = Math.max(oldestNeeded, this.sim.index - voteWindow + 1);

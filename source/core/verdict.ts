@@ -26,6 +26,8 @@ export type ReplicaVerdict = {
 	readonly glyph: string;
 	/** A word or two for the column title: "ok", "diverged · skip", "lag 3". */
 	readonly word: string;
+	/** Narrower forms of `word`, for the narrowest columns: armed faults give way, "no majority" reads "no quorum". */
+	readonly narrower: readonly string[];
 	readonly tone: Tone;
 	/** One sentence on where it stands now, e.g. "diverged since #22 (first at #4)". */
 	readonly detail: string;
@@ -66,6 +68,27 @@ export function shortDigest(digest: number): string {
 }
 
 export function replicaVerdict(sim: SimState, replica: ReplicaState): ReplicaVerdict {
+	const verdict = judge(sim, replica);
+	return {...verdict, narrower: narrowerWords(verdict.kind, verdict.word, verdict.armed, sim.index - replica.applied)};
+}
+
+/** The status word in fewer cells: without the armed faults after it, "no quorum" for "no majority", the first armed fault and how many more. */
+function narrowerWords(kind: ReplicaKind, word: string, armed: readonly string[], behind: number): string[] {
+	switch (kind) {
+		case 'no-majority':
+			return ['no quorum'];
+		case 'diverged':
+			return armed.length > 0 ? ['diverged'] : [];
+		case 'lagging':
+			return armed.length > 1 ? [`lag ${behind}`] : [];
+		case 'armed':
+			return armed.length > 1 ? [`${armed[0]} +${armed.length - 1}`] : [];
+		default:
+			return [];
+	}
+}
+
+function judge(sim: SimState, replica: ReplicaState): Omit<ReplicaVerdict, 'narrower'> {
 	const standing = standingOf(sim, replica);
 	const armed = armedFaults(replica);
 	const behind = sim.index - replica.applied;
@@ -87,7 +110,7 @@ export function replicaVerdict(sim: SimState, replica: ReplicaState): ReplicaVer
 			glyph: '✗',
 			word: armed.length > 0 ? `diverged · ${armed.join(' ')}` : 'diverged',
 			tone: 'bad',
-			detail: [standingText(standing), ...armedDetails(sim, replica)].join(' · '),
+			detail: [judged, ...armedDetails(sim, replica)].join(' · '),
 		};
 	}
 
@@ -100,7 +123,7 @@ export function replicaVerdict(sim: SimState, replica: ReplicaState): ReplicaVer
 	if (split) return {...base, kind: 'split', glyph: '?', word: 'split', tone: 'warn', detail: withStanding(split, ...armedDetails(sim, replica))};
 	if (armed.length > 0) return {...base, kind: 'armed', glyph: '⚠', word: armed.join(' '), tone: 'warn', detail: withStanding(...armedDetails(sim, replica))};
 	if (behind > 0) return {...base, kind: 'behind', glyph: '◐', word: `${behind} behind`, tone: 'warn', detail: withStanding(`at #${replica.applied} of #${sim.index}`)};
-	return {...base, kind: 'ok', glyph: '●', word: 'ok', tone: 'good', detail: standingText(standing)};
+	return {...base, kind: 'ok', glyph: '●', word: 'ok', tone: 'good', detail: judged};
 }
 
 /** Where a replica stands with the decided votes, in words. */
@@ -291,14 +314,16 @@ export type {OutOfLine, QuorumStatus} from './quorum.js';
  * What a history line adds after the result: " (late)", " (late · commutes)",
  * " (clock 347)" (ms)…; in narrow columns " (late =)", " (late ≠)", " (clk 347)";
  * in the narrowest, " ⇅=" or " ⇅≠" for a swapped input (same or different result),
- * " ↺" for a replayed one, " c347" for a clock read.
+ * " ◐" for one applied late (lag), " ↺" for a replayed one, " c347" for a clock read.
  */
 export function transitionSuffix(transition: Transition, form: 'long' | 'short' | 'tiny' = 'long'): string {
 	const parts: string[] = [];
 	const {note} = transition;
 	const short = form !== 'long';
 	if (form === 'tiny') {
-		if (note === 'late' || note === 'early') parts.push(`⇅${transition.commutes === undefined ? '' : transition.commutes ? '=' : '≠'}`);
+		// A swapped input (either half of a reordered pair) is ⇅; one applied late by a lagging replica is ◐, as its status.
+		if (note === 'early' || transition.commutes !== undefined) parts.push(`⇅${transition.commutes === undefined ? '' : transition.commutes ? '=' : '≠'}`);
+		else if (note === 'late') parts.push('◐');
 		if (note === 'replayed') parts.push('↺');
 		if (transition.reading !== undefined) parts.push(`c${transition.reading}`);
 		return parts.length > 0 ? ` ${parts.join(' ')}` : '';

@@ -100,8 +100,10 @@ describe('what is said follows from the state, after any actions', () => {
 						if (standing.checked !== null && !standing.agrees) expect(standing.lastDivergence).toEqual({from: standing.runStart, to: standing.checked});
 						// What the column says describes it now: "diverged since" only while it disagrees.
 						const {detail, kind} = replicaVerdict(s, replica);
-						if (kind === 'ok') expect(detail).not.toMatch(/^diverged since/);
-						if (kind === 'diverged') expect(detail).toMatch(new RegExp(`^diverged since #${standing.runStart}\\b`));
+						// "as of #N:" when its latest input has not been judged yet.
+						const asOf = standing.checked !== null && standing.checked < replica.applied ? `as of #${standing.checked}: ` : '';
+						if (kind === 'ok') expect(detail).not.toMatch(/^(as of #\d+: )?diverged since/);
+						if (kind === 'diverged') expect(detail).toMatch(new RegExp(`^${asOf}diverged since #${standing.runStart}\\b`));
 					}
 				});
 			}),

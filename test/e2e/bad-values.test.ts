@@ -33,6 +33,9 @@ const cases: Array<[args: string[], mentions: RegExp]> = [
 	// --rate has one range, the +/- ladder's: 0.25 to 10,000 inputs/s.
 	[['--rate', '0.1'], /--rate must be a number of inputs per second from 0.25 to 10,000, not "0.1"/],
 	[['--rate', '20000'], /--rate .*from 0.25 to 10,000, not "20000"/],
+	// Number() reads hexadecimal and exponents; a rate is written in decimals.
+	[['--rate', '0x10'], /--rate must be a number of inputs per second from 0.25 to 10,000, not "0x10"/],
+	[['--rate', '1e3'], /--rate .*not "1e3"/],
 	[['--theme', 'neon'], /unknown --theme "neon": choose one of dark, light, high-contrast/],
 	[['--steps', '3', '-o', 'x.gif'], /--output only applies to "record"/],
 	[['--steps', '3', '--size', '80x24'], /--size only applies to "record"/],

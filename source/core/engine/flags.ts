@@ -26,11 +26,14 @@ export function wholeFlag(flags: RawFlags, name: string, fallback: number, min: 
 	return number;
 }
 
-/** A number from `min` to `max` (a speed, a probability), or `fallback`. */
+/** A decimal number as a person writes one: `2`, `0.25`, `.5`; not `0x10`, `1e3` or `Infinity`, which Number() also reads. */
+const decimal = /^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
+
+/** A number from `min` to `max` (a speed, a probability), written in decimals, or `fallback`. */
 export function numberFlag(flags: RawFlags, name: string, fallback: number, min: number, max: number, unit: string): number {
 	const value = textFlag(flags, name);
 	if (value === undefined) return fallback;
-	const number = value.trim() === '' ? Number.NaN : Number(value);
+	const number = decimal.test(value) ? Number(value) : Number.NaN;
 	if (!Number.isFinite(number) || number < min || number > max) {
 		throw new UsageError(`--${name} must be ${unit} from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, not "${value}"`);
 	}

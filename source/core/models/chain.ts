@@ -37,6 +37,8 @@ export const chain: Model<ChainState, ChainInput> = {
 	],
 	summary: withRound,
 	summaryOf: (state, labels) => (labels.has('round') ? (labels.has('state') ? withRound(state) : `round ${state.rounds + 1}`) : name(state)),
+	// The round only where another state has the same name: "START r3" beside "START r2", "END" alone.
+	terseValues: states => states.map(state => (states.some(other => other.position === state.position && other.rounds !== state.rounds) ? `${name(state)} r${state.rounds + 1}` : name(state))),
 	digest: state => hash2(state.position, state.rounds),
 	corrupt(state, draw) {
 		const position = (state.position + 1 + draw.int(chainStates.length - 1)) % chainStates.length;

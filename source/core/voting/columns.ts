@@ -1,5 +1,5 @@
 import type {Model} from '../model.js';
-import {replicaStatus, shortDigest} from '../replica-status.js';
+import {replicaStatus, shortDigest, statusText} from '../replica-status.js';
 import type {ReplicaState, SimState} from '../types.js';
 import {seg, type Column, type Line} from '../engine/screen.js';
 import {cellWidth, fit} from '../engine/text.js';
@@ -68,10 +68,11 @@ export function replicaColumn(sim: SimState, replica: ReplicaState, selected: bo
 	const status = replicaStatus(sim, replica);
 	const window = historyWindow(replica.recent, shape.historyRows);
 	const title = `${selected ? '▸' : ' '}${replica.name} `;
-	const statusText = `${status.glyph} ${status.word}`;
 	const statusApart = shape.statusApart;
+	const besideTitle = inner - cellWidth(title) - (full ? 1 : 0);
+	const shownStatus = statusText(sim, replica, statusApart ? inner : besideTitle);
 	const lines: Line[] = [
-		...(statusApart ? [[seg(pad(statusText), status.tone, true)]] : []),
+		...(statusApart ? [[seg(pad(shownStatus), status.tone, true)]] : []),
 		[seg(label(full ? 'applied' : 'at', replica.applied > 0 ? `#${replica.applied}` : '—'))],
 		...model.describeState(replica.state).map(([name, value]) => [seg(label(name, value))]),
 		[seg(label(full ? 'digest' : 'dig', shortDigest(replica.digest)), status.tone === 'bad' ? 'bad' : 'dim')],
@@ -81,7 +82,7 @@ export function replicaColumn(sim: SimState, replica: ReplicaState, selected: bo
 	return {
 		id: replica.name,
 		width: shape.width,
-		title: statusApart ? [seg(title, undefined, true)] : [seg(full ? ` ${title}` : title, undefined, true), seg(fit(statusText, inner - cellWidth(title) - (full ? 1 : 0)), status.tone, true)],
+		title: statusApart ? [seg(title, undefined, true)] : [seg(full ? ` ${title}` : title, undefined, true), seg(shownStatus, status.tone, true)],
 		lines,
 		selected,
 	};

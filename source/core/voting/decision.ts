@@ -28,10 +28,21 @@ function shortenNaming(text: string, width: number, shorter: () => readonly stri
 
 const fits = (text: string, width: number) => cellWidth(text) <= width;
 
-/** Drops " · …" asides from the end until the text fits; then tries the compact form, if any. */
+/**
+ * Drops " · …" asides from the end until the text fits; an aside that says
+ * what with a value ("last decided #2: a=47 …") first gives up its value
+ * ("last decided #2"): that is what tells an ok replica from a diverged one in
+ * the same state. Then tries the compact form, if any.
+ */
 function shorten(text: string, width: number, compact?: () => string | undefined): string {
 	if (fits(text, width)) return text;
 	const parts = text.split(' · ');
+	const heads = [parts[0]!, ...parts.slice(1).map(part => (/^[^:]* #\d+: /.test(part) ? part.split(': ')[0]! : part))];
+	for (let kept = parts.length; kept >= 2; kept--) {
+		const shorter = heads.slice(0, kept).join(' · ');
+		if (heads.slice(1, kept).some((head, i) => head !== parts[i + 1]) && fits(shorter, width)) return shorter;
+	}
+
 	for (let kept = parts.length - 1; kept >= 1; kept--) {
 		const shorter = parts.slice(0, kept).join(' · ');
 		if (fits(shorter, width)) return shorter;
@@ -42,7 +53,8 @@ function shorten(text: string, width: number, compact?: () => string | undefined
 
 /**
  * "quorum #26 ✗ no majority: R1 70 · R2 25 · R3 50": each group's
- * distinguishing values, without their labels when there is one value; when
+ * distinguishing values, without their labels when there is one value; then
+ * the model's terse values, if it has them ("R1+R5 START r3 · R3 END"); when
  * even that is too wide (many groups, several differing keys), each group's
  * digest, which its columns show beside the values ("quorum" goes first if even
  * that is too wide).
@@ -57,6 +69,9 @@ function compactNoMajority(sim: SimState, status: QuorumStatus, width: number): 
 	});
 	const byValue = `quorum #${status.index} ✗ no majority: ${shown.join(' · ')}`;
 	if (fits(byValue, width)) return byValue;
+	const terse = sim.model.terseValues?.(status.groups.map(group => group.state));
+	const byTerseValue = terse && `quorum #${status.index} ✗ no majority: ${status.groups.map((group, i) => `${group.members.join('+')} ${terse[i]}`).join(' · ')}`;
+	if (byTerseValue && fits(byTerseValue, width)) return byTerseValue;
 	const digests = `no majority, digests ${status.groups.map(group => `${group.members.join('+')} ${shortDigest(group.digest)}`).join(', ')}`;
 	const forms = [`quorum #${status.index} ✗ ${digests}`, `#${status.index} ✗ ${digests}`];
 	return forms.find(form => fits(form, width)) ?? forms.at(-1);

@@ -5,7 +5,7 @@ import {fitFirst} from '../engine/text.js';
 import {transitionSuffix} from '../verdict.js';
 
 
-/** How much a history line says: "#42 deposit 15 → 130 (late · commutes)", "#42 +15 →130 (late =)", or "+15 →130 ⇅=". */
+/** How much a history line says: "#42 deposit 15 → 130 (late · commutes)", "#42 +15 →130 (late =)", or "#42 +15 →130 ⇅=" (else "#42 →130 ⇅="). */
 export type LineForm = 'long' | 'short' | 'tiny';
 
 /** One line of a replica's history in the given form (a short or tiny one fits `width` where it can). */
@@ -20,11 +20,19 @@ export function transitionLine(model: Model, transition: Transition, form: LineF
 	if (note === 'transfer') return `⇐ copied majority #${index}`;
 	if (note === 'rebuilt') return `⇐ log replayed to #${index}`;
 	const described = short && model.shortInput ? model.shortInput(input) : model.describeInput(input);
-	// In the tiny form the index goes (the "at" line has it); a model whose inputs all read the same (chain's "next") may leave the input out of short lines.
-	const head = [form === 'tiny' ? '' : `#${index}`, described];
-	if (note === 'skipped') return words(...head, '✗ skip');
+	// A model whose inputs all read the same (chain's "next") may leave the input out of short lines.
+	const head = [`#${index}`, described];
+	if (note === 'skipped') return form === 'tiny' ? fitFirst([words(...head, '✗ skip'), words(head[0], '✗ skip')], width) : words(...head, '✗ skip');
 	const result = short && model.shortResult ? model.shortResult(before, input, after) : model.describeResult(before, input, after);
-	return words(...head, result) + transitionSuffix(transition, form);
+	const suffix = transitionSuffix(transition, form);
+	// The tiny form keeps the index, so that rows side by side can be told apart, and gives up the input (the inputs line has it) where it must.
+	// A clock reading shows as "c" alone where its digits do not fit; the index goes only where nothing else does (chain's long state names in 11 cells).
+	if (form === 'tiny') {
+		const clock = suffix.replace(/ c\d+/, ' c');
+		return fitFirst([words(...head, result) + suffix, words(head[0], result) + suffix, words(head[0], result) + clock, words(head[0], result.replace(/^→ ?/, '')) + clock, result + clock], width);
+	}
+
+	return words(...head, result) + suffix;
 }
 
 /** The non-empty parts, a space apart. */
