@@ -8,7 +8,7 @@ import {issueRequest} from './client.js';
 import {majorityOf} from './config.js';
 import {messageText, typeAbbreviation} from './describe.js';
 import {bugInfo} from './bugs.js';
-import {becomeFollower} from './election.js';
+import {becomeFollower} from './roles.js';
 import {RaftLog, type Entry} from './log.js';
 import {nodeName, serverList, serverName} from './names.js';
 import {currentLeader, inFlight} from './queries.js';

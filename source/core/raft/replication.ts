@@ -1,7 +1,7 @@
 /**
  * Log replication, rule by rule as in Figure 2 (§5.3, §5.4.2).
  */
-import {becomeFollower, stepDown} from './election.js';
+import {becomeFollower, stepDown} from './roles.js';
 import type {Entry} from './log.js';
 import {serverName} from './names.js';
 import type {ServerDraft, Tx} from './tx.js';
