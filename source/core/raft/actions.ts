@@ -6,7 +6,7 @@
 import {drawFor, StreamId} from '../engine/streams.js';
 import {issueRequest} from './client.js';
 import {majorityOf} from './config.js';
-import {messageText, typeAbbreviation} from './describe.js';
+import {countText, messageText, typeAbbreviation} from './describe.js';
 import {bugInfo} from './bugs.js';
 import {becomeFollower} from './roles.js';
 import {RaftLog, type Entry} from './log.js';
@@ -182,7 +182,7 @@ function crash(tx: Tx, id: number): void {
 	const forgot = tx.bug('forget-vote') && server.votedFor !== null;
 	if (tx.bug('forget-vote')) server.votedFor = null;
 	tx.say(
-		`${name} crashes: on disk it keeps term ${server.currentTerm}, ${forgot ? 'but NOT its vote (forget-vote bug)' : `its vote (${server.votedFor === null ? 'none' : serverName(server.votedFor)})`} and ${server.log.length} log entries; it loses commitIndex, its state machine, its timers and ${lost} message${lost === 1 ? '' : 's'} in flight`,
+		`${name} crashes: on disk it keeps term ${server.currentTerm}, ${forgot ? 'but NOT its vote (forget-vote bug)' : `its vote (${server.votedFor === null ? 'none' : serverName(server.votedFor)})`} and ${countText(server.log.length, 'log entry', 'log entries')}; it loses commitIndex, its state machine, its timers and ${lost} message${lost === 1 ? '' : 's'} in flight`,
 	);
 }
 
@@ -198,7 +198,7 @@ function restart(tx: Tx, id: number): void {
 	server.machine = tx.model.initial();
 	server.lastHeardFromLeader = tx.now;
 	tx.resetElectionTimer(server);
-	tx.say(`${name} restarts as a follower of term ${server.currentTerm} with its ${server.log.length} log entries; commitIndex 0: it rebuilds its state machine as it learns what is committed`);
+	tx.say(`${name} restarts as a follower of term ${server.currentTerm} with its ${countText(server.log.length, 'log entry', 'log entries')}; commitIndex 0: it rebuilds its state machine as it learns what is committed`);
 }
 
 /** Makes the server's election timer the next event. */

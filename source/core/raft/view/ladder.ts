@@ -14,6 +14,13 @@ import {center, padStart} from '../../engine/text.js';
 
 const timeWidth = 7;
 
+/** A message's labels on its arrow, widest first. */
+function messageLabels(message: Message): string[] {
+	const {body} = message;
+	if (body.type === 'ClientReply' && !body.ok) return [`refused#${body.request}`, `✗#${body.request}`];
+	return [messageLabel(message)];
+}
+
 function messageLabel(message: Message): string {
 	const {body} = message;
 	const type = typeAbbreviation[body.type];
@@ -64,8 +71,8 @@ function row(state: RaftState, record: EventRecord, laneWidth: number): string {
 		for (let i = low; i <= high; i++) cells[i] = '─';
 		cells[from] = '•';
 		cells[to] = record.kind === 'lost' ? '✗' : to > from ? '▶' : '◀';
-		const label = messageLabel(message);
-		if (label.length <= high - low - 3) {
+		const label = messageLabels(message).find(option => option.length <= high - low - 3);
+		if (label !== undefined) {
 			const start = low + 1 + Math.floor((high - low - 1 - label.length) / 2);
 			for (let i = 0; i < label.length; i++) cells[start + i] = label[i]!;
 		}
