@@ -62,6 +62,7 @@ function namedServers(action: RaftAction): number[] {
 /** Applies a user action at the current virtual time. */
 export function applyAction(state: RaftState, action: RaftAction): RaftState {
 	const tx = new Tx(state, state.time);
+	tx.action = action;
 	const missing = namedServers(action).find(id => id < 0 || id >= state.servers.length);
 	if (missing === undefined) act(tx, state, action);
 	else tx.say(`there is no ${serverName(missing)} in a cluster of ${state.servers.length}`);

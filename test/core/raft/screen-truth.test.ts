@@ -103,3 +103,41 @@ describe('item 18: counts spelled right', () => {
 		expect(lineText(show(crashed, 120, 33).panels[0]!.columns[0]!.lines[4]!)).toBe('on disk: 1 entry');
 	});
 });
+
+describe('item 14: the space-time diagram marks drops and actions', () => {
+	/** The diagram's rows (after its header) at 120×40. */
+	function ladderRows(state: RaftState): string[] {
+		const extra = show(state, 120, 33).extra!.map(row => lineText(row));
+		const header = extra.findIndex(row => /client\s+S1\s+S2/.test(row));
+		return extra.slice(header + 1, -1).map(row => row.slice(row.indexOf('  ', 50)));
+	}
+
+	it('a message dropped by hand ends in ✗ on its row, like a lost one', () => {
+		const state = act(settled(), {type: 'request'});
+		const message = inFlight(state)[0]!.message;
+		const dropped = act(state, {type: 'drop', pick: {by: 'id', id: message.id}});
+		const last = ladderRows(dropped).at(-1)!;
+		expect(last).toMatch(/[•✗]─*(drop )?\S*─*[•✗]/);
+		expect(last).toContain('✗');
+	});
+
+	it('an action row says what the action was', () => {
+		let state = act(settled(), {type: 'crash', server: 2});
+		expect(ladderRows(state).at(-1)).toContain('[crash S3]');
+		state = act(state, {type: 'partition', groups: [[0, 1]]});
+		expect(ladderRows(state).at(-1)).toMatch(/\[partition S1 S2 \| S3 S4 S5\]/);
+		state = act(state, {type: 'heal'});
+		expect(ladderRows(state).at(-1)).toContain('[heal]');
+	});
+
+	it('no row of the diagram is left with only a time', () => {
+		let state = act(settled(), {type: 'loss', probability: 0.3}, {type: 'request'}, {type: 'slow', ms: 20});
+		for (let i = 0; i < 40; i++) {
+			state = raftMode.advance(state, 1);
+			if (i % 7 === 3) state = act(state, {type: 'drop', pick: {by: 'next'}});
+			if (i % 11 === 5) state = act(state, {type: 'timeout', server: i % 5});
+		}
+
+		for (const row of ladderRows(state)) expect(row.replaceAll(/[\s│┆]/g, '').replace(/^\d+/, '')).not.toBe('');
+	});
+});
