@@ -6,9 +6,9 @@
 import {drawFor, StreamId} from '../engine/streams.js';
 import {issueRequest} from './client.js';
 import {majorityOf} from './config.js';
-import {messageText, typeAbbreviation} from './describe.js';
+import {countText, messageText, typeAbbreviation} from './describe.js';
 import {bugInfo} from './bugs.js';
-import {becomeFollower} from './election.js';
+import {becomeFollower} from './roles.js';
 import {RaftLog, type Entry} from './log.js';
 import {nodeName, serverList, serverName} from './names.js';
 import {currentLeader, inFlight} from './queries.js';
@@ -62,6 +62,7 @@ function namedServers(action: RaftAction): number[] {
 /** Applies a user action at the current virtual time. */
 export function applyAction(state: RaftState, action: RaftAction): RaftState {
 	const tx = new Tx(state, state.time);
+	tx.action = action;
 	const missing = namedServers(action).find(id => id < 0 || id >= state.servers.length);
 	if (missing === undefined) act(tx, state, action);
 	else tx.say(`there is no ${serverName(missing)} in a cluster of ${state.servers.length}`);
@@ -182,7 +183,7 @@ function crash(tx: Tx, id: number): void {
 	const forgot = tx.bug('forget-vote') && server.votedFor !== null;
 	if (tx.bug('forget-vote')) server.votedFor = null;
 	tx.say(
-		`${name} crashes: on disk it keeps term ${server.currentTerm}, ${forgot ? 'but NOT its vote (forget-vote bug)' : `its vote (${server.votedFor === null ? 'none' : serverName(server.votedFor)})`} and ${server.log.length} log entries; it loses commitIndex, its state machine, its timers and ${lost} message${lost === 1 ? '' : 's'} in flight`,
+		`${name} crashes: on disk it keeps term ${server.currentTerm}, ${forgot ? 'but NOT its vote (forget-vote bug)' : `its vote (${server.votedFor === null ? 'none' : serverName(server.votedFor)})`} and ${countText(server.log.length, 'log entry', 'log entries')}; it loses commitIndex, its state machine, its timers and ${lost} message${lost === 1 ? '' : 's'} in flight`,
 	);
 }
 
@@ -198,7 +199,7 @@ function restart(tx: Tx, id: number): void {
 	server.machine = tx.model.initial();
 	server.lastHeardFromLeader = tx.now;
 	tx.resetElectionTimer(server);
-	tx.say(`${name} restarts as a follower of term ${server.currentTerm} with its ${server.log.length} log entries; commitIndex 0: it rebuilds its state machine as it learns what is committed`);
+	tx.say(`${name} restarts as a follower of term ${server.currentTerm} with its ${countText(server.log.length, 'log entry', 'log entries')}; commitIndex 0: it rebuilds its state machine as it learns what is committed`);
 }
 
 /** Makes the server's election timer the next event. */

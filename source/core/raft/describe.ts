@@ -21,9 +21,19 @@ export function shortInputText(model: Model, input: unknown): string {
 	return model.shortInput ? model.shortInput(input) : model.describeInput(input);
 }
 
+/** "1 log entry", "3 log entries": a count and its noun, singular or plural. */
+export function countText(count: number, singular: string, plural: string): string {
+	return `${count} ${count === 1 ? singular : plural}`;
+}
+
 export function entriesText(entries: readonly Entry[]): string {
 	if (entries.length === 0) return 'no entries';
-	return entries.length === 1 ? '1 entry' : `${entries.length} entries`;
+	return countText(entries.length, 'entry', 'entries');
+}
+
+/** A message's short name: its type's, except that a refused client reply is "refused" (an "ack" only when the request committed). */
+export function bodyAbbreviation(body: MessageBody): string {
+	return body.type === 'ClientReply' && !body.ok ? 'refused' : typeAbbreviation[body.type];
 }
 
 /** A message's content in a few words, e.g. "AppendEntries T3 prev 4/t3 +2 commit 4". */

@@ -5,40 +5,13 @@
 import type {RaftLog} from './log.js';
 import {bitCount, serverName} from './names.js';
 import {sendAppendEntries} from './replication.js';
+import {becomeFollower, stepDown} from './roles.js';
 import type {ServerDraft, Tx} from './tx.js';
 import type {Message, RequestVote, RequestVoteReply} from './types.js';
 
 /** §5.4.1: the candidate's log is at least as up to date as `log`: a later last term, or the same last term and at least as long. */
 export function logIsUpToDate(log: RaftLog, lastLogIndex: number, lastLogTerm: number): boolean {
 	return lastLogTerm > log.lastTerm || (lastLogTerm === log.lastTerm && lastLogIndex >= log.length);
-}
-
-/** All servers: a message with a higher term makes the receiver a follower of that term (and it has voted for nobody in it yet). */
-export function stepDown(tx: Tx, server: ServerDraft, term: number): void {
-	const wasLeader = server.role === 'leader';
-	if (term > server.currentTerm) {
-		server.currentTerm = term;
-		server.votedFor = null;
-		server.leaderId = null;
-	}
-
-	becomeFollower(tx, server);
-	tx.say(`${serverName(server.id)} sees term ${term}${wasLeader ? ', stops leading' : ''} and is a follower`);
-}
-
-/** Stop being a candidate or leader (keeping the term); make sure an election timer runs. */
-export function becomeFollower(tx: Tx, server: ServerDraft): void {
-	if (server.role === 'leader') {
-		tx.stopHeartbeatTimer(server);
-		tx.stopElectionTimer(server);
-		server.nextIndex = [];
-		server.matchIndex = [];
-		server.appendsSent = [];
-	}
-
-	server.role = 'follower';
-	server.votes = 0;
-	if (server.electionDeadline === null) tx.resetElectionTimer(server);
 }
 
 /** The election timer fires: a follower or candidate starts an election (or a pre-vote); a leader with CheckQuorum checks it still hears a majority. */

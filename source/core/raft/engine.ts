@@ -59,7 +59,7 @@ export function initialNetwork(size: number, loss: number): Network {
 	};
 }
 
-const startRecord: EventRecord = {n: 0, time: 0, kind: 'start', text: '', server: null, message: null, sent: [], removed: [], changes: [], applied: []};
+const startRecord: EventRecord = {n: 0, time: 0, kind: 'start', text: '', head: '', outcomes: [], server: null, message: null, sent: [], removed: [], changes: [], applied: []};
 
 export function createRaft(config: RaftConfig): RaftState {
 	const model = modelOf(config.model);

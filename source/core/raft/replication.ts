@@ -1,8 +1,9 @@
 /**
  * Log replication, rule by rule as in Figure 2 (§5.3, §5.4.2).
  */
-import {becomeFollower, stepDown} from './election.js';
+import {becomeFollower, stepDown} from './roles.js';
 import type {Entry} from './log.js';
+import {countText} from './describe.js';
 import {serverName} from './names.js';
 import type {ServerDraft, Tx} from './tx.js';
 import {withValue} from './tx.js';
@@ -81,7 +82,7 @@ export function onAppendEntries(tx: Tx, server: ServerDraft, message: Message, r
 		const removed = server.log.length - prevLogIndex;
 		tx.truncateLog(server, prevLogIndex);
 		for (const entry of entries) tx.appendEntry(server, entry);
-		if (removed > 0 || entries.length > 0) tx.say(`${name} deletes everything after ${prevLogIndex} (${removed} entries) and appends ${entries.length}`);
+		if (removed > 0 || entries.length > 0) tx.say(`${name} deletes everything after ${prevLogIndex} (${countText(removed, 'entry', 'entries')}) and appends ${entries.length}`);
 	} else {
 		appendNew(tx, server, prevLogIndex, entries);
 	}
@@ -200,11 +201,11 @@ export function advanceCommitIndex(tx: Tx, leader: ServerDraft): void {
 	const holders = matches.filter(match => match >= n).length;
 	const term = leader.log.termAt(n);
 	if (term !== leader.currentTerm && !tx.bug('old-term-commit')) {
-		tx.say(`index ${n} is on ${holders} of ${tx.size} servers but has term ${term}, not ${leader.currentTerm}: not committed by counting`);
+		tx.say(`${serverName(leader.id)} knows index ${n} is on ${holders} of ${tx.size} servers, but it has term ${term}, not ${leader.currentTerm}: not committed by counting`);
 		return;
 	}
 
 	leader.commitIndex = n;
-	tx.say(`${serverName(leader.id)} commits up to index ${n} (${holders} of ${tx.size} hold it)`);
+	tx.say(`${serverName(leader.id)} commits up to index ${n} (it knows ${holders} of ${tx.size} servers hold it)`);
 	tx.applyCommitted(leader);
 }

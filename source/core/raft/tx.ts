@@ -29,6 +29,7 @@ import {
 	type MessageBody,
 	type Network,
 	type RaftConfig,
+	type RaftAction,
 	type RaftEvent,
 	type RaftState,
 	type RaftStats,
@@ -74,6 +75,8 @@ export class Tx {
 	private applied: Applied[] | undefined;
 	/** Says what the event is; the rules' `say` adds what came of it. */
 	head = '';
+	/** The user's action this draft applies, if it is one. */
+	action: RaftAction | undefined;
 	private readonly outcomes: string[] = [];
 	private readonly servers: Server[];
 	/** Drafts and change records by server id (sparse: only servers touched in this event). */
@@ -286,6 +289,9 @@ export class Tx {
 			time: this.now,
 			kind,
 			text,
+			head: this.head,
+			outcomes: this.outcomes,
+			...(this.action === undefined ? {} : {action: this.action}),
 			server,
 			message,
 			sent: this.sent,

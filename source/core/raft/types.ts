@@ -226,8 +226,13 @@ export type EventRecord = {
 	readonly n: number;
 	readonly time: number;
 	readonly kind: EventKind;
-	/** What happened, in plain words. */
+	/** What happened, in plain words: `head`, then the `outcomes` after a colon, joined by semicolons. */
 	readonly text: string;
+	/** What the event was (e.g. the message that arrived), and what came of it, one clause a rule. */
+	readonly head: string;
+	readonly outcomes: readonly string[];
+	/** The user's action (kind 'action'). */
+	readonly action?: RaftAction;
 	/** The server whose timer fired, or the receiver of the message. */
 	readonly server: number | null;
 	/** The message delivered (kind 'deliver') or lost on arrival (kind 'lost'). */

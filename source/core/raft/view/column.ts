@@ -6,7 +6,7 @@
  */
 import {seg, type Column, type Line, type Segment, type Tone} from '../../engine/screen.js';
 import {quorumOf} from '../tx.js';
-import {shortInputText} from '../describe.js';
+import {countText, shortInputText} from '../describe.js';
 import {bitCount, roleGlyph, roleWord, serverName} from '../names.js';
 import type {RaftState, Role, Server} from '../types.js';
 import {cut, fitFirst, padEnd, padStart} from '../../engine/text.js';
@@ -81,12 +81,12 @@ function machineLine(state: RaftState, server: Server, inner: number): Line {
 	return text(cut(state.model.summary(server.machine), inner));
 }
 
-function peerLine(state: RaftState, server: Server, inner: number, leader: number | undefined): Line {
+function peerLine(state: RaftState, server: Server, inner: number): Line {
 	const size = state.servers.length;
 	const majority = quorumOf(state.config, size);
 	switch (server.role) {
 		case 'crashed':
-			return text(fitFirst([`on disk: ${server.log.length} entries`, `disk: ${server.log.length} entries`, `disk ${server.log.length}`], inner), 'muted');
+			return text(fitFirst([`on disk: ${countText(server.log.length, 'entry', 'entries')}`, `disk: ${countText(server.log.length, 'entry', 'entries')}`, `disk ${server.log.length}`], inner), 'muted');
 		case 'leader':
 			return text(fitFirst([`commits on ${majority} of ${size}`, `needs ${majority} of ${size}`, `${majority}/${size}`], inner));
 		case 'candidate':
@@ -97,12 +97,17 @@ function peerLine(state: RaftState, server: Server, inner: number, leader: numbe
 		}
 
 		case 'follower': {
-			if (leader === undefined || leader === server.id) return text(fitFirst(['no leader known', 'no leader'], inner), 'muted');
-			const view = state.servers[leader]!;
+			// The follower's own belief (it may still follow a leader that crashed until its timer fires); the truth is on the decision line.
+			const believed = server.leaderId;
+			if (believed === null || believed === server.id) return text(fitFirst(['no leader known', 'no leader'], inner), 'muted');
+			const by = serverName(believed);
+			const view = state.servers[believed]!;
 			const next = view.nextIndex[server.id];
 			const match = view.matchIndex[server.id];
-			if (next === undefined || match === undefined) return text('');
-			const by = serverName(leader);
+			if (view.role !== 'leader' || view.currentTerm !== server.currentTerm || next === undefined || match === undefined) {
+				return text(fitFirst([`follows ${by} (term ${server.currentTerm})`, `follows ${by} T${server.currentTerm}`, `follows ${by}`, `→${by}`], inner));
+			}
+
 			const sent = view.appendsSent[server.id] ?? 0;
 			return text(fitFirst([`${by}: next ${next} match ${match} · ${sent} AE`, `${by}: next ${next} match ${match}`, `${by} next ${next} match ${match}`, `${by}: nx ${next} mt ${match}`, `nx ${next} mt ${match}`, `${next}/${match}`], inner));
 		}
@@ -125,8 +130,10 @@ function logRow(state: RaftState, server: Server, index: number, inner: number, 
 	const mark = `${violated ? '✗' : ''}${committed ? '✓' : ''}${differs ? '≠' : ''}`;
 	const isLeader = leader === server.id;
 	// What the leader knows: its own log and each follower's matchIndex (what its commit rule counts), not the other logs.
+	// A new leader knows no follower's matchIndex yet: on an entry it already knows is committed, a count below a majority would read as a contradiction (`✓ 1/5`), so it is left out.
 	const held = isLeader ? knownHolders(server, index) : 0;
-	const count = isLeader ? `${held}/${state.servers.length}` : '';
+	const quorum = quorumOf(state.config, state.servers.length);
+	const count = isLeader && (!committed || held >= quorum) ? `${held}/${state.servers.length}` : '';
 	const tail = [mark, count].filter(part => part !== '').join(' ');
 	const head = `${padStart(String(index), indexWidth)} t${entry.term} `;
 	const room = inner - head.length - (tail === '' ? 0 : tail.length + 1);
@@ -135,7 +142,7 @@ function logRow(state: RaftState, server: Server, index: number, inner: number, 
 	if (tail !== '') {
 		segments.push(seg(' '));
 		if (mark !== '') segments.push(violated ? seg(mark, 'bad', true) : seg(mark, differs ? 'warn' : 'good'));
-		if (count !== '') segments.push(seg(mark === '' ? count : ` ${count}`, held >= quorumOf(state.config, state.servers.length) ? 'good' : undefined));
+		if (count !== '') segments.push(seg(mark === '' ? count : ` ${count}`, held >= quorum ? 'good' : undefined));
 	}
 
 	return segments;
@@ -147,7 +154,7 @@ export type ViolationMark = {readonly index?: number};
 export function serverColumn(state: RaftState, id: number, layout: ColumnLayout, selected: boolean, leader: number | undefined, mark?: ViolationMark): Column {
 	const server = state.servers[id]!;
 	const inner = layout.width - 2;
-	const lines: Line[] = [termLine(server, inner), timerLine(state, server, inner), commitLine(server, inner), machineLine(state, server, inner), peerLine(state, server, inner, leader)];
+	const lines: Line[] = [termLine(server, inner), timerLine(state, server, inner), commitLine(server, inner), machineLine(state, server, inner), peerLine(state, server, inner)];
 	if (layout.separator) {
 		const label = ' log ';
 		const left = Math.floor((inner - label.length) / 2);

@@ -4,12 +4,12 @@
  * in full.
  */
 import {seg, type Line, type Segment} from '../../engine/screen.js';
-import {bodyText, typeAbbreviation} from '../describe.js';
+import {bodyAbbreviation, bodyText} from '../describe.js';
 import {lossReason} from '../engine.js';
 import {nodeName} from '../names.js';
 import type {InFlight} from '../queries.js';
 import type {Message, RaftState} from '../types.js';
-import {cut, padEnd} from '../../engine/text.js';
+import {cut, fitFirst, padEnd} from '../../engine/text.js';
 
 function shortDetail(message: Message): string {
 	const {body} = message;
@@ -25,7 +25,7 @@ function shortDetail(message: Message): string {
 		case 'ClientRequest':
 			return `#${body.request}`;
 		case 'ClientReply':
-			return `#${body.request}${body.ok ? '✓' : '✗'}`;
+			return body.ok ? `#${body.request}✓` : `#${body.request}${body.leaderHint === null ? '' : `→${nodeName(body.leaderHint)}`}`;
 	}
 }
 
@@ -34,11 +34,15 @@ function doomedNow(state: RaftState, message: Message): boolean {
 	return lossReason(state, message) !== undefined;
 }
 
-/** e.g. "S1→S3 AE +1 3ms". */
-export function messageCell(state: RaftState, item: InFlight): string {
+/** e.g. "S1→S3 AE +1 3ms", in `width` cells: a refused client reply drops its hint, then the time, rather than its word. */
+export function messageCell(state: RaftState, item: InFlight, width = Number.POSITIVE_INFINITY): string {
 	const {message} = item;
 	const lost = doomedNow(state, message) ? ' ↯' : '';
-	return `${nodeName(message.from)}→${nodeName(message.to)} ${typeAbbreviation[message.body.type]} ${shortDetail(message)} ${item.due - state.time}ms${lost}`;
+	const route = `${nodeName(message.from)}→${nodeName(message.to)} ${bodyAbbreviation(message.body)}`;
+	const due = ` ${item.due - state.time}ms`;
+	const detail = shortDetail(message);
+	const bare = message.body.type === 'ClientReply' ? `#${message.body.request}` : detail;
+	return fitFirst([`${route} ${detail}${due}${lost}`, `${route} ${bare}${due}${lost}`, `${route} ${bare}${lost}`], width);
 }
 
 /** The message in full, e.g. "#57 S1→S3 AppendEntries T3 prev 4/t3 +1 commit 4 · due 1253 ms (in 3)". */
@@ -67,7 +71,7 @@ export function messageGrid(state: RaftState, messages: readonly InFlight[], cur
 			const index = start + row * perRow + column;
 			const item = messages[index];
 			if (item === undefined) break;
-			segments.push(...cell(messageCell(state, item), cellWidth, index === cursor, doomedNow(state, item.message)));
+			segments.push(...cell(messageCell(state, item, cellWidth - 2), cellWidth, index === cursor, doomedNow(state, item.message)));
 		}
 
 		lines.push(segments);
