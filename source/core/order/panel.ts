@@ -23,6 +23,7 @@ export function initialReplica(index: number, model: Model, clients: number): Re
 		delivered: 0,
 		recent: emptyRecent<Delivery>(recentChunk),
 		lastDeliveryAt: null,
+		newestDelivered: 0,
 		fifoNext: Array.from({length: clients}, () => 1),
 		fifoViolations: 0,
 		fifoBroken: null,
@@ -66,6 +67,7 @@ export function recordDelivery(model: Model, replica: Mutable<Replica>, stats: M
 	const pos = replica.delivered + 1;
 	replica.delivered = pos;
 	replica.lastDeliveryAt = now;
+	replica.newestDelivered = Math.max(replica.newestDelivered, ref.id);
 
 	// Agreement as prefixes: every replica's input at a position equals the first one delivered there.
 	let matches = true;

@@ -122,6 +122,8 @@ export type Replica = {
 	/** The latest deliveries, for the screen. */
 	readonly recent: Recent<Delivery>;
 	readonly lastDeliveryAt: number | null;
+	/** The highest input number (id) it delivered, 0 for none: what it waits for starts after it. */
+	readonly newestDelivered: number;
 	/** Per client: the client number FIFO order expects next. */
 	readonly fifoNext: readonly number[];
 	readonly fifoViolations: number;

@@ -8,7 +8,7 @@ import {orderMode} from '../../../source/core/order/mode.js';
 import {agreement, isStalled, stallReason, stalledReplicas} from '../../../source/core/order/queries.js';
 import {decisionLines} from '../../../source/core/order/view/view.js';
 import {lineText} from '../../../source/core/engine/screen.js';
-import {claim, runTo, verb} from './helpers.js';
+import {claim, runTo, sequences, verb} from './helpers.js';
 
 function run(flags = {}) {
 	return orderMode.create(orderMode.parseConfig({seed: '2', ...flags}));
@@ -35,6 +35,20 @@ describe('the sequencer crashes', () => {
 		expect(stalledReplicas(later, 'sequencer')).toEqual([0, 1, 2]);
 		expect(stallReason(later, 'sequencer', 0)).toMatch(/the sequencer Q is down: a new one must be chosen, and agreeing on it .* needs consensus/);
 		expect(lineText(decisionLines(later)[1]!)).toMatch(/^⚠ stalled: sequencer — the sequencer Q is down/);
+	});
+
+	it('gives replicas in the same state the same status, on screen and in the report, whenever they delivered it', () => {
+		// Each replica delivered what Q had stamped, at its own time: from the first event that calls one stalled, all are.
+		let current = state;
+		while (stalledReplicas(current, 'sequencer').length === 0) current = orderMode.advance(current, 1);
+		const replicas = current.archs.sequencer.replicas;
+		expect(new Set(replicas.map(replica => `${replica.delivered} ${sequences(current, 'sequencer')[replica.index]}`)).size).toBe(1);
+		expect(stalledReplicas(current, 'sequencer')).toEqual([0, 1, 2]);
+		expect(orderMode.report(current).panels.sequencer.stalled).toEqual(['R1', 'R2', 'R3']);
+		const screen = orderMode.view(current, {columns: 80, bodyRows: 16, selected: 1, cursor: 0});
+		if (screen.kind !== 'screen') throw new Error(screen.reason);
+		const statusRows = screen.panels[0]!.columns.map(column => lineText(column.lines[3]!));
+		expect(new Set(statusRows).size, statusRows.join(' | ')).toBe(1);
 	});
 
 	it('leaves the other panels delivering', () => {
