@@ -60,9 +60,12 @@ export type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 
 /**
  * Replica `replica` delivers `ref` at time `now`: its state machine applies
- * it, and the checks take note. Returns the delivery.
+ * it, and the checks take note. Returns the delivery. A `rebuild` (a
+ * restarted server applying again what it delivered before its crash) is
+ * checked against the other replicas but is no new delivery: it adds no
+ * latency and is not counted.
  */
-export function recordDelivery(model: Model, replica: Mutable<Replica>, stats: Mutable<PanelStats>, ref: InputRef, now: number): {delivery: Delivery; reference: Reference | undefined} {
+export function recordDelivery(model: Model, replica: Mutable<Replica>, stats: Mutable<PanelStats>, ref: InputRef, now: number, rebuild = false): {delivery: Delivery; reference: Reference | undefined} {
 	replica.machine = model.apply(replica.machine, ref.input);
 	const pos = replica.delivered + 1;
 	replica.delivered = pos;
@@ -99,6 +102,7 @@ export function recordDelivery(model: Model, replica: Mutable<Replica>, stats: M
 
 	const delivery: Delivery = {pos, ref, at: now, matches};
 	replica.recent = addRecent(replica.recent, delivery);
+	if (rebuild) return {delivery, reference};
 	const latency = now - ref.sentAt;
 	stats.latencies = addRecent(stats.latencies, latency);
 	stats.worst = Math.max(stats.worst, latency);
