@@ -6,6 +6,7 @@ import {modes} from './core/modes.js';
 import {etcdMode} from './core/etcd/mode.js';
 import {fuzzFlags} from './core/raft/fuzz/options.js';
 import {main} from './main.js';
+import {refuseSwitchValues} from './core/engine/flags.js';
 import {restoreTerminal} from './terminal-guard.js';
 
 // React's development build is several times slower and keeps more memory; Ink
@@ -55,6 +56,7 @@ function parseArguments() {
 
 try {
 	const cli = parseArguments();
+	refuseSwitchValues(process.argv.slice(2), Object.entries(flagSpec).flatMap(([name, spec]) => (spec.type === 'boolean' ? [name] : [])));
 	const known = new Set([...Object.keys(flagSpec), 'o', 'font-size', 'help', 'version']);
 	const unknown = Object.keys(cli.unnormalizedFlags).find(flag => !known.has(flag));
 	if (unknown) fail(`unknown flag ${unknown.length === 1 ? '-' : '--'}${unknown} (see replica-tui --help)`);

@@ -42,6 +42,10 @@ const cases: Array<[args: string[], mentions: RegExp]> = [
 	[['--steps', '3', '--font-size', '20'], /--font-size only applies to "record"/],
 	[['--steps', '3', '--record', 'x.cast'], /--record records a live session; it cannot be combined with --steps/],
 	[['voting', 'extra'], /unexpected "extra" after the voting mode/],
+	[['sourcing', '--rate', '0.1'], /--rate must be a number of commands per second from 0.25 to 1,000, not "0.1"/],
+	// A switch takes no value but true or false: "maybe" is not read as off.
+	[['order', '--heartbeats=maybe'], /--heartbeats is a switch: give it alone, or as --heartbeats=true or =false, not "maybe"/],
+	[['--paused=maybe'], /--paused is a switch/],
 ];
 
 describe('bad values exit 2 with one line on stderr and no stack trace', () => {

@@ -75,3 +75,21 @@ export function rangeFlag(flags: RawFlags, name: string, fallback: readonly [num
 	if (low < min || high > max || high < low) throw new UsageError(`--${name} must be from ${min} to ${max} ms with LOW ≤ HIGH, not "${value}"`);
 	return [low, high];
 }
+
+/**
+ * A switch (a boolean flag) given a value, `--heartbeats=maybe`: meow reads
+ * any value but "true" as off, so refuse what is neither true nor false.
+ * `switches` are the switches' names as meow keys them (camelCase).
+ */
+export function refuseSwitchValues(argv: readonly string[], switches: Iterable<string>): void {
+	const names = new Set(switches);
+	for (const argument of argv) {
+		if (argument === '--') return;
+		const match = /^--([^=]+)=(.*)$/s.exec(argument);
+		if (!match) continue;
+		const [, name = '', value = ''] = match;
+		const camel = name.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+		if (!names.has(camel) || value === 'true' || value === 'false') continue;
+		throw new UsageError(`--${name} is a switch: give it alone, or as --${name}=true or =false, not "${value}"`);
+	}
+}

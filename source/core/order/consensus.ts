@@ -9,8 +9,10 @@
  * sends a request again after a refusal or a timeout, so that no input is
  * lost in a failover. A request sent twice may be committed twice: replicas
  * apply each input once, by its number (the Raft paper's client sessions,
- * §8). A restarted server re-applies its log from index 1: those entries were
- * applied before and are skipped too.
+ * §8). A crash loses a server's state machine, with the inputs it applied
+ * (Figure 2: it is volatile, like lastApplied); restarted, it applies its
+ * log again from index 1 as it learns what is committed, rebuilding the same
+ * sequence.
  *
  * The Raft cluster keeps its own event queue, which the engine merges with
  * this mode's.
@@ -23,7 +25,8 @@ import {inputById} from './input-log.js';
 import {inputLabel} from './names.js';
 import type {Mutable} from './panel.js';
 import type {Step} from './step.js';
-import type {ConsensusReplica, InputRef, OrderConfig, RaftClient, RaftRequest} from './types.js';
+import {emptyRecent} from '../engine/recent.js';
+import type {ConsensusReplica, Delivery, InputRef, OrderConfig, RaftClient, RaftRequest} from './types.js';
 
 export const consensusServers = 3;
 /** After "no leader known", the client waits this long before trying the next server. */
@@ -216,14 +219,18 @@ export function consensusAfterRaftEvent(step: Step): void {
 			continue;
 		}
 
-		step.deliver('consensus', server, ref);
+		step.deliver('consensus', server, ref, replica.delivered < replica.rebuildTo);
 		markApplied(step.replica('consensus', server), ref.id);
 	}
 
 	syncUp(step);
 }
 
-/** Each consensus replica is up exactly when its Raft server is. */
+/**
+ * Each consensus replica is up exactly when its Raft server is. A crash
+ * empties it as the Raft core empties the server's state machine: what it
+ * applied is gone (what it delivered is rebuilt after a restart).
+ */
 export function syncUp(step: Step): void {
 	for (const server of step.raft.servers) {
 		const replica = step.read('consensus').replicas[server.id]!;
@@ -232,5 +239,16 @@ export function syncUp(step: Step): void {
 		const editable = step.replica('consensus', server.id);
 		editable.up = up;
 		editable.downSince = up ? null : step.now;
+		if (!up) loseStateMachine(step, editable);
 	}
+}
+
+function loseStateMachine(step: Step, replica: Mutable<ConsensusReplica>): void {
+	replica.rebuildTo = Math.max(replica.rebuildTo, replica.delivered);
+	replica.machine = step.model.initial();
+	replica.delivered = 0;
+	replica.recent = emptyRecent<Delivery>(replica.recent.chunk);
+	replica.fifoNext = replica.fifoNext.map(() => 1);
+	replica.appliedFloor = 0;
+	replica.appliedAbove = [];
 }

@@ -58,7 +58,7 @@ function initialArchitectures(config: OrderConfig, state: Pick<OrderState, 'mode
 		},
 		consensus: {
 			id: 'consensus',
-			replicas: replicas().map(replica => ({...replica, appliedFloor: 0, appliedAbove: []})),
+			replicas: replicas().map(replica => ({...replica, appliedFloor: 0, appliedAbove: [], rebuildTo: 0})),
 			stats: initialStats(),
 			// The client connects once the cluster has a leader, and learns who it is.
 			client: {leaderGuess: currentLeader(state.raft) ?? null, pending: [], resent: 0, gaveUp: 0},

@@ -23,6 +23,7 @@ export function initialReplica(index: number, model: Model, clients: number): Re
 		delivered: 0,
 		recent: emptyRecent<Delivery>(recentChunk),
 		lastDeliveryAt: null,
+		newestDelivered: 0,
 		fifoNext: Array.from({length: clients}, () => 1),
 		fifoViolations: 0,
 		fifoBroken: null,
@@ -59,13 +60,17 @@ export type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 
 /**
  * Replica `replica` delivers `ref` at time `now`: its state machine applies
- * it, and the checks take note. Returns the delivery.
+ * it, and the checks take note. Returns the delivery. A `rebuild` (a
+ * restarted server applying again what it delivered before its crash) is
+ * checked against the other replicas but is no new delivery: it adds no
+ * latency and is not counted.
  */
-export function recordDelivery(model: Model, replica: Mutable<Replica>, stats: Mutable<PanelStats>, ref: InputRef, now: number): {delivery: Delivery; reference: Reference | undefined} {
+export function recordDelivery(model: Model, replica: Mutable<Replica>, stats: Mutable<PanelStats>, ref: InputRef, now: number, rebuild = false): {delivery: Delivery; reference: Reference | undefined} {
 	replica.machine = model.apply(replica.machine, ref.input);
 	const pos = replica.delivered + 1;
 	replica.delivered = pos;
 	replica.lastDeliveryAt = now;
+	replica.newestDelivered = Math.max(replica.newestDelivered, ref.id);
 
 	// Agreement as prefixes: every replica's input at a position equals the first one delivered there.
 	let matches = true;
@@ -97,6 +102,7 @@ export function recordDelivery(model: Model, replica: Mutable<Replica>, stats: M
 
 	const delivery: Delivery = {pos, ref, at: now, matches};
 	replica.recent = addRecent(replica.recent, delivery);
+	if (rebuild) return {delivery, reference};
 	const latency = now - ref.sentAt;
 	stats.latencies = addRecent(stats.latencies, latency);
 	stats.worst = Math.max(stats.worst, latency);

@@ -3,7 +3,6 @@
  * panel agree, is FIFO respected, is a replica stalled and why, how fast and
  * at what cost in messages.
  */
-import {recentSize} from '../engine/recent.js';
 import {currentLeader} from '../raft/queries.js';
 import {lamportNext} from './lamport.js';
 import {clientName, inputLabel, replicaName} from './names.js';
@@ -17,31 +16,27 @@ export function isUp(state: OrderState, arch: ArchId, index: number): boolean {
 	return state.archs[arch].replicas[index]!.up;
 }
 
-/** The time the first input after `after` was sent, if any (null: since the start). */
-function firstSentAfter(state: OrderState, after: number | null): number | undefined {
-	const log = state.inputLog;
-	const size = recentSize(log);
-	let low = 0;
-	let high = size;
-	while (low < high) {
-		const middle = (low + high) >>> 1;
-		if (after !== null && recentAt(log, middle)!.sentAt <= after) low = middle + 1;
-		else high = middle;
-	}
-
-	return low < size ? recentAt(log, low)!.sentAt : undefined;
+/**
+ * When the first input after input `newest` was sent, if any was: the oldest
+ * kept input when that one is no longer kept (it has waited at least as long).
+ */
+function sentAfter(state: OrderState, newest: number): number | undefined {
+	if (newest >= state.inputs) return undefined;
+	return (inputById(state, newest + 1) ?? recentAt(state.inputLog, 0))?.sentAt;
 }
 
 /**
  * When the oldest input a running replica is known to wait for was sent:
- * one sent after its last delivery (nothing of it has arrived, or it is in
- * flight), one it holds back, one its sequencer holds back, or one its Raft
- * cluster has not acknowledged and it has not applied.
+ * one sent after the newest input it delivered (nothing of it has arrived,
+ * or it is in flight), one it holds back, one its sequencer holds back, or
+ * one its Raft cluster has not acknowledged and it has not applied. It
+ * depends on what the replica delivered, not when: replicas that delivered
+ * the same inputs wait as long.
  */
 export function waitingSince(state: OrderState, arch: ArchId, index: number): number | undefined {
 	if (!isUp(state, arch, index)) return undefined;
 	const replica = state.archs[arch].replicas[index]!;
-	let since = firstSentAfter(state, replica.lastDeliveryAt) ?? Number.POSITIVE_INFINITY;
+	let since = sentAfter(state, replica.newestDelivered) ?? Number.POSITIVE_INFINITY;
 	const older = (sentAt: number) => {
 		since = Math.min(since, sentAt);
 	};

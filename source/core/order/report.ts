@@ -108,6 +108,7 @@ export function orderTraceLine(state: OrderState) {
 			label: inputLabel(item.client, item.number),
 			latency: item.latency,
 			...(item.matches ? {} : {mismatch: true}),
+			...(item.rebuild ? {rebuild: true} : {}),
 		})),
 		inputs: state.inputs,
 	};

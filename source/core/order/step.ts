@@ -140,15 +140,15 @@ export class Step {
 		return this.clients[index] as Mutable<Client>;
 	}
 
-	/** Replica `index` of `arch` delivers `ref` now. */
-	deliver(arch: ArchId, index: number, ref: InputRef): void {
+	/** Replica `index` of `arch` delivers `ref` now (`rebuild`: applies it again after a restart, see recordDelivery). */
+	deliver(arch: ArchId, index: number, ref: InputRef, rebuild = false): void {
 		const replica = this.replica(arch, index);
 		const stats = this.edit(arch).stats;
-		const {delivery, reference} = recordDelivery(this.model, replica, stats, ref, this.now);
-		this.deliveries.push({arch, replica: index, pos: delivery.pos, id: ref.id, client: ref.client, number: ref.number, latency: this.now - ref.sentAt, matches: delivery.matches});
+		const {delivery, reference} = recordDelivery(this.model, replica, stats, ref, this.now, rebuild);
+		this.deliveries.push({arch, replica: index, pos: delivery.pos, id: ref.id, client: ref.client, number: ref.number, latency: this.now - ref.sentAt, matches: delivery.matches, ...(rebuild ? {rebuild} : {})});
 		const other = delivery.matches || reference === undefined ? undefined : inputById(this, reference.id);
 		const differs = other === undefined ? '' : ` ≠ ${replicaName(arch, reference!.replica)}'s ${inputLabel(other.client, other.number)} there`;
-		this.say(`${replicaName(arch, index)} delivers ${inputLabel(ref.client, ref.number)} as #${delivery.pos}${delivery.matches ? '' : differs || ' ≠ another replica\'s input there'}`);
+		this.say(`${replicaName(arch, index)} ${rebuild ? 're-applies' : 'delivers'} ${inputLabel(ref.client, ref.number)} as #${delivery.pos}${delivery.matches ? '' : differs || ' ≠ another replica\'s input there'}`);
 	}
 
 	/** Sends a message on a panel's network; its latency is drawn from the link's own stream. */

@@ -122,6 +122,8 @@ export type Replica = {
 	/** The latest deliveries, for the screen. */
 	readonly recent: Recent<Delivery>;
 	readonly lastDeliveryAt: number | null;
+	/** The highest input number (id) it delivered, 0 for none: what it waits for starts after it. */
+	readonly newestDelivered: number;
 	/** Per client: the client number FIFO order expects next. */
 	readonly fifoNext: readonly number[];
 	readonly fifoViolations: number;
@@ -232,6 +234,8 @@ export type ConsensusReplica = Replica & {
 	readonly appliedFloor: number;
 	/** Ids above the floor applied already, ascending. */
 	readonly appliedAbove: readonly number[];
+	/** Positions up to this one were delivered before its last crash: applying them again rebuilds its state, it delivers nothing new. */
+	readonly rebuildTo: number;
 };
 
 /** The consensus panel: the checks and the client; the servers are the Raft cluster's. */
@@ -240,7 +244,7 @@ export type ConsensusArch = {
 	readonly replicas: readonly ConsensusReplica[];
 	readonly stats: PanelStats;
 	readonly client: RaftClient;
-	/** Committed entries not applied because they were applied before (a duplicate, or a restarted server rebuilding). */
+	/** Committed entries not applied because the replica applied that input before (a request committed twice). */
 	readonly replays: number;
 };
 
@@ -272,6 +276,8 @@ export type DeliveryNote = {
 	readonly number: number;
 	readonly latency: number;
 	readonly matches: boolean;
+	/** A restarted consensus server applying again what it had delivered before its crash (not a new delivery). */
+	readonly rebuild?: true;
 };
 
 /** One handled event (or applied action): the event line and the trace. */

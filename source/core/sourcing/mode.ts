@@ -5,7 +5,7 @@
  */
 import type {Mode} from '../engine/mode.js';
 import {applyAction, type SourcingAction} from './actions.js';
-import {flags, maxSpeed, parseConfig} from './config.js';
+import {flags, maxSpeed, minSpeed, parseConfig} from './config.js';
 import {report, summary, traceLine} from './headless.js';
 import {help, hints, keyAction, menu} from './keys.js';
 import {createState} from './pipelines.js';
@@ -14,7 +14,7 @@ import type {SourcingConfig, SourcingState} from './state.js';
 import {step} from './step.js';
 import {view} from './view.js';
 
-export const speedLadder = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, maxSpeed] as const;
+export const speedLadder = [minSpeed, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, maxSpeed] as const;
 
 export const sourcingMode: Mode<SourcingState, SourcingAction, SourcingConfig> = {
 	name: 'sourcing',

@@ -44,12 +44,19 @@ function title(state: OrderState, arch: ArchId, replica: Replica, inner: number,
 		const glyph = roleGlyph[server.role];
 		const word = server.role === 'crashed' ? 'down' : server.role === 'leader' ? 'leader' : server.role === 'follower' ? '' : 'cand.';
 		const room = inner - name.length - 2;
-		const text = fitFirst([word === '' ? `${glyph} ${replica.delivered}` : `${glyph} ${word} ${replica.delivered}`, `${glyph} ${word}`, `${glyph} ${replica.delivered}`], room);
+		// A crashed server has lost what it applied: no count.
+		const forms = server.role === 'crashed' ? [`${glyph} ${word}`] : [word === '' ? `${glyph} ${replica.delivered}` : `${glyph} ${word} ${replica.delivered}`, `${glyph} ${word}`, `${glyph} ${replica.delivered}`];
+		const text = fitFirst(forms, room);
 		return [head, seg(text, roleTone[server.role], server.role === 'leader')];
 	}
 
 	if (!up) return [head, seg('○ down', 'bad', true)];
 	return [head, seg('●', 'good'), seg(cut(` ${replica.delivered}`, inner - name.length - 3))];
+}
+
+/** A crashed Raft server has no state machine (the column's state and deliveries are rebuilt after a restart). */
+function lostInCrash(state: OrderState, arch: ArchId, replica: Replica): boolean {
+	return arch === 'consensus' && !isUp(state, arch, replica.index);
 }
 
 function stateLine(state: OrderState, replica: Replica, inner: number): Line {
@@ -146,10 +153,11 @@ function deliveryLine(state: OrderState, replica: Replica, pos: number, inner: n
 
 export function replicaColumn(state: OrderState, arch: ArchId, replica: Replica, layout: ColumnLayout, selected: boolean): Column {
 	const inner = layout.width - 2;
-	const lines: Line[] = [stateLine(state, replica, inner), knowledgeLine(state, arch, replica, inner), holdLine(state, arch, replica, inner), statusLine(state, arch, replica, inner)];
+	const lost = lostInCrash(state, arch, replica);
+	const lines: Line[] = [lost ? [seg(fitFirst(['state lost in the crash', 'state lost', 'lost'], inner), 'dim')] : stateLine(state, replica, inner), knowledgeLine(state, arch, replica, inner), holdLine(state, arch, replica, inner), statusLine(state, arch, replica, inner)];
 	if (layout.separator) lines.push([seg(inner >= 11 ? `─ delivered${'─'.repeat(inner - 11)}` : '─'.repeat(inner), 'dim')]);
 	if (replica.delivered < layout.first && layout.rows > 0) {
-		lines.push([seg(cut(replica.delivered === 0 ? 'nothing yet' : `(at #${replica.delivered})`, inner), 'dim')]);
+		if (!lost) lines.push([seg(cut(replica.delivered === 0 ? 'nothing yet' : `(at #${replica.delivered})`, inner), 'dim')]);
 	} else {
 		for (let row = 0; row < layout.rows; row++) lines.push(deliveryLine(state, replica, layout.first + row, inner));
 	}
