@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: the terminal stops echoing keys before anything else loads.
+import './take-terminal.js';
 import meow from 'meow';
 import {helpText} from './help-text.js';
 import {shellFlags, UsageError} from './options.js';
