@@ -98,6 +98,12 @@ export type Mode<S, A, C = unknown> = {
 	hints(state: S, ui: UiState): readonly KeyHint[];
 	/** Help lines: the mode's keys and a few sentences on what it teaches. */
 	help(state: S): readonly string[];
+	/**
+	 * Columns below which the shell says "too small" instead of drawing (default
+	 * 80: every screen is laid out for 80×24). The voting mode sets 1: fewer
+	 * replicas fit fewer columns, and its view says what its count needs.
+	 */
+	readonly narrowest?: number;
 
 	// The screen.
 	/** Rows of the event line and of the decision line (fixed per mode). */

@@ -27,6 +27,7 @@ function replicaNamed(config: VotingConfig, word: string | undefined): number | 
 export const votingMode: Mode<SimState, VotingAction, VotingConfig> = {
 	name: 'voting',
 	teaches: 'replicas of a deterministic state machine, a majority vote, faults and repair',
+	narrowest: 1,
 	flags: votingFlags,
 	parseConfig: parseVotingConfig,
 	create: config => createSimulation({model: config.model, replicas: config.replicas, seed: config.seed, faults: config.faults}),
