@@ -61,7 +61,14 @@ try {
 	const unknown = Object.keys(cli.unnormalizedFlags).find(flag => !known.has(flag));
 	if (unknown) fail(`unknown flag ${unknown.length === 1 ? '-' : '--'}${unknown} (see replica-tui --help)`);
 	// Meow only acts on --help and --version when they are the sole argument.
-	if (cli.unnormalizedFlags['help'] === true) cli.showHelp(0);
+	if (cli.unnormalizedFlags['help'] === true) {
+		const {modeHelpFor} = await import('./mode-help-for.js');
+		const text = modeHelpFor(cli.input[0]);
+		if (text === undefined) cli.showHelp(0);
+		process.stdout.write(text!);
+		process.exit(0);
+	}
+
 	if (cli.unnormalizedFlags['version'] === true) cli.showVersion();
 	process.exitCode = await main(cli.input, cli.flags as Record<string, string | string[] | boolean | undefined>);
 } catch (error) {

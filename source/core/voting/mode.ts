@@ -12,7 +12,7 @@ import type {SimState} from '../types.js';
 import {headlessSummary} from './summary.js';
 import {maxRate, minRate, parseVotingConfig, rateLadder, votingFlags, type VotingConfig} from './config.js';
 import {votingExpectation} from './expectations.js';
-import {votingHelp} from './help.js';
+import {votingHelp, votingLegend} from './help.js';
 import {votingView} from './view.js';
 
 export type VotingAction = {readonly type: 'inject'; readonly replica: number; readonly fault: FaultType} | {readonly type: 'repair'; readonly replica: number};
@@ -63,6 +63,7 @@ export const votingMode: Mode<SimState, VotingAction, VotingConfig> = {
 		{keys: '←→', label: 'select'},
 	],
 	help: votingHelp,
+	legend: votingLegend,
 	eventRows: 2,
 	decisionRows: 2,
 	view: votingView,
