@@ -1,4 +1,4 @@
-import {useApp, useInput, useStdin} from 'ink';
+import {useApp, useInput, useStdin, useStdout} from 'ink';
 import {useEffect, useReducer} from 'react';
 import {reduce, type AppEvent} from './app-state.js';
 import {ErrorBoundary} from './components/ErrorBoundary.js';
@@ -25,11 +25,15 @@ export function splitKeys(input: string, key: Omit<KeyPress, 'input'>): KeyPress
 	return characters.map(character => ({input: character}));
 }
 
+/** Home and erase the screen: Ink then draws the whole frame again from the top (Ctrl+L, as in less, htop and vim). */
+export const redrawScreen = '\u001B[H\u001B[2J';
+
 type Props = {readonly initial: Session; readonly theme?: ThemeName | false; readonly scenario?: readonly ScenarioStep[]; readonly live?: LiveConnection};
 
 export function App({initial, theme = 'dark', scenario, live}: Props) {
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
+	const {write} = useStdout();
 	const [{session, quit, outbox}, dispatch] = useReducer(reduce, {session: initial, quit: false, outbox: []});
 	const size = useTerminalSize();
 	useEffect(() => {
@@ -38,6 +42,11 @@ export function App({initial, theme = 'dark', scenario, live}: Props) {
 	const settle = useLive(live, outbox, dispatch);
 	useInput(
 		(input, key) => {
+			if (key.ctrl && input === 'l') {
+				write(redrawScreen);
+				return;
+			}
+
 			for (const press of splitKeys(input, key)) dispatch({key: press});
 		},
 		{isActive: Boolean(isRawModeSupported)},

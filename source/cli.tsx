@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: the terminal stops echoing keys before anything else loads.
+import './take-terminal.js';
 import meow from 'meow';
 import {helpText} from './help-text.js';
 import {shellFlags, UsageError} from './options.js';
@@ -61,7 +63,14 @@ try {
 	const unknown = Object.keys(cli.unnormalizedFlags).find(flag => !known.has(flag));
 	if (unknown) fail(`unknown flag ${unknown.length === 1 ? '-' : '--'}${unknown} (see replica-tui --help)`);
 	// Meow only acts on --help and --version when they are the sole argument.
-	if (cli.unnormalizedFlags['help'] === true) cli.showHelp(0);
+	if (cli.unnormalizedFlags['help'] === true) {
+		const {modeHelpFor} = await import('./mode-help-for.js');
+		const text = modeHelpFor(cli.input[0]);
+		if (text === undefined) cli.showHelp(0);
+		process.stdout.write(text!);
+		process.exit(0);
+	}
+
 	if (cli.unnormalizedFlags['version'] === true) cli.showVersion();
 	process.exitCode = await main(cli.input, cli.flags as Record<string, string | string[] | boolean | undefined>);
 } catch (error) {

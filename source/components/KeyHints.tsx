@@ -8,23 +8,55 @@ import {isLive} from '../live/shell-mode.js';
 
 const show = (hints: readonly KeyHint[], separator: string) => ` ${hints.map(hint => `${hint.keys} ${hint.label}`).join(separator)}`;
 
+/** The shell's keys: a live cluster runs in real time (space turns its writes on and off, s writes one, nothing steps back). */
+function shellKeys(live: boolean): {head: readonly KeyHint[]; tail: readonly KeyHint[]} {
+	return live
+		? {head: [{keys: 'space', label: 'writes on/off'}, {keys: 's', label: 'write one'}], tail: shellTailHints.filter(hint => hint.keys !== '+/-')}
+		: {head: shellHints, tail: shellTailHints};
+}
+
+/** The widest of `candidates` (tried in order) that fits `width`, else undefined. */
+function firstFitting(candidates: readonly string[], width: number): string | undefined {
+	return candidates.find(text => cellWidth(text) <= width);
+}
+
 /**
  * The key hints, always ending in "q quit": the shell's and the mode's, with
  * the mode's least important ones dropped first when the line is too narrow.
  */
 export function hintLine(modeHints: readonly KeyHint[], width: number, live = false): string {
-	// A live cluster runs in real time: space turns its writes on and off, s writes one, and nothing steps back.
-	const head = live ? [{keys: 'space', label: 'writes on/off'}, {keys: 's', label: 'write one'}] : shellHints;
-	const tail = live ? shellTailHints.filter(hint => hint.keys !== '+/-') : shellTailHints;
+	const {head, tail} = shellKeys(live);
 	for (let kept = modeHints.length; kept >= 0; kept--) {
-		const hints = [...head, ...modeHints.slice(0, kept), ...tail];
-		for (const separator of [' · ', '  ']) {
-			const text = show(hints, separator);
-			if (cellWidth(text) <= width) return text;
-		}
+		const text = firstFitting([' · ', '  '].map(separator => show([...head, ...modeHints.slice(0, kept), ...tail], separator)), width);
+		if (text !== undefined) return text;
 	}
 
 	return fit(show([...shellHints.slice(0, 2), shellTailHints.at(-1)!], ' '), width);
+}
+
+/** Whether the shell's keys and the mode's, all but at most its least important one, fit on one line of `width`. */
+export function hintsFitOneRow(modeHints: readonly KeyHint[], width: number, live = false): boolean {
+	const {head, tail} = shellKeys(live);
+	const most = modeHints.slice(0, Math.max(0, modeHints.length - 1));
+	return firstFitting([' · ', '  '].map(separator => show([...head, ...most, ...tail], separator)), width) !== undefined;
+}
+
+/** The mode's keys on a row of their own (when they do not fit beside the shell's), the least important dropped first. */
+export function modeHintRow(modeHints: readonly KeyHint[], width: number): string {
+	for (let kept = modeHints.length; kept > 0; kept--) {
+		const text = firstFitting([' · ', '  '].map(separator => show(modeHints.slice(0, kept), separator)), width);
+		if (text !== undefined) return text;
+	}
+
+	return '';
+}
+
+/** The rows the key hints take: one, or two when the mode's keys do not fit beside the shell's (at 80 columns: raft, order, sourcing, etcd). */
+export function hintRowsFor(session: Session, width: number): 1 | 2 {
+	// The help lists every key: its one hint row says how to page and close it.
+	if (session.overlay.kind === 'help') return 1;
+	const modeHints = session.mode.hints(session.sim, session);
+	return modeHints.length === 0 || hintsFitOneRow(modeHints, width, isLive(session.mode)) ? 1 : 2;
 }
 
 /** A menu on one line, if it fits: " fault for R2: s skip · f flaky · … · esc cancel". */
@@ -47,8 +79,33 @@ const liveEndedText = ' ■ end of the scenario · space turns the writes on · 
 
 type Props = {readonly session: Session; readonly menu: Menu<unknown> | undefined; readonly width: number};
 
+/** The key hints: one row, or two (the shell's keys, then the mode's) when the mode's do not fit beside the shell's. */
 export function KeyHints({session, menu, width}: Props) {
 	const color = useColor();
+	const rows = hintRowsFor(session, width);
+	const modeHints = session.mode.hints(session.sim, session);
+	const special = specialLine(session, menu, width, color);
+	if (special) {
+		// It keeps the bottom row; the row above stays empty, so that nothing above moves.
+		return rows === 1 ? special : (
+			<>
+				<Text> </Text>
+				{special}
+			</>
+		);
+	}
+
+	if (rows === 1) return <Text color={color('dim')}>{fit(hintLine(modeHints, width, isLive(session.mode)), width)}</Text>;
+	return (
+		<>
+			<Text color={color('dim')}>{fit(hintLine([], width, isLive(session.mode)), width)}</Text>
+			<Text color={color('dim')}>{fit(modeHintRow(modeHints, width), width)}</Text>
+		</>
+	);
+}
+
+/** The hint row of a menu, the help, a scenario's pause point or its end, instead of the keys. */
+function specialLine(session: Session, menu: Menu<unknown> | undefined, width: number, color: ReturnType<typeof useColor>) {
 	if (menu) {
 		return (
 			<Text bold inverse color={color('warn')}>
@@ -67,5 +124,5 @@ export function KeyHints({session, menu, width}: Props) {
 		);
 	}
 
-	return <Text color={color('dim')}>{fit(hintLine(session.mode.hints(session.sim, session), width, isLive(session.mode)), width)}</Text>;
+	return undefined;
 }

@@ -5,25 +5,28 @@ import {fit, wrapWords} from '../core/engine/text.js';
 import {ColumnBox} from './ColumnBox.js';
 import {Header} from './Header.js';
 import {HelpOverlay, MenuOverlay} from './HelpOverlay.js';
-import {KeyHints, menuLine} from './KeyHints.js';
+import {hintRowsFor, KeyHints, menuLine} from './KeyHints.js';
 import {StyledLine} from './StyledLine.js';
 import {useColor} from './theme.js';
 
 type Props = {readonly session: Session; readonly columns: number; readonly rows: number};
 
-/** Rows the shell itself takes: the header and the key hints. */
-const shellRows = 2;
+/** Rows the shell itself takes: the header and the key hints (one row, or two at widths where the mode's keys need their own). */
+const shellRows = (session: Session, columns: number) => 1 + hintRowsFor(session, columns);
 /** A body shorter than this cannot show a column. */
 const minBodyRows = 4;
 
 /** The rows left for a mode's body once the header, event, caption, decision and hint rows are placed, in at most rows − 1. */
-export function bodyRowsFor(session: Session, rows: number): number {
+export function bodyRowsFor(session: Session, rows: number, columns: number): number {
 	const captionRows = Math.min(session.caption.length, 2);
-	return rows - 1 - shellRows - session.mode.eventRows - session.mode.decisionRows - captionRows;
+	return rows - 1 - shellRows(session, columns) - session.mode.eventRows - session.mode.decisionRows - captionRows;
 }
 
 /** Rows beyond which a taller terminal is not looked for: the mode cannot be shown at this width at all. */
 const tallest = 400;
+
+/** The smallest terminal every mode is laid out for: below it, a plain "too small" notice instead of squeezed columns. */
+export const smallest = {columns: 80, rows: 24} as const;
 
 /**
  * The mode's screen, or why it cannot be drawn. Too narrow comes first (no
@@ -32,25 +35,44 @@ const tallest = 400;
  */
 export function screenFor(session: Session, columns: number, rows: number): Screen {
 	const {mode, sim} = session;
+	const narrowest = mode.narrowest ?? smallest.columns;
+	if (columns < narrowest) return {kind: 'too-small', reason: `This terminal has ${columns} columns; the ${mode.name} mode needs at least ${narrowest}. Widen it.`};
 	const view = (bodyRows: number): Screen => mode.view(sim, {columns, bodyRows, selected: session.selected, cursor: session.cursor});
-	const bodyRows = bodyRowsFor(session, rows);
-	const screen = bodyRows >= minBodyRows ? view(bodyRows) : undefined;
+	const bodyRows = bodyRowsFor(session, rows, columns);
+	const screen = rows >= smallest.rows && bodyRows >= minBodyRows ? view(bodyRows) : undefined;
 	if (screen?.kind === 'screen') return screen;
-	const tall = view(Math.max(bodyRows, bodyRowsFor(session, tallest)));
+	const tall = view(Math.max(bodyRows, bodyRowsFor(session, tallest, columns)));
 	if (tall.kind === 'too-small') return tall;
-	let needed = rows + 1;
-	while (needed < tallest && (bodyRowsFor(session, needed) < minBodyRows || view(bodyRowsFor(session, needed)).kind === 'too-small')) needed++;
+	let needed = Math.max(rows + 1, smallest.rows);
+	while (needed < tallest && (bodyRowsFor(session, needed, columns) < minBodyRows || view(bodyRowsFor(session, needed, columns)).kind === 'too-small')) needed++;
 	return {kind: 'too-small', reason: `This terminal has ${rows} rows; the ${mode.name} mode needs at least ${needed}. Make it taller.`};
+}
+
+/** A reason as a sentence of its own: a capital first, a full stop last. */
+export function asSentence(text: string): string {
+	const trimmed = text.trim();
+	const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+	return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** The "too small" notice: why, in sentences of its own, then how to quit on a line of its own. */
+export function tooSmallLines(reason: string, columns: number, rows: number): string[] {
+	const width = Math.max(1, columns);
+	const room = Math.max(1, rows - 1);
+	const why = wrapWords(`⚠ ${asSentence(reason)}`, width, room);
+	if (why.length < room) return [...why, ...wrapWords('q quits.', width, 1)];
+	const together = wrapWords(`⚠ ${asSentence(reason)} q quits.`, width, Number.POSITIVE_INFINITY);
+	return together.length <= room ? together : why;
 }
 
 /** The whole screen of any mode, drawn from a session snapshot; it holds no state of its own. */
 export function Shell({session, columns, rows}: Props) {
 	const color = useColor();
 	const {mode, sim} = session;
-	const bodyRows = bodyRowsFor(session, rows);
+	const bodyRows = bodyRowsFor(session, rows, columns);
 	const screen = screenFor(session, columns, rows);
 	if (screen.kind === 'too-small') {
-		const lines = wrapWords(`⚠ ${screen.reason} q quits.`, Math.max(1, columns), Math.max(1, rows - 1));
+		const lines = tooSmallLines(screen.reason, columns, rows);
 		return (
 			<Box flexDirection="column" width={columns}>
 				{lines.map((line, i) => (

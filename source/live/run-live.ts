@@ -6,6 +6,7 @@ import {EtcdLiveSession} from '../etcd/live-session.js';
 import type {ScenarioStep} from '../scenario/types.js';
 import type {ThemeName} from '../theme-names.js';
 import {asShellMode} from './shell-mode.js';
+import {releaseTerminal} from '../terminal-guard.js';
 
 /**
  * Starts a real cluster, shows it until the user quits, then stops it and
@@ -14,6 +15,8 @@ import {asShellMode} from './shell-mode.js';
 export async function runLive(config: EtcdConfig, theme: ThemeName | false, options: {scenario?: readonly ScenarioStep[]; record?: string} = {}): Promise<void> {
 	// Say it is missing before saying it starts.
 	if (!config.endpoints) requireEtcd();
+	// Starting takes seconds: Ctrl+C must still stop it (the dashboard takes the terminal again when it draws).
+	releaseTerminal();
 	process.stderr.write(config.endpoints ? `attaching to ${config.endpoints.join(', ')} …\n` : `starting ${config.members} etcd members on loopback …\n`);
 	const live = await EtcdLiveSession.start(config);
 	try {

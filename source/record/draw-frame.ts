@@ -2,6 +2,7 @@ import {createRequire} from 'node:module';
 import {createCanvas, GlobalFonts, ImageData} from '@napi-rs/canvas';
 import {defaultBackground, defaultForeground, type Cell, type RGB} from './terminal-grid.js';
 import {lineArtMask} from './line-art.js';
+import {drawnGlyphs} from './drawn-glyphs.js';
 
 const fontFamily = 'ReplicaTuiMono';
 
@@ -109,6 +110,12 @@ export function createFrameDrawer(cols: number, rows: number, options: DrawOptio
 		glyphContext.fillRect(0, 0, glyphCanvas.width, cellHeight);
 		glyphContext.font = fontFor(bold, fontSize);
 		glyphContext.fillStyle = '#fff';
+		const drawn = drawnGlyphs.get(char);
+		if (drawn) {
+			drawn(glyphContext, {width: boxWidth, height: cellHeight, baseline, fontSize, font: size => fontFor(bold, size)});
+			return glyphContext.getImageData(0, 0, boxWidth, cellHeight).data;
+		}
+
 		const x = Math.round((boxWidth - glyphContext.measureText(char).width) / 2);
 		glyphContext.fillText(char, x, baseline);
 		return glyphContext.getImageData(0, 0, boxWidth, cellHeight).data;

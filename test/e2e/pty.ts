@@ -25,6 +25,8 @@ export type PtyRun = {
 	/** Sends one key and waits for the frame it causes. */
 	press(key: string): Promise<void>;
 	write(data: string): void;
+	/** Writes straight onto the screen, as another program sharing the terminal would (the app does not see it). */
+	scribble(data: string): Promise<void>;
 	exited: Promise<number>;
 	kill(): void;
 };
@@ -37,12 +39,13 @@ export function runInPty(args: readonly string[], {cols = 80, rows = 24} = {}): 
 	const child = pty.spawn(process.execPath, [cli, ...args], {name: 'xterm-256color', cols, rows, cwd: root, env});
 	let output = '';
 	let shown = '';
+	const show = () => {
+		const buffer = terminal.buffer.active;
+		shown = Array.from({length: rows}, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '').join('\n');
+	};
 	child.onData(data => {
 		output += data;
-		terminal.write(data, () => {
-			const buffer = terminal.buffer.active;
-			shown = Array.from({length: rows}, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '').join('\n');
-		});
+		terminal.write(data, show);
 	});
 	const exited = new Promise<number>(resolve => child.onExit(({exitCode}) => resolve(exitCode)));
 	const quiet = async () => {
@@ -67,6 +70,12 @@ export function runInPty(args: readonly string[], {cols = 80, rows = 24} = {}): 
 			await quiet();
 		},
 		write: data => child.write(data),
+		scribble: async data => new Promise(resolve => {
+			terminal.write(data, () => {
+				show();
+				resolve();
+			});
+		}),
 		exited,
 		kill: () => child.kill(),
 	};

@@ -1,3 +1,7 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import stringWidth from 'string-width';
 import {describe, expect, test} from 'vitest';
 import {castToGrids, type Cell, type RGB} from '../../source/record/terminal-grid.js';
 import {cellMetrics, createFrameDrawer, drawFrame, encodePng} from '../../source/record/draw-frame.js';
@@ -100,5 +104,37 @@ describe('draw frame', () => {
 		const png = await encodePng(drawer.draw(frame.cells), drawer.width, drawer.height);
 		expect([...png.subarray(1, 4)].map(byte => String.fromCodePoint(byte)).join('')).toBe('PNG');
 		expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([200, 57]);
+	});
+});
+
+describe('every character the app draws is in the font or drawn in code', () => {
+	const sourceRoot = fileURLToPath(new URL('../../source', import.meta.url));
+	const sourceFiles = (folder: string): string[] => readdirSync(folder, {withFileTypes: true}).flatMap(entry => {
+		const file = path.join(folder, entry.name);
+		return entry.isDirectory() ? sourceFiles(file) : /\.tsx?$/.test(entry.name) ? [file] : [];
+	});
+	const drawn = (char: string) => drawFrame(cellsOf([char]), {fontSize: 20}).rgba;
+	// A private-use character no font has: what a missing glyph looks like.
+	const missing = drawn('\uE000');
+
+	test('no character in source/ comes out as the missing-glyph box (ⓘ did, in the notice line)', () => {
+		const used = new Set(sourceFiles(sourceRoot).flatMap(file => [...readFileSync(file, 'utf8')].filter(char => char > '\u007F' && stringWidth(char) === 1)));
+		expect(used.has('ⓘ')).toBe(true);
+		const boxes = [...used].filter(char => Buffer.from(drawn(char)).equals(Buffer.from(missing)));
+		expect(boxes).toEqual([]);
+	});
+
+	test("ⓘ is a ring with an i inside: lit at the ring's left and right and in the middle, dark between", () => {
+		const {cellWidth: width, cellHeight: height} = cellMetrics(20);
+		const rgba = drawn('ⓘ');
+		const litIn = (x: number) => range(height).some(y => lit(rgba, width, x, y));
+		const middle = Math.floor(width / 2);
+		expect(litIn(middle)).toBe(true);
+		expect(litIn(1) || litIn(2)).toBe(true);
+		expect(litIn(width - 2) || litIn(width - 3)).toBe(true);
+		expect(litIn(middle - 3) && litIn(middle + 3)).toBe(true);
+		// The row through the i's stem: ring, gap, stem, gap, ring.
+		const stemRow = range(height).find(y => lit(rgba, width, middle, y) && !lit(rgba, width, middle - 2, y) && !lit(rgba, width, middle + 2, y));
+		expect(stemRow).toBeDefined();
 	});
 });

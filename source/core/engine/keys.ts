@@ -28,6 +28,7 @@ export const shellHelp: ReadonlyArray<readonly [keys: string, what: string]> = [
 	['← → · 1–9', 'select a column'],
 	['+ / -', 'faster / slower'],
 	['? · esc', 'this help, or close it (pauses a running stream)'],
+	['Ctrl+L', 'redraw the whole screen'],
 	['q · Ctrl+C', 'quit'],
 ];
 

@@ -36,6 +36,13 @@ export type KeyResult<A> =
 
 export type KeyHint = {readonly keys: string; readonly label: string};
 
+/**
+ * One entry of a mode's help or legend: a sentence (or a few), a key or glyph
+ * with what it means, or '' for a gap. The help pager wraps an entry to the
+ * width (a pair's meaning hangs under itself) and never splits one across pages.
+ */
+export type HelpEntry = string | readonly [keys: string, what: string];
+
 export type ViewContext = UiState & {
 	readonly columns: number;
 	/** Rows for the body (columns and extra lines), after the shell's header, event, caption, decision and hint rows. */
@@ -96,8 +103,16 @@ export type Mode<S, A, C = unknown> = {
 	menu(state: S, name: string, ui: UiState): Menu<A>;
 	/** The mode's keys for the hint line, most important first (the shell adds its own and cuts to fit). */
 	hints(state: S, ui: UiState): readonly KeyHint[];
-	/** Help lines: the mode's keys and a few sentences on what it teaches. */
-	help(state: S): readonly string[];
+	/** The help: the mode's keys and a few sentences on what it teaches. */
+	help(state: S): readonly HelpEntry[];
+	/** What every glyph and abbreviation the mode draws means: the help's last pages ("What the screen shows"). */
+	legend?(state: S): readonly HelpEntry[];
+	/**
+	 * Columns below which the shell says "too small" instead of drawing (default
+	 * 80: every screen is laid out for 80×24). The voting mode sets 1: fewer
+	 * replicas fit fewer columns, and its view says what its count needs.
+	 */
+	readonly narrowest?: number;
 
 	// The screen.
 	/** Rows of the event line and of the decision line (fixed per mode). */

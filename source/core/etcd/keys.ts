@@ -6,7 +6,7 @@
  * w writes on/off, f every fault in one menu. (The shell's keys come first.)
  */
 import type {KeyPress} from '../engine/key-press.js';
-import type {KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
+import type {HelpEntry, KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
 import {splitGroups} from './fault-schedule.js';
 import type {EtcdState} from './state.js';
 import type {EtcdAction} from './types.js';
@@ -137,37 +137,53 @@ export function etcdHints(state: EtcdState, ui: UiState = {selected: 0, cursor: 
 	];
 }
 
-export function etcdHelp(state: EtcdState): string[] {
-	const lines = [
-		'A real etcd cluster: every column is a running etcd process on this machine, polled ten times',
-		'a second. Role, term, commit and applied index come from etcd itself (/debug/vars and the status',
-		'API); the keys are read from that member. The seeded kv inputs are written one at a time as',
-		"idempotent transactions; each member's keys are checked against the model after the input it",
-		'applied last (a member behind is late, not wrong).',
+export function etcdHelp(state: EtcdState): HelpEntry[] {
+	const about: HelpEntry[] = [
+		'A real etcd cluster: every column is a running etcd process on this machine, polled ten times a second. Role, term, commit and applied index come from etcd itself (/debug/vars and the status API); the keys are read from that member.',
+		'The seeded kv inputs are written one at a time as idempotent transactions; each member\'s keys are checked against the model after the input it applied last (a member behind is late, not wrong).',
 		'',
 	];
 	if (!state.info.owned) {
 		return [
-			...lines,
+			...about,
+			['v', 'stale read: one key read from the selected member serializably and linearizably'],
+			'',
 			'Attached to a cluster this app did not start: read-only (v: stale read; space and s write nothing).',
-			'Partitions and delays are made in the peer proxies of the app that started a cluster: this one',
-			'cannot see them, so the decision line says "partitions unknown".',
+			'Partitions and delays are made in the peer proxies of the app that started a cluster: this one cannot see them, so the decision line says "partitions unknown".',
 		];
 	}
 
 	return [
-		...lines,
-		'x        crash the selected member (SIGKILL), or restart it with the same flags and data dir',
-		'z        pause it (SIGSTOP) or resume it (SIGCONT)',
-		'p        network menu: isolate it or the leader, split majority | minority, heal',
-		'l        links menu: slow its links (or its link to the leader), or back to normal',
-		'v        stale read: one key read from it serializably and linearizably',
-		'r        write the next input now         w  writes on / off        f  every fault in one menu',
+		...about,
+		['x', 'crash the selected member (SIGKILL), or restart it with the same flags and data dir'],
+		['z', 'pause it (SIGSTOP) or resume it (SIGCONT)'],
+		['p', 'network menu: isolate it or the leader, split majority | minority, heal'],
+		['l', 'links menu: slow its links (or its link to the leader), or back to normal'],
+		['v', 'stale read: one key read from it serializably and linearizably'],
+		['r', 'write the next input now'],
+		['w', 'writes on / off'],
+		['f', 'every fault in one menu'],
 		'',
-		'Columns: ★ leader  ● follower  ◆ candidate  ◇ pre-candidate  ‖ paused  ✗ down  ? no answer.',
-		'"m2 sees match 48" in a follower\'s column is the leader\'s view of it; on the leader, m3 ✓ 48/49 is',
-		"each follower's match/next. keys #N: the keys reflect input N; ✓ model: they equal the model after it.",
-		'Nothing here is simulated: which member leads, the terms and the timings vary from run to run;',
-		'the keys, once every member has caught up, do not.',
+		'Nothing here is simulated: which member leads, the terms and the timings vary from run to run; the keys, once every member has caught up, do not.',
+	];
+}
+
+/** Every glyph and abbreviation the etcd screen draws. */
+export function etcdLegend(): HelpEntry[] {
+	return [
+		['★ ● ◆ ◇', 'roles: leader, follower, candidate, pre-candidate'],
+		['‖ paused  ✗ down', 'the process is stopped (SIGSTOP) / not running'],
+		['? no answer', 'it did not answer this poll'],
+		['· cut off', 'its links are cut (isolated or split)'],
+		['m2 sees match 48', 'in a follower\'s column: the leader\'s view of it'],
+		['m3 ✓ 48/49', 'on the leader: each follower\'s match / next index'],
+		['keys #N', 'the keys it holds reflect input N'],
+		['✓ model  ✗ model 3f2a', 'they equal the model after that input / they do not (the model\'s digest)'],
+		['a=31 ✗ stale', 'a stale read: the serializable read returned an older value than the linearizable one'],
+		['✓ 2.1 ms', 'the last write\'s latency'],
+		['★ m1 leads term 3', 'the decision line: the leader, its term and commit index'],
+		['✓ checks hold  ⚠ 1 safety finding', 'every check held so far / what broke'],
+		['5 writes/s', 'the write rate; +100 ms: a slowed link'],
+		['—', 'nothing known yet'],
 	];
 }

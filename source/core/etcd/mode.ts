@@ -1,6 +1,6 @@
 import type {Mode} from '../engine/mode.js';
 import {etcdFlags, parseEtcdConfig, type EtcdConfig} from './config.js';
-import {etcdHelp, etcdHints, etcdKeyAction, etcdMenu} from './keys.js';
+import {etcdHelp, etcdHints, etcdLegend, etcdKeyAction, etcdMenu} from './keys.js';
 import {createEtcdState, observe} from './observe.js';
 import {etcdCondition, etcdVerb, etcdVerbs} from './scenario.js';
 import type {EtcdState} from './state.js';
@@ -17,7 +17,7 @@ import {etcdDecisionRows, etcdEventRows, etcdView} from './view.js';
  */
 export type LiveMode<S, A, C> = Pick<
 	Mode<S, A, C>,
-	'name' | 'teaches' | 'parseConfig' | 'flags' | 'selectable' | 'keyAction' | 'menu' | 'hints' | 'help' | 'eventRows' | 'decisionRows' | 'view' | 'scenario'
+	'name' | 'teaches' | 'parseConfig' | 'flags' | 'selectable' | 'keyAction' | 'menu' | 'hints' | 'help' | 'legend' | 'eventRows' | 'decisionRows' | 'view' | 'scenario'
 > & {
 	readonly live: true;
 	initial(info: ClusterInfo): S;
@@ -37,6 +37,7 @@ export const etcdMode: LiveMode<EtcdState, EtcdAction, EtcdConfig> = {
 	menu: etcdMenu,
 	hints: etcdHints,
 	help: etcdHelp,
+	legend: etcdLegend,
 	eventRows: etcdEventRows,
 	decisionRows: etcdDecisionRows,
 	view: etcdView,

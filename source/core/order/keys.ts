@@ -4,7 +4,7 @@
  * panel in focus (and so which panels are shown); [ ] pick a replica in it.
  */
 import type {KeyPress} from '../engine/key-press.js';
-import type {KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
+import type {HelpEntry, KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
 import {currentLeader} from '../raft/queries.js';
 import {archTitle, clientName, replicaName, replicaNode} from './names.js';
 import {isUp} from './queries.js';
@@ -123,23 +123,44 @@ export function orderHints(state: OrderState, ui: UiState): KeyHint[] {
 	];
 }
 
-export function orderHelp(): string[] {
+export function orderHelp(): HelpEntry[] {
 	return [
-		'Who decides the order? Clients A, B, C send the same inputs at the same times to four architectures, three replicas each.',
-		'One step is one event: a message arrives, a client sends, a timer fires (the consensus panel\'s Raft events too).',
+		['← → 1–4', 'focus a panel (and show it): 1 no ordering · 2 fixed sequencer · 3 Lamport timestamps · 4 consensus (Raft)'],
+		['[ ]', 'pick a replica in the focused panel'],
+		['x', 'crash the picked replica, or restart it'],
+		['k', 'crash the sequencer Q, or restart it from its journal'],
+		['n', 'null messages (heartbeats) on or off: they let Lamport replicas go on past a silent client'],
+		['f', 'faults menu: crash or restart, crash the Raft leader, silence or resume a client, heartbeats'],
+		['m', 'messages: drop or delay the next message in the focused panel (or the next one to the picked replica)'],
+		['i', 'a client sends one input now'],
 		'',
-		'← → 1–4  focus a panel (and show it): 1 no ordering · 2 fixed sequencer · 3 Lamport timestamps · 4 consensus (Raft)',
-		'[ ]      pick a replica in the focused panel',
-		'x        crash the picked replica, or restart it',
-		'k        crash the sequencer Q, or restart it from its journal',
-		'n        null messages (heartbeats) on or off: they let Lamport replicas go on past a silent client',
-		'f        faults menu: crash or restart, crash the Raft leader, silence or resume a client, heartbeats',
-		'm        messages: drop or delay the next message in the focused panel (or the next one to the picked replica)',
-		'i        a client sends one input now',
+		'Who decides the order? Clients A, B, C send the same inputs at the same times to four architectures, three replicas each. One step is one event: a message arrives, a client sends, a timer fires (the consensus panel\'s Raft events too).',
+	];
+}
+
+/** Every glyph and abbreviation the order screen draws. */
+export function orderLegend(): HelpEntry[] {
+	return [
+		['▸1 … ▸4', 'the focused panel: 1 no ordering, 2 fixed sequencer, 3 Lamport, 4 consensus; [unordered] [sequencer] [Lamport] [consensus] name them in the event lines'],
+		['● 3  ○ down', 'a replica up, with how many inputs it delivered / down'],
+		['d6df 115', 'its state\'s digest and the state'],
+		['A1 B2', 'an input: client A\'s first, client B\'s second'],
+		['hold 19 B1', 'its hold-back queue: received, not yet delivered (Lamport: timestamp 19)'],
+		['A4 B∅6', 'the Lamport clocks it heard from each client; ∅ a silenced client'],
+		['… needs BC', 'waiting to hear from clients B and C with a later timestamp'],
+		['✓ in step  … waiting', 'it delivered what the others did / it waits for something'],
+		['⚠ stalled', 'it has waited longer than --stall-after, and why'],
+		['≠  ≠ since #4', 'another input than the first replica at that position: diverged from position 4'],
+		['Q ● up  Q ○ DOWN', 'the fixed sequencer; #4: the next number it gives'],
+		['♥ nulls on', 'null messages (heartbeats) are on'],
+		['★ S2 leads T1', 'the consensus panel\'s Raft leader and term; T1 log 4 ✓3: term, log length, commit index'],
+		['AppendEntries T1 prev 6/t1 +3 commit 8', 'as in the Raft mode: its term, the entry before the new ones (index 6, term 1), 3 entries, the leader\'s commit index'],
+		['vote ✓ granted  ✗ refused', 'a RequestVote reply'],
 		'',
-		'A column: ● up / ○ down and how many inputs it delivered; digest and state; what it knows (the next number,',
-		'the clocks heard, the Raft term, log and commit); its hold-back queue; ✓ in step, … waiting, ⚠ stalled, ≠ diverged.',
-		'Rows are positions in the delivered sequence, aligned across a panel: ≠ marks another input than the first replica',
-		'to deliver that position. Under each panel: agreement (as prefixes), FIFO per client, latency median/worst, messages per input.',
+		['✓ agree  ✗', 'under each panel: the replicas\' sequences agree as prefixes (or where they do not)'],
+		['✓ FIFO', 'each client\'s inputs are delivered in the order it sent them'],
+		['latency 12/40 ms (lat)', 'delivery latency, median / worst'],
+		['msg/input (msg/in)', 'messages sent per input'],
+		['—', 'nothing to show yet'],
 	];
 }

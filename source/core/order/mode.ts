@@ -7,7 +7,7 @@ import type {Mode} from '../engine/mode.js';
 import {applyOrderAction} from './actions.js';
 import {defaultSpeed, orderFlags, parseOrderConfig, speedLadder} from './config.js';
 import {advance, createOrder, nextTime, runUntil} from './engine.js';
-import {orderHelp, orderHints, orderKeyAction, orderMenu} from './keys.js';
+import {orderHelp, orderLegend, orderHints, orderKeyAction, orderMenu} from './keys.js';
 import {orderReport, orderSummary, orderTraceLine} from './report.js';
 import {orderVerbs, parseCondition, parseExpectation, parseVerb} from './scenario.js';
 import {archIds, replicasPerArch, type OrderAction, type OrderConfig, type OrderState} from './types.js';
@@ -42,6 +42,7 @@ export const orderMode: Mode<OrderState, OrderAction, OrderConfig> = {
 	menu: orderMenu,
 	hints: orderHints,
 	help: orderHelp,
+	legend: orderLegend,
 
 	eventRows,
 	decisionRows,

@@ -3,7 +3,7 @@
  * , b 0 ←→ ↑↓ 1-9 + - ? q PgUp PgDn Enter Esc).
  */
 import type {KeyPress} from '../engine/key-press.js';
-import type {KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
+import type {HelpEntry, KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
 import {bugInfo} from './bugs.js';
 import {messageText} from './describe.js';
 import {serverName} from './names.js';
@@ -148,38 +148,67 @@ export function raftHints(state: RaftState, ui: UiState): KeyHint[] {
 	const crashed = state.servers[selectedServer(state, ui)]!.role === 'crashed';
 	return [
 		{keys: 'x', label: crashed ? 'restart' : 'crash'},
-		{keys: 't', label: 'timeout'},
 		{keys: 'r', label: 'request'},
 		{keys: 'p', label: 'network'},
-		{keys: '[]', label: 'pick msg'},
+		{keys: '[ ]', label: 'msg'},
 		{keys: 'm', label: 'msg menu'},
+		{keys: 'B', label: 'safety lab'},
+		{keys: 't', label: 'timeout'},
 		{keys: 'l', label: 'links'},
-		{keys: 'B', label: 'bugs'},
 	];
 }
 
-export function raftHelp(): string[] {
+export function raftHelp(): HelpEntry[] {
 	return [
-		'Raft: servers agree on one log of client requests, and each applies it to its state machine (the voting mode\'s models).',
-		'One step is one event: a message arrives, a timer fires, the client sends. "next" says what happens next.',
+		['x', 'crash the selected server, or restart it (it keeps term, vote and log on disk; loses the rest)'],
+		['t', 'fire the selected server\'s election timer now (the next event)'],
+		['r / R', 'the client sends a request now: r to the leader it knows, R to the selected server'],
+		['p', 'network menu: isolate a server or the leader, split majority | minority, heal, cut one way'],
+		['[ ]', 'move the message cursor (▸) over the messages in flight'],
+		['m', 'message menu: drop, duplicate, delay, or deliver the ▸ message now'],
+		['d / g', 'drop the ▸ message / deliver it now'],
+		['l', 'links menu: loss and slowness on the selected server\'s links, or everywhere'],
+		['B', 'safety lab: switch a bug on or off (it shows in the header), PreVote + CheckQuorum, the back-off'],
 		'',
-		'x        crash the selected server, or restart it (it keeps term, vote and log on disk; loses the rest)',
-		't        fire the selected server\'s election timer now (the next event)',
-		'r / R    the client sends a request now (to the leader it knows / to the selected server)',
-		'p        network menu: isolate a server or the leader, split majority|minority, heal, cut one way',
-		'[ ]      move the message cursor over the messages in flight',
-		'm        message menu: drop, duplicate, delay, or deliver the ▸ message now',
-		'd / g    drop the ▸ message / deliver it now',
-		'l        links menu: loss and slowness on the selected server\'s links, or everywhere',
-		'B        safety lab: switch a bug on or off (it shows in the header), PreVote + CheckQuorum, the back-off',
+		'Raft: servers agree on one log of client requests, and each applies it to its state machine (the voting mode\'s models). One step is one event: a message arrives, a timer fires, the client sends; "next" says what happens next.',
 		'',
-		'Lamps: ✓ES Election Safety · ✓LA Leader Append-Only · ✓LM Log Matching · ✓LC Leader Completeness ·',
-		'✓SM State Machine Safety, checked after every event. ✗ red: broken; the run pauses there, the columns',
-		'and the log row it names are marked ✗, and a line states the counterexample. b steps back to see how.',
-		'Columns: ★ leader  ◎ candidate  ◌ pre-candidate  ● follower  ○ crashed. The bar is the election timer running down.',
-		'Log rows are aligned by index: a row is one log index on every server. tN is the entry\'s term;',
-		'✓ committed (as that server knows it); ≠ differs from the leader\'s entry at that index; n/N servers holding it (leader).',
-		'"S1: next n match m" (narrow: nx, mt) in a follower\'s column is the leader S1\'s nextIndex and matchIndex for it.',
-		'Messages: ↯ will be lost (link loss, a cut link or a crashed receiver). The ladder draws each message when it arrives.',
+		'The five safety properties are checked after every event; when one breaks, the run pauses there, its lamp turns ✗, the columns and the log row it names are marked ✗, and a line states the counterexample. b steps back to see how.',
+	];
+}
+
+/** Every glyph and abbreviation the Raft screen draws. */
+export function raftLegend(): HelpEntry[] {
+	return [
+		['★ ◎ ◌ ● ○', 'roles: leader, candidate (cand.), pre-candidate, follower, crashed'],
+		['term 1 voted S2', 'the server\'s term and whom it voted for in it (— nobody); T1: term 1'],
+		['████░░ 196ms', 'its election timer running down (a leader: its next heartbeat)'],
+		['commit 3 applied 2', 'its commit index and last applied index (narrow: cmt, app; c3 a2)'],
+		['S1: next 4 match 3', 'in a follower\'s column, the leader S1\'s nextIndex and matchIndex for it (narrow: nx, mt); · 5 AE: AppendEntries sent to it'],
+		['3 t2 ✓ ≠', 'a log row is one index on every server: index 3, term 2; ✓ that server knows it is committed; ≠ differs from the leader\'s entry'],
+		['3/5', 'in the leader\'s column: servers the leader knows hold the entry (what its commit rule counts)'],
+		'',
+		['✓ES ✓LA ✓LM ✓LC ✓SM', 'the safety lamps: Election Safety, Leader Append-Only, Log Matching, Leader Completeness, State Machine Safety; ✗ red: broken'],
+		['⚠bug', 'a safety-lab bug is switched on (B)'],
+		['★ S1 leads term 2', 'the decision line: who leads which term (and an older leader that does not know yet), the commit index, the majority, the network'],
+		'',
+		['RV  RV↩', 'RequestVote and its reply (preT2: a PreVote for term 2)'],
+		['AE  AE↩', 'AppendEntries and its reply'],
+		['AE♥  AE+2', 'a heartbeat (no entries) / an AppendEntries carrying 2 entries'],
+		['✓  ✗  ✓3', 'a reply: granted or succeeded / refused; AE↩ ✓3: the follower now matches up to index 3'],
+		['T1', 'the term a message carries'],
+		['prev 1/t1', 'AppendEntries: the entry just before the new ones, index 1 of term 1 (the consistency check)'],
+		['last 0/t0', 'RequestVote: the candidate\'s last log index and its term (the up-to-date check)'],
+		['+1  commit 0', 'AppendEntries: one entry carried; the leader\'s commit index'],
+		['req #3  ack #3', 'a client request and the reply to it (✓ done; ✗ refused: try the leader it names)'],
+		['↯', 'this message will be lost (link loss, a cut link or a crashed receiver)'],
+		['#12 · due 154 ms', 'a message\'s number and the virtual time it arrives'],
+		['▸', 'the selected server (double border), or the message under the cursor'],
+		'',
+		'At 120×40 and larger, the ladder: a space-time diagram of the latest events, a lane per node (┆ the client, │ S1…SN), time running down, one row per event.',
+		['•──RV T1──▶', 'a delivered message, from • to the arrow (▶ or ◀), labelled with its type'],
+		['✗', 'where a lost message ends; on a lane: the server crashed'],
+		['♥  ◔', 'a heartbeat timer fired / an election timer fired (on the client lane: a request timed out)'],
+		['◆  !', 'on the client lane: a request sent; on a server\'s lane: one of your actions touched it'],
+		['★ ◎ ◌ ●', 'on a lane: the server became leader, candidate, pre-candidate, follower'],
 	];
 }

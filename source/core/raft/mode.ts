@@ -7,7 +7,7 @@ import {applyAction} from './actions.js';
 import {defaultSpeed, parseRaftConfig, raftFlags, speedLadder} from './config.js';
 import {advance, createRaft, nextTime, runUntil} from './engine.js';
 import {violationLine} from './safety/properties.js';
-import {raftHelp, raftHints, raftKeyAction, raftMenu} from './keys.js';
+import {raftHelp, raftLegend, raftHints, raftKeyAction, raftMenu} from './keys.js';
 import {inFlightCount} from './queries.js';
 import {raftReport, raftSummary, raftTraceLine} from './report.js';
 import {parseCondition, parseExpectation, parseVerb, raftVerbs} from './scenario.js';
@@ -43,6 +43,7 @@ export const raftMode: Mode<RaftState, RaftAction, RaftConfig> = {
 	menu: raftMenu,
 	hints: raftHints,
 	help: raftHelp,
+	legend: raftLegend,
 
 	eventRows,
 	decisionRows,

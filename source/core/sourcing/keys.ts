@@ -1,5 +1,5 @@
 /** The mode's keys, menu, hints and help. The shell's own keys come first (space s . , b 0 ←→ ↑↓ 1-9 + - ? q PgUp PgDn Enter Esc). */
-import type {KeyHint, KeyResult, Menu, MenuItem} from '../engine/mode.js';
+import type {HelpEntry, KeyHint, KeyResult, Menu, MenuItem} from '../engine/mode.js';
 import type {KeyPress} from '../engine/key-press.js';
 import type {SourcingAction} from './actions.js';
 import {describeRules} from './code.js';
@@ -77,24 +77,44 @@ export function hints(state: SourcingState): KeyHint[] {
 	return state.replay ? [{keys: 'g', label: 'finish replay'}, ...common] : common;
 }
 
-export function help(): string[] {
+export function help(): HelpEntry[] {
 	return [
-		`d  deploy v2 (${describeRules(2)})`,
-		`   again: back to v1 (${describeRules(1)})`,
-		'r  replay both journals from empty    R  replay from the snapshot',
-		'g  finish a running replay now (a replay re-runs one command a step)',
-		'n  take a snapshot (it records which code version made it)',
-		'c  the logic reads the clock ⚠ / the time stamped into the command ✓',
-		'x  the logic draws its own random number ⚠ / uses the stamped one ✓',
-		"f  fix v1's bug: a rejected transfer still credits the payee",
-		'e  event schema 2: interest events gain a rate; old events are upcast on read',
-		'm  all of these in a menu',
+		['d', `deploy v2 (${describeRules(2)}); again: back to v1 (${describeRules(1)})`],
+		['r / R', 'replay both journals from empty / from the snapshot'],
+		['g', 'finish a running replay now (a replay re-runs one command a step)'],
+		['n', 'take a snapshot (it records which code version made it)'],
+		['c', 'the logic reads the clock ⚠ / the time stamped into the command ✓'],
+		['x', 'the logic draws its own random number ⚠ / uses the stamped one ✓'],
+		['f', 'fix v1\'s bug: a rejected transfer still credits the payee'],
+		['e', 'event schema 2: interest events gain a rate; old events are upcast on read'],
+		['m', 'all of these in a menu'],
 		'',
-		'Command sourcing journals the commands and derives state by running the',
-		'logic: a replay runs the code deployed now, so new rules, a clock read or a',
-		'random draw change history, and a bug fix re-derives it. Event sourcing',
-		'journals the facts the logic decided and derives state by applying them: a',
-		'replay never changes anything, and a fix must append compensating events.',
-		'Replays send no messages: their outputs are suppressed and counted.',
+		'Command sourcing journals the commands and derives state by running the logic: a replay runs the code deployed now, so new rules, a clock read or a random draw change history, and a bug fix re-derives it.',
+		'Event sourcing journals the facts the logic decided and derives state by applying them: a replay never changes anything, and a fix must append compensating events. Replays send no messages: their outputs are suppressed and counted.',
+	];
+}
+
+/** Every glyph and abbreviation the sourcing screen draws. */
+export function legend(): HelpEntry[] {
+	return [
+		['cmd  evt', 'the command-sourced pipeline (journals commands) / the event-sourced one (journals events)'],
+		['#12', 'command 12; in the event journal, the event\'s position'],
+		['▸', 'the latest entry, or the one a replay is at'],
+		['✓ accepted  ✗ declined', 'what the logic decided on a command; ✗ but C +45: declined, yet the payee was credited (v1\'s bug)'],
+		['✓ received', 'a message the outbox sent'],
+		['→  ⊘', 'a message sent / held back (a replay sends nothing)'],
+		['⚠ clock read  ⚠ random read', 'the logic reads the clock or draws a random number itself: a replay can decide differently'],
+		['⟳  ⟳3/12', 'a replay, and how far it is'],
+		['Δ', 'a decision the replay changed (Δ 2 re-decided)'],
+		['✎', 'a balance the replay changed: ✎ was 107'],
+		['↺', 'a compensating event (event sourcing\'s fix)'],
+		['⇡', 'an event upcast from schema 1 on read'],
+		['⇪', 'a new code version deployed'],
+		['≈', 'the balances agree, but interest is paid through different times'],
+		['=', 'nothing to compensate'],
+		['+2 +1 +0 +4', 'interest credited to A, B, C, D'],
+		['A 0 · B 0 · C 0 · D 0', 'the four accounts\' balances'],
+		['████░░', 'how far a replay has got'],
+		['v1  v2', 'the code version deployed (its rules in the help\'s d line)'],
 	];
 }

@@ -7,7 +7,7 @@ import type {Mode} from '../engine/mode.js';
 import {applyAction, type SourcingAction} from './actions.js';
 import {flags, maxSpeed, minSpeed, parseConfig} from './config.js';
 import {report, summary, traceLine} from './headless.js';
-import {help, hints, keyAction, menu} from './keys.js';
+import {help, hints, keyAction, legend, menu} from './keys.js';
 import {createState} from './pipelines.js';
 import {condition, expectation, verb, verbs} from './scenario.js';
 import type {SourcingConfig, SourcingState} from './state.js';
@@ -47,6 +47,7 @@ export const sourcingMode: Mode<SourcingState, SourcingAction, SourcingConfig> =
 	menu: state => menu(state),
 	hints: state => hints(state),
 	help: () => help(),
+	legend: () => legend(),
 	eventRows: 1,
 	decisionRows: 2,
 	view,

@@ -12,7 +12,7 @@ import type {SimState} from '../types.js';
 import {headlessSummary} from './summary.js';
 import {maxRate, minRate, parseVotingConfig, rateLadder, votingFlags, type VotingConfig} from './config.js';
 import {votingExpectation} from './expectations.js';
-import {votingHelp} from './help.js';
+import {votingHelp, votingLegend} from './help.js';
 import {votingView} from './view.js';
 
 export type VotingAction = {readonly type: 'inject'; readonly replica: number; readonly fault: FaultType} | {readonly type: 'repair'; readonly replica: number};
@@ -27,6 +27,7 @@ function replicaNamed(config: VotingConfig, word: string | undefined): number | 
 export const votingMode: Mode<SimState, VotingAction, VotingConfig> = {
 	name: 'voting',
 	teaches: 'replicas of a deterministic state machine, a majority vote, faults and repair',
+	narrowest: 1,
 	flags: votingFlags,
 	parseConfig: parseVotingConfig,
 	create: config => createSimulation({model: config.model, replicas: config.replicas, seed: config.seed, faults: config.faults}),
@@ -62,6 +63,7 @@ export const votingMode: Mode<SimState, VotingAction, VotingConfig> = {
 		{keys: '←→', label: 'select'},
 	],
 	help: votingHelp,
+	legend: votingLegend,
 	eventRows: 2,
 	decisionRows: 2,
 	view: votingView,
