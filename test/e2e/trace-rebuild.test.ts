@@ -105,3 +105,65 @@ describe('a Raft scenario trace rebuilds the final --json state', () => {
 		expect(rebuildRaft(lines)).toEqual(raftFinal(report));
 	});
 });
+
+type OrderReplica = {up: boolean; delivered: number};
+
+function rebuildOrder(lines: readonly Json[]): {replicas: Map<string, OrderReplica>; sequencerUp: boolean} {
+	expect(lines[0]!.kind).toBe('start');
+	let replicas = new Map<string, OrderReplica>();
+	let sequencerUp = true;
+	for (const line of lines) {
+		if (line.replicas) {
+			// Start, action and marker lines say where every replica stands.
+			replicas = new Map(line.replicas.map((item: Json) => [`${item.panel} ${item.replica}`, {up: item.up, delivered: item.delivered}]));
+			sequencerUp = line.sequencer.up;
+			continue;
+		}
+
+		for (const delivery of line.deliveries) {
+			const key = `${delivery.panel} ${delivery.replica}`;
+			const replica = replicas.get(key)!;
+			expect(delivery.position).toBe(replica.delivered + 1);
+			replicas.set(key, {...replica, delivered: replica.delivered + 1});
+		}
+	}
+
+	return {replicas, sequencerUp};
+}
+
+function orderFinal(report: Json): {replicas: Map<string, OrderReplica>; sequencerUp: boolean} {
+	const replicas = new Map<string, OrderReplica>();
+	for (const [panel, value] of Object.entries(report.panels as Record<string, Json>)) {
+		for (const replica of value.replicas) replicas.set(`${panel} ${replica.name}`, {up: replica.up, delivered: replica.delivered});
+	}
+
+	return {replicas, sequencerUp: report.sequencer.up};
+}
+
+describe('an order scenario trace rebuilds the final --json state', () => {
+	test.each([['order-sequencer-dies'], ['order-consensus-survives']])('%s', scenario => {
+		const {report, lines} = traced(scenario, scenario);
+		expect(lines.filter(line => line.kind === 'action').length).toBeGreaterThan(0);
+		expect(rebuildOrder(lines)).toEqual(orderFinal(report));
+	});
+
+	test('crashes, restarts, a silenced client, heartbeats and a step back, each on its own line', () => {
+		const file = path.join(folder, 'order-actions.scenario');
+		writeFileSync(
+			file,
+			['description every kind of action', 'mode order', 'seed 3', 'paused', 'step 40', 'crash lamport R2', 'crash sequencer', 'silence C', 'heartbeats off', 'step 30', 'restart lamport R2', 'crash consensus S3', 'keys b b', 'restart sequencer', 'step 60', ''].join('\n'),
+		);
+		const {report, lines} = traced(file, 'order-actions');
+		expect(lines.filter(line => line.kind === 'action').map(line => line.text)).toEqual([
+			expect.stringMatching(/lamport\] crash R2/i),
+			expect.stringMatching(/sequencer\] crash the sequencer Q/),
+			expect.stringMatching(/silence client C/),
+			expect.stringMatching(/heartbeats off/),
+			expect.stringMatching(/lamport\] restart R2/i),
+			expect.stringMatching(/consensus\] crash S3/),
+			expect.stringMatching(/sequencer\] restart the sequencer Q/),
+		]);
+		expect(lines.filter(line => line.kind === 'step-back')).toHaveLength(2);
+		expect(rebuildOrder(lines)).toEqual(orderFinal(report));
+	});
+});
