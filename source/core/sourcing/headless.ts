@@ -121,6 +121,6 @@ export function traceLine(state: SourcingState) {
 		}
 
 		default:
-			return {t: state.time, kind: note.kind, ...('text' in note ? {text: note.text} : {}), ...balances};
+			return {t: state.time, kind: note.kind, ...('text' in note ? {text: note.text} : {}), ...balances, ...(note.kind === 'start' || note.kind === 'action' ? {code: versionLabel(state.code), schema: state.schema, snapshot: state.snapshot?.at ?? null} : {})};
 	}
 }
