@@ -56,6 +56,17 @@ function raftFinal(report: Json): Map<string, RaftServer> {
 	return new Map(report.servers.map((server: Json) => [server.name, {role: server.role, currentTerm: server.currentTerm, votedFor: server.votedFor, log: server.log, commitIndex: server.commitIndex, lastApplied: server.lastApplied}]));
 }
 
+test('a headless run\'s trace begins with the start line: raft --seed 1 --steps 300', () => {
+	const file = path.join(folder, 'headless-raft.jsonl');
+	const result = run(['raft', '--seed', '1', '--steps', '300', '--json', '--trace', file]);
+	expect(result.stderr).toBe('');
+	const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map(line => JSON.parse(line) as Json);
+	expect(lines[0]).toMatchObject({event: 0, kind: 'start', network: 'network whole'});
+	expect(lines[0]!.servers.map((server: Json) => `${server.server} ${server.role} ${server.term}`)).toEqual(['S1 follower 0', 'S2 follower 0', 'S3 follower 0', 'S4 follower 0', 'S5 follower 0']);
+	expect(lines.slice(1).map(line => line.event)).toEqual(Array.from({length: 300}, (_, i) => i + 1));
+	expect(rebuildRaft(lines)).toEqual(raftFinal(JSON.parse(result.stdout) as Json));
+});
+
 describe('a Raft scenario trace rebuilds the final --json state', () => {
 	test.each([
 		['raft-figure-8', 'set-log, cuts, crashes, restarts, a bug switch and a step back of 37 events'],
