@@ -44,11 +44,20 @@ export class TraceWriter {
 	}
 }
 
+/** The marker's words: why the event numbers that follow go back. */
+const markerText = {
+	'step-back': 'stepped back: the run is as it was after this event (with the actions taken before the next one); the lines after that point no longer hold',
+	restart: 'restarted from the beginning (same seed): the run is as at the start line',
+} as const;
+
 /**
  * The same mode, handling events one at a time and writing a trace line after
  * each: what `--trace` records however the events are driven (headless steps
- * or a scenario's timeline). Step back replays through the inner mode: a
- * replay is not traced as new events.
+ * or a scenario's timeline). The start line is written when the run is
+ * created, an action line for every action that changed something, and a
+ * marker line (kind `step-back` or `restart`, with every server or replica as
+ * it stands) when the session goes back. Step back replays through the inner
+ * mode: a replay is not traced as new events.
  */
 export function tracingMode(mode: AnyMode, trace: TraceWriter): AnyMode {
 	const one = (state: unknown) => {
@@ -57,9 +66,23 @@ export function tracingMode(mode: AnyMode, trace: TraceWriter): AnyMode {
 		return next;
 	};
 
+	const whole = (state: unknown) => (mode.traceStart ?? mode.traceLine)(state) as Record<string, unknown>;
 	return {
 		...mode,
 		inner: mode.inner ?? mode,
+		create(config) {
+			const state = mode.create(config);
+			trace.write(whole(state));
+			return state;
+		},
+		apply(state, action) {
+			const next = mode.apply(state, action);
+			if (next !== state) trace.write(mode.traceAction ? mode.traceAction(state, next, action) : mode.traceLine(next));
+			return next;
+		},
+		rewound(state, how) {
+			trace.write({...whole(state), kind: how, text: markerText[how]});
+		},
 		advance(state, count) {
 			let current = state;
 			for (let i = 0; i < count; i++) current = one(current);
@@ -84,9 +107,9 @@ export function tracingMode(mode: AnyMode, trace: TraceWriter): AnyMode {
 /** Runs `steps` events with no UI; streams the trace and returns the final state. */
 export function runHeadless(mode: AnyMode, config: unknown, steps: number, traceFile: string | undefined): unknown {
 	const trace = traceFile === undefined ? undefined : TraceWriter.open(traceFile);
-	let state = mode.create(config);
+	const driven = trace ? tracingMode(mode, trace) : mode;
+	let state = driven.create(config);
 	try {
-		const driven = trace ? tracingMode(mode, trace) : mode;
 		for (let done = 0; done < steps; done += headlessBatch) {
 			if (mode.nextTime(state) === undefined) break;
 			state = driven.advance(state, Math.min(headlessBatch, steps - done));

@@ -80,17 +80,19 @@ function noteFor(recent: SimState['replicas'][number]['recent'], index: number) 
 }
 
 /**
- * One line of the trace (--trace): input `sim.index` just issued, each
- * replica's result and the vote on it. Documented in README.md and
+ * One line of the trace (--trace): input `sim.index` just issued (or, with
+ * `kind` start or action, the run's start or a fault or repair just applied),
+ * each replica's result and the vote on it. Documented in README.md and
  * docs/voting-trace.schema.json.
  */
-export function traceLine(sim: SimState) {
+export function traceLine(sim: SimState, kind: 'start' | 'input' | 'action' = 'input') {
 	const {replicas, vote} = verdicts(sim);
 	const {status} = vote;
 	const decided = status.kind === 'decided' || status.kind === 'idle' ? status.decision!.decided! : null;
 	return {
+		kind,
 		index: sim.index,
-		input: sim.model.describeInput(inputAt(sim, sim.index)),
+		input: sim.index === 0 ? null : sim.model.describeInput(inputAt(sim, sim.index)),
 		replicas: sim.replicas.map((replica, id) => {
 			const note = noteFor(replica.recent, sim.index);
 			return {

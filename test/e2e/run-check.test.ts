@@ -104,8 +104,8 @@ describe('run', () => {
 		const trace = path.join(folder, 'run.jsonl');
 		const {code} = run(['run', allTrue, '--trace', trace]);
 		expect(code).toBe(0);
-		const lines = readFileSync(trace, 'utf8').trimEnd().split('\n').map(line => JSON.parse(line) as {index: number});
-		expect(lines.map(line => line.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		const lines = readFileSync(trace, 'utf8').trimEnd().split('\n').map(line => JSON.parse(line) as {kind: string; index: number});
+		expect(lines.map(line => `${line.kind} ${line.index}`)).toEqual(['start 0', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map(index => `input ${index}`)]);
 	});
 
 	test('a bundled scenario runs to the same end twice', () => {

@@ -1,5 +1,5 @@
 /** The JSON report and the trace, from the built binary, against the schemas in docs/ (which the README points to). */
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, test} from 'vitest';
@@ -79,6 +79,24 @@ describe('docs/voting-report.schema.json and docs/voting-trace.schema.json', () 
 		// Replays only happen in a repair, which a headless run never makes.
 		const notes = (traceSchema.properties as {replicas: {items: {properties: {note: {enum: string[]}}}}}).replicas.items.properties.note.enum;
 		expect([...seen.note].sort()).toEqual(notes.filter(note => note !== 'replayed').sort());
+	});
+
+	test('a scenario trace: the start line, a line per fault and repair, step-back and restart markers, all conforming', () => {
+		const scenario = path.join(folder, 'actions.scenario');
+		writeFileSync(scenario, ['description faults, a repair, a step back and a restart', 'model kv', 'paused', 'step 3', 'fault R2 skip', 'step 3', 'repair R2', 'keys b', 'step 2', 'keys 0', 'fault R3 crash', 'step 2', ''].join('\n'));
+		const file = path.join(folder, 'scenario.jsonl');
+		const result = run(['run', scenario, '--json', '--trace', file]);
+		expect(result.stderr).toBe('');
+		const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map(line => JSON.parse(line) as {kind: string; index: number; action?: string; replicas: Array<{name: string}>});
+		for (const line of lines) expect(violations(traceSchema, line)).toEqual([]);
+		expect(lines.map(line => line.kind === 'action' ? `${line.kind} ${line.action}` : `${line.kind} ${line.index}`)).toEqual([
+			'start 0', 'input 1', 'input 2', 'input 3', 'action fault R2 skip', 'input 4', 'input 5', 'input 6', 'action repair R2',
+			'step-back 5', 'input 6', 'input 7', 'restart 0', 'action fault R3 crash', 'input 1', 'input 2',
+		]);
+		const report = JSON.parse(result.stdout) as {replicas: Array<{digest: string}>};
+		expect(lines.at(-1)!.replicas.map(replica => (replica as {digest?: string}).digest)).toEqual(report.replicas.map(replica => replica.digest));
+		const kinds = (traceSchema.properties as {kind: {enum: string[]}}).kind.enum;
+		expect([...new Set(lines.map(line => line.kind))].sort()).toEqual([...kinds].sort());
 	});
 
 	test('the README documents every field of both schemas', () => {

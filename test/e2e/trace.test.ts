@@ -5,6 +5,7 @@ import {afterAll, describe, expect, test} from 'vitest';
 import {run} from './run.js';
 
 type TraceLine = {
+	kind: string;
 	index: number;
 	input: string;
 	replicas: Array<{name: string; status: string; applied: number; digest: string; summary: string; note?: string; crashed: boolean}>;
@@ -21,14 +22,19 @@ function trace(name: string, args: readonly string[]): TraceLine[] {
 	expect(result.code).toBe(0);
 	const text = readFileSync(file, 'utf8');
 	expect(text.endsWith('\n')).toBe(true);
-	return text.trimEnd().split('\n').map(line => JSON.parse(line) as TraceLine);
+	const [start, ...inputs] = text.trimEnd().split('\n').map(line => JSON.parse(line) as TraceLine);
+	// The start line: every replica in its initial state, before any input.
+	expect(start).toMatchObject({kind: 'start', index: 0, input: null});
+	expect(start!.replicas.every(replica => replica.applied === 0)).toBe(true);
+	return inputs;
 }
 
 describe('--trace FILE', () => {
-	test('writes exactly N JSON lines: index 1..N, the input, each replica and the vote', () => {
+	test('writes the start line, then exactly N JSON lines: index 1..N, the input, each replica and the vote', () => {
 		const lines = trace('plain.jsonl', ['--steps', '50', '--seed', '3', '--replicas', '4']);
 		expect(lines).toHaveLength(50);
 		for (const [i, line] of lines.entries()) {
+			expect(line.kind).toBe('input');
 			expect(line.index).toBe(i + 1);
 			expect(line.input).toMatch(/^(deposit|withdraw) \d+$/);
 			expect(line.replicas.map(replica => replica.name)).toEqual(['R1', 'R2', 'R3', 'R4']);
@@ -88,8 +94,8 @@ describe('--trace FILE', () => {
 		const text = readFileSync(file, 'utf8');
 		let count = 0;
 		for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-		expect(count).toBe(200_000);
-		expect(JSON.parse(text.slice(0, text.indexOf('\n'))).index).toBe(1);
+		expect(count).toBe(200_001);
+		expect(JSON.parse(text.slice(0, text.indexOf('\n'))).index).toBe(0);
 		expect(JSON.parse(text.slice(text.lastIndexOf('\n', text.length - 2) + 1)).index).toBe(200_000);
 		expect(statSync(file).size).toBe(Buffer.byteLength(text));
 		rmSync(file);

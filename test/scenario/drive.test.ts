@@ -133,13 +133,13 @@ describe('claims', () => {
 
 describe('a traced drive', () => {
 	test('with a tracing mode, one trace line per event the timeline handled; a step back replays without tracing', async () => {
-		const lines: Array<{index: number}> = [];
-		const writer = Object.assign(Object.create(TraceWriter.prototype) as TraceWriter, {write: (line: {index: number}) => lines.push(line)});
+		const lines: Array<{kind: string; index: number}> = [];
+		const writer = Object.assign(Object.create(TraceWriter.prototype) as TraceWriter, {write: (line: {kind: string; index: number}) => lines.push(line)});
 		const parsed = scenario('description d\nseed 3\npaused\nstep 4\nkeys s s b\nuntil at #9\n');
 		const {session} = await driveScenario(parsed, {mode: tracingMode(parsed.mode, writer)});
 		expect(session.sim.index).toBe(9);
-		// #6 was handled, stepped back over, and handled again; the replay of #1–#5 for the step back is not an event.
-		expect(lines.map(line => line.index)).toEqual([1, 2, 3, 4, 5, 6, 6, 7, 8, 9]);
+		// #6 was handled, stepped back over (a marker says the run is back at #5), and handled again; the replay of #1–#5 for the step back is not an event.
+		expect(lines.map(line => `${line.kind} ${line.index}`)).toEqual(['start 0', 'input 1', 'input 2', 'input 3', 'input 4', 'input 5', 'input 6', 'step-back 5', 'input 6', 'input 7', 'input 8', 'input 9']);
 	});
 });
 

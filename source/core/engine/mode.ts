@@ -127,6 +127,15 @@ export type Mode<S, A, C = unknown> = {
 	summary(state: S): string;
 	/** One JSON-able line for --trace, describing the event just handled. */
 	traceLine(state: S): unknown;
+	/**
+	 * The trace's first line, and the body of a step back's or restart's marker:
+	 * every server or replica as it stands (default: traceLine).
+	 */
+	traceStart?(state: S): unknown;
+	/** The trace line of a user action that changed the state (default: traceLine of the state after it). */
+	traceAction?(before: S, after: S, action: A): unknown;
+	/** Set by a tracing wrapper: the session calls it after a step back or a restart, with the state it went back to. */
+	rewound?(state: S, how: TraceMarker): void;
 
 	// Scenarios. Each returns the parsed thing, or a string saying what is wrong.
 	scenario: {
@@ -139,6 +148,9 @@ export type Mode<S, A, C = unknown> = {
 		expectation(words: readonly string[], config: C): ModeCondition<S> | string;
 	};
 };
+
+/** Why event numbers go back in a trace: the presenter (or a scenario's keys) stepped back, or restarted from the seed. */
+export type TraceMarker = 'step-back' | 'restart';
 
 /** A parsed condition: `check` returns undefined when it holds, else why it does not. */
 export type ModeCondition<S> = {readonly text: string; check(state: S): string | undefined};

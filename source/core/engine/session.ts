@@ -104,6 +104,7 @@ export function sessionStep<S>(session: Session<S>, action: SessionAction): Sess
 			return back(pause(session));
 		case 'restart': {
 			const {initial} = session.history;
+			mode.rewound?.(initial, 'restart');
 			return {...pause(session), sim: initial, history: createHistory(initial), clock: mode.now(initial), ended: false, notice: 'restarted from the beginning (same seed)'};
 		}
 
@@ -183,6 +184,7 @@ function back<S>(session: Session<S>): Session<S> {
 	if (!canStepBack(session.history)) return {...session, notice: 'already at the start: nothing to step back to'};
 	const undone = actionsSinceLastAdvance(session.history);
 	const {history, state} = stepBack(session.history, session.mode);
+	session.mode.rewound?.(state, 'step-back');
 	// A plain step back shows exactly the earlier screen; when it also undid the user's actions, one line says so.
 	const stepped = history.events < session.history.events;
 	const plural = (count: number) => (count === 1 ? 'action' : `${count} actions`);

@@ -8,7 +8,7 @@ import {applyOrderAction} from './actions.js';
 import {defaultSpeed, orderFlags, parseOrderConfig, speedLadder} from './config.js';
 import {advance, createOrder, nextTime, runUntil} from './engine.js';
 import {orderHelp, orderLegend, orderHints, orderKeyAction, orderMenu} from './keys.js';
-import {orderReport, orderSummary, orderTraceLine} from './report.js';
+import {orderReport, orderSummary, orderTraceLine, orderTraceStart} from './report.js';
 import {orderVerbs, parseCondition, parseExpectation, parseVerb} from './scenario.js';
 import {archIds, replicasPerArch, type OrderAction, type OrderConfig, type OrderState} from './types.js';
 import {decisionRows, eventRows, orderView} from './view/view.js';
@@ -51,6 +51,7 @@ export const orderMode: Mode<OrderState, OrderAction, OrderConfig> = {
 	report: orderReport,
 	summary: orderSummary,
 	traceLine: orderTraceLine,
+	traceStart: orderTraceStart,
 
 	scenario: {
 		verb: parseVerb,

@@ -90,7 +90,18 @@ export function orderSummary(state: OrderState): string {
 	return lines.join('\n');
 }
 
-/** The event just handled (or the action just applied): what it was, and every delivery it caused. */
+/** What a start, action or marker line states: every replica (up, delivered), the consensus panel's servers, the sequencer and the switches. */
+function standing(state: OrderState) {
+	return {
+		replicas: archIds.flatMap(arch => state.archs[arch].replicas.map(replica => ({panel: arch, replica: replicaName(arch, replica.index), up: isUp(state, arch, replica.index), delivered: replica.delivered}))),
+		servers: state.raft.servers.map(server => ({server: `S${server.id + 1}`, role: server.role, term: server.currentTerm, commitIndex: server.commitIndex, lastApplied: server.lastApplied})),
+		sequencer: {up: state.archs.sequencer.sequencer.up},
+		silenced: state.clients.flatMap((client, id) => (client.silenced ? [clientName(id)] : [])),
+		heartbeats: state.archs.lamport.heartbeats,
+	};
+}
+
+/** The event just handled (or the action just applied): what it was, and every delivery it caused; start and action lines also say where everything stands. */
 export function orderTraceLine(state: OrderState) {
 	const record = state.last;
 	return {
@@ -111,5 +122,11 @@ export function orderTraceLine(state: OrderState) {
 			...(item.rebuild ? {rebuild: true} : {}),
 		})),
 		inputs: state.inputs,
+		...(record.kind === 'start' || record.kind === 'action' ? standing(state) : {}),
 	};
+}
+
+/** The start line (and a marker's body): every replica and server as it stands. */
+export function orderTraceStart(state: OrderState) {
+	return {...orderTraceLine(state), event: state.events, t: state.time, kind: 'start', ...standing(state)};
 }

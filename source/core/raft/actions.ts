@@ -10,6 +10,7 @@ import {countText, messageText, typeAbbreviation} from './describe.js';
 import {bugInfo} from './bugs.js';
 import {becomeFollower} from './roles.js';
 import {RaftLog, type Entry} from './log.js';
+import {noteDuplicated} from './mechanisms.js';
 import {nodeName, serverList, serverName} from './names.js';
 import {currentLeader, inFlight} from './queries.js';
 import {advanceCommitIndex} from './replication.js';
@@ -295,6 +296,7 @@ function messageAction(tx: Tx, state: RaftState, action: Extract<RaftAction, {pi
 			}
 
 			const copy: Message = {...message, id: tx.nextMessageId++, copyOf: message.id, doomed: false};
+			tx.mechanisms = noteDuplicated(tx.mechanisms, message.id);
 			const due = scheduled.time + Math.max(1, tx.config.latencyMax);
 			tx.queue.schedule(due, {kind: 'deliver', message: copy});
 			tx.say(`duplicated: ${text}; the copy (#${copy.id}) arrives at ${due} ms`);

@@ -13,6 +13,7 @@ import {onElectionTimeout, onRequestVote, onRequestVoteReply} from './election.j
 import {RaftLog} from './log.js';
 import {serverName, nodeName} from './names.js';
 import {onAppendEntries, onAppendEntriesReply, onHeartbeat, sendAppendEntries, advanceCommitIndex} from './replication.js';
+import {initialMechanisms, noteDelivered} from './mechanisms.js';
 import {initialSafety} from './safety/state.js';
 import {Tx} from './tx.js';
 import {clientId, type ClientState, type EventRecord, type Message, type Network, type RaftConfig, type RaftEvent, type RaftState, type Server} from './types.js';
@@ -90,6 +91,7 @@ export function createRaft(config: RaftConfig): RaftState {
 		last: startRecord,
 		history: emptyRecent<EventRecord>(historyChunk),
 		stats: {elections: 0, leadersElected: 0, sent: 0, delivered: 0, lost: 0, copiesDelivered: 0},
+		mechanisms: initialMechanisms(size),
 		safety: initialSafety(),
 	};
 	const tx = new Tx(blank, 0);
@@ -119,6 +121,7 @@ function deliver(tx: Tx, message: Message): RaftState {
 
 	tx.count('delivered');
 	if (message.copyOf !== undefined) tx.count('copiesDelivered');
+	if (message.copyOf !== undefined || tx.mechanisms.duplicated.length > 0) tx.mechanisms = noteDelivered(tx.mechanisms, message.id, message.copyOf);
 	const {body} = message;
 	if (body.type === 'ClientReply') {
 		onClientReply(tx, message, body);

@@ -9,7 +9,7 @@ import {advance, createRaft, nextTime, runUntil} from './engine.js';
 import {violationLine} from './safety/properties.js';
 import {raftHelp, raftLegend, raftHints, raftKeyAction, raftMenu} from './keys.js';
 import {inFlightCount} from './queries.js';
-import {raftReport, raftSummary, raftTraceLine} from './report.js';
+import {raftReport, raftSummary, raftTraceLine, raftTraceStart} from './report.js';
 import {parseCondition, parseExpectation, parseVerb, raftVerbs} from './scenario.js';
 import type {RaftAction, RaftConfig, RaftState} from './types.js';
 import {decisionRows, eventRows, raftView} from './view/view.js';
@@ -52,6 +52,7 @@ export const raftMode: Mode<RaftState, RaftAction, RaftConfig> = {
 	report: raftReport,
 	summary: raftSummary,
 	traceLine: raftTraceLine,
+	traceStart: raftTraceStart,
 
 	scenario: {
 		verb: parseVerb,

@@ -4,6 +4,7 @@
 import {becomeFollower, stepDown} from './roles.js';
 import type {Entry} from './log.js';
 import {countText} from './describe.js';
+import {countRefusal, countStepBack} from './mechanisms.js';
 import {serverName} from './names.js';
 import type {ServerDraft, Tx} from './tx.js';
 import {withValue} from './tx.js';
@@ -135,6 +136,7 @@ function reply(tx: Tx, server: ServerDraft, leader: number, success: boolean, in
 		}
 	}
 
+	if (!success) tx.mechanisms = countRefusal(tx.mechanisms, tx.size, leader, server.id);
 	tx.send(server.id, leader, {type: 'AppendEntriesReply', term: server.currentTerm, success, index, conflictTerm, conflictIndex});
 }
 
@@ -182,6 +184,7 @@ export function onAppendEntriesReply(tx: Tx, leader: ServerDraft, message: Messa
 		return;
 	}
 
+	if (next < leader.nextIndex[peer]!) tx.mechanisms = countStepBack(tx.mechanisms, tx.size, leader.id, peer);
 	leader.nextIndex = withValue(leader.nextIndex, peer, next);
 	tx.say(`${name} sets nextIndex for ${peerName} to ${next} and retries`);
 	sendAppendEntries(tx, leader, peer);

@@ -140,10 +140,28 @@ function dueOf(state: RaftState, message: Message): number | undefined {
 	return undefined;
 }
 
+function serverLine(state: RaftState, server: Server, logFrom: number | null) {
+	return {
+		server: serverName(server.id),
+		role: server.role,
+		term: server.currentTerm,
+		votedFor: vote(server),
+		commitIndex: server.commitIndex,
+		lastApplied: server.lastApplied,
+		...(logFrom === null ? {} : {log: {from: logFrom, entries: server.log.slice(logFrom, server.log.length).map(entry => entryJson(state.model, entry)), length: server.log.length}}),
+	};
+}
+
+/** The switches a start line or an action line states: the network and the safety lab's settings. */
+function switches(state: RaftState) {
+	return {network: networkText(state.network, state.servers.length), bugs: state.config.bugs, prevote: state.config.prevote, backoff: state.config.backoff};
+}
+
 /**
  * The event just handled (or the action just applied), with every server it
  * touched: its role, term, vote, commit and applied index after it, and its
  * log as a delta (keep entries 1…from−1, then `entries`; `length` after).
+ * An action line also states the network and the switches after it.
  */
 export function raftTraceLine(state: RaftState) {
 	const record = state.last;
@@ -155,19 +173,25 @@ export function raftTraceLine(state: RaftState) {
 		message: record.message === null ? null : messageJson(state, record.message),
 		sent: record.sent.map(message => messageJson(state, message, dueOf(state, message))),
 		removed: record.removed.map(message => message.id),
-		servers: record.changes.map(change => {
-			const server = state.servers[change.server]!;
-			return {
-				server: serverName(server.id),
-				role: server.role,
-				term: server.currentTerm,
-				votedFor: vote(server),
-				commitIndex: server.commitIndex,
-				lastApplied: server.lastApplied,
-				...(change.logFrom === null ? {} : {log: {from: change.logFrom, entries: server.log.slice(change.logFrom, server.log.length).map(entry => entryJson(state.model, entry)), length: server.log.length}}),
-			};
-		}),
+		servers: record.changes.map(change => serverLine(state, state.servers[change.server]!, change.logFrom)),
 		applied: record.applied.map(item => ({server: serverName(item.server), index: item.index, term: item.entry.term, request: item.entry.request})),
+		...(record.kind === 'action' ? switches(state) : {}),
 		...(state.safety.fresh.length === 0 ? {} : {violations: state.safety.fresh.map(violation => violationJson(violation))}),
+	};
+}
+
+/** The start line (and a marker's body): every server with its whole log, the network and the switches. */
+export function raftTraceStart(state: RaftState) {
+	return {
+		event: state.events,
+		t: state.time,
+		kind: 'start',
+		text: state.last.kind === 'start' ? state.last.text : '',
+		message: null,
+		sent: state.last.kind === 'start' ? state.last.sent.map(message => messageJson(state, message, dueOf(state, message))) : [],
+		removed: [],
+		servers: state.servers.map(server => serverLine(state, server, 1)),
+		applied: [],
+		...switches(state),
 	};
 }

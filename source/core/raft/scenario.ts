@@ -11,6 +11,7 @@ import {parseServerName, roleWord, serverName} from './names.js';
 import {entryKey as keyOf} from './safety/entries.js';
 import {cutLinks, networkText, partitionGroups} from './network.js';
 import {labVerbs, parseLabClaim, parseLabVerb} from './scenario-lab.js';
+import {parseMechanismClaim} from './scenario-mechanisms.js';
 import {clusterCommit, currentLeader, highestTerm, holders, inFlightCount, isUp, undisputedLeader} from './queries.js';
 import type {MessagePick, MessageType, RaftAction, RaftConfig, RaftState, Role} from './types.js';
 import {countWord, durationWord} from '../engine/scenario-words.js';
@@ -262,7 +263,7 @@ function onServer(server: ServerNames, args: readonly string[]): {rest: readonly
 
 export function parseCondition(words: readonly string[], config?: Pick<RaftConfig, 'servers'>): ModeCondition<RaftState> | string {
 	const server = serverNames(config);
-	const lab = parseLabClaim(words, server.size, false);
+	const lab = parseLabClaim(words, server.size, false) ?? parseMechanismClaim(words, server.size);
 	if (lab !== undefined) return lab;
 	const text = words.join(' ');
 	const [what = '', ...args] = words;
@@ -351,7 +352,7 @@ export function parseCondition(words: readonly string[], config?: Pick<RaftConfi
 		}
 
 		default:
-			return `unknown condition "${text}": try leader [S2] [term 3], no leader, commit 3 [on S2], applied 3 [on S2], term [S2] 4, role S2 candidate, acked 3, length S2 3, time 2000, elections 2, copies-delivered 1, lost 1, in-flight S1->S3 [type]`;
+			return `unknown condition "${text}": try leader [S2] [term 3], no leader, commit 3 [on S2], applied 3 [on S2], term [S2] 4, role S2 candidate, acked 3, length S2 3, time 2000, elections 2, copies-delivered 1, lost 1, in-flight S1->S3 [type], in-flight lost 1, refused AppendEntries S3->S5 [N], nextIndex stepped back S3->S5 [N], copy delivered after original`;
 	}
 }
 
@@ -391,7 +392,7 @@ export function logMatchingViolation(state: RaftState): string | undefined {
 
 export function parseExpectation(words: readonly string[], config?: Pick<RaftConfig, 'servers'>): ModeCondition<RaftState> | string {
 	const server = serverNames(config);
-	const lab = parseLabClaim(words, server.size, true);
+	const lab = parseLabClaim(words, server.size, true) ?? parseMechanismClaim(words, server.size);
 	if (lab !== undefined) return lab;
 	const text = words.join(' ');
 	const [what = '', ...args] = words;
@@ -522,7 +523,7 @@ export function parseExpectation(words: readonly string[], config?: Pick<RaftCon
 		}
 
 		default:
-			return `unknown claim "${text}": try leader …, no leader, term [S2] N, role S2 ROLE, voted S2 S1|none, commit [S2] N, applied S2 N, committed N, uncommitted N, log S2 TERMS…|empty, length S2 N, entry I term T on S1 S2|on N, logs match|equal, machines agree, network whole, partition S1 S2 | S3 S4 S5, acked N, elections N, copies-delivered N (at least), lost N (at least), in-flight N; the safety lab: lamps green, lamp SM red [at N], halted, no leader for 900ms, elections 5 in 2s, appends S1->S3 N, next S1 S3 N, match S1 S3 N`;
+			return `unknown claim "${text}": try leader …, no leader, term [S2] N, role S2 ROLE, voted S2 S1|none, commit [S2] N, applied S2 N, committed N, uncommitted N, log S2 TERMS…|empty, length S2 N, entry I term T on S1 S2|on N, logs match|equal, machines agree, network whole, partition S1 S2 | S3 S4 S5, acked N, elections N, copies-delivered N (at least), lost N (at least), in-flight N, in-flight lost N (at least), refused AppendEntries S3->S5 [N], nextIndex stepped back S3->S5 [N], copy delivered after original; the safety lab: lamps green, lamp SM red [at N], halted, no leader for 900ms, elections 5 in 2s, appends S1->S3 N, next S1 S3 N, match S1 S3 N`;
 	}
 }
 

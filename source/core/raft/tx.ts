@@ -17,6 +17,7 @@ import {drawFor, intBetween, StreamId} from '../engine/streams.js';
 import type {Model} from '../model.js';
 import {hasBug, majorityOf} from './config.js';
 import type {Entry, RaftLog} from './log.js';
+import type {Mechanisms} from './mechanisms.js';
 import {serverName} from './names.js';
 import {nextSafety} from './safety/check.js';
 import {
@@ -68,6 +69,8 @@ export class Tx {
 	readonly queue: QueueDraft<RaftEvent>;
 	client: ClientState;
 	network: Network;
+	/** What the protocol did, for scenario claims (see mechanisms.ts). */
+	mechanisms: Mechanisms;
 	nextMessageId: number;
 	readonly sent: Message[] = [];
 	/** Allocated on first use: most events remove and apply nothing. */
@@ -97,6 +100,7 @@ export class Tx {
 		this.queue = new QueueDraft(base.queue);
 		this.client = base.client;
 		this.network = base.network;
+		this.mechanisms = base.mechanisms;
 		this.nextMessageId = base.nextMessageId;
 		this.servers = base.servers.slice();
 		this.stats = base.stats;
@@ -312,6 +316,7 @@ export class Tx {
 			last: record,
 			history: addRecent(this.base.history, record),
 			stats: this.stats,
+			mechanisms: this.mechanisms,
 			safety: this.base.safety,
 		};
 		if (this.config.safetyCheck !== false) next.safety = nextSafety(this.base, next);

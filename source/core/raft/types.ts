@@ -2,6 +2,7 @@ import type {EventQueue} from '../engine/event-queue.js';
 import type {Recent} from '../engine/recent.js';
 import type {Model} from '../model.js';
 import type {Entry, RaftLog} from './log.js';
+import type {Mechanisms} from './mechanisms.js';
 import type {SafetyState} from './safety/state.js';
 
 /** Rules that can be switched off (or broken) on purpose, to watch what fails without them. */
@@ -271,6 +272,8 @@ export type RaftState = {
 	/** The latest events, for the space-time diagram. */
 	readonly history: Recent<EventRecord>;
 	readonly stats: RaftStats;
+	/** What the protocol did (refusals, nextIndex steps back, copies after their originals), for scenario claims. */
+	readonly mechanisms: Mechanisms;
 	/** The safety checker's verdict after this event, and what it keeps to reach the next one. */
 	readonly safety: SafetyState;
 };

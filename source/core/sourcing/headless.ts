@@ -121,6 +121,11 @@ export function traceLine(state: SourcingState) {
 		}
 
 		default:
-			return {t: state.time, kind: note.kind, ...('text' in note ? {text: note.text} : {}), ...balances};
+			return {t: state.time, kind: note.kind, ...('text' in note ? {text: note.text} : {}), ...balances, ...(note.kind === 'start' || note.kind === 'action' ? {code: versionLabel(state.code), schema: state.schema, snapshot: state.snapshot?.at ?? null} : {})};
 	}
+}
+
+/** The start line (and a marker's body): both pipelines' balances, the code, the event schema and the snapshot. */
+export function traceStart(state: SourcingState) {
+	return {t: state.time, kind: 'start', cmd: byAccount(state.cmd.ledger.balances), evt: byAccount(state.evt.ledger.balances), code: versionLabel(state.code), schema: state.schema, snapshot: state.snapshot?.at ?? null};
 }

@@ -6,7 +6,7 @@
 import type {Mode} from '../engine/mode.js';
 import {applyAction, type SourcingAction} from './actions.js';
 import {flags, maxSpeed, minSpeed, parseConfig} from './config.js';
-import {report, summary, traceLine} from './headless.js';
+import {report, summary, traceLine, traceStart} from './headless.js';
 import {help, hints, keyAction, legend, menu} from './keys.js';
 import {createState} from './pipelines.js';
 import {condition, expectation, verb, verbs} from './scenario.js';
@@ -54,5 +54,6 @@ export const sourcingMode: Mode<SourcingState, SourcingAction, SourcingConfig> =
 	report,
 	summary,
 	traceLine,
+	traceStart,
 	scenario: {verb, verbs, condition, expectation},
 };

@@ -69,7 +69,9 @@ export const votingMode: Mode<SimState, VotingAction, VotingConfig> = {
 	view: votingView,
 	report,
 	summary: headlessSummary,
-	traceLine,
+	traceLine: sim => traceLine(sim),
+	traceStart: sim => traceLine(sim, 'start'),
+	traceAction: (_before, after, action) => ({...traceLine(after, 'action'), action: action.type === 'inject' ? `fault ${after.replicas[action.replica]!.name} ${action.fault}` : `repair ${after.replicas[action.replica]!.name}`}),
 	scenario: {
 		verbs: ['fault', 'repair'],
 		verb(words, config) {
