@@ -1,15 +1,14 @@
 import {useApp, useInput, useStdin} from 'ink';
-import {useEffect, useReducer} from 'react';
-import {reduce, type AppEvent} from './app-state.js';
+import {useEffect, useState, useSyncExternalStore} from 'react';
+import {createAppStore} from './app-store.js';
 import {ErrorBoundary} from './components/ErrorBoundary.js';
 import {Shell} from './components/Shell.js';
 import {ColorContext, type ThemeName} from './components/theme.js';
 import type {KeyPress} from './core/engine/key-press.js';
 import type {Session} from './core/engine/session.js';
-import {useScenario} from './hooks/useScenario.js';
+import {useScenario, type ScenarioPlayback} from './hooks/useScenario.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {useTicker} from './hooks/useTicker.js';
-import type {ScenarioStep} from './scenario/types.js';
 import {plannedCrash} from './terminal-guard.js';
 import {useLive} from './hooks/useLive.js';
 import type {LiveConnection} from './live/shell-mode.js';
@@ -25,12 +24,15 @@ export function splitKeys(input: string, key: Omit<KeyPress, 'input'>): KeyPress
 	return characters.map(character => ({input: character}));
 }
 
-type Props = {readonly initial: Session; readonly theme?: ThemeName | false; readonly scenario?: readonly ScenarioStep[]; readonly live?: LiveConnection};
+type Props = {readonly initial: Session; readonly theme?: ThemeName | false; readonly scenario?: ScenarioPlayback; readonly live?: LiveConnection; readonly pace?: number};
 
-export function App({initial, theme = 'dark', scenario, live}: Props) {
+export function App({initial, theme = 'dark', scenario, live, pace = 1}: Props) {
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
-	const [{session, quit, outbox}, dispatch] = useReducer(reduce, {session: initial, quit: false, outbox: []});
+	// One store for the screen and a scenario's timeline: the timeline sees at once what its keys did.
+	const [store] = useState(() => createAppStore({session: initial, quit: false, outbox: []}));
+	const {session, quit, outbox} = useSyncExternalStore(store.subscribe, store.get);
+	const dispatch = store.send;
 	const size = useTerminalSize();
 	useEffect(() => {
 		if (quit) exit();
@@ -42,10 +44,14 @@ export function App({initial, theme = 'dark', scenario, live}: Props) {
 		},
 		{isActive: Boolean(isRawModeSupported)},
 	);
-	useScenario(scenario, session, dispatch, live ? settle : undefined);
-	useTicker(session, ms => {
-		dispatch({action: {type: 'tick', ms}});
-	});
+	useScenario(scenario, store, live ? settle : undefined);
+	useTicker(
+		session,
+		ms => {
+			dispatch({action: {type: 'tick', ms}});
+		},
+		pace,
+	);
 	return (
 		<ErrorBoundary onError={exit}>
 			<ColorContext.Provider value={theme}>

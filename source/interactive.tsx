@@ -3,14 +3,14 @@ import {App} from './app.js';
 import type {ThemeName} from './components/theme.js';
 import type {Session} from './core/engine/session.js';
 import {startLiveRecording} from './record/live-recorder.js';
-import type {ScenarioStep} from './scenario/types.js';
+import type {ScenarioPlayback} from './hooks/useScenario.js';
 import type {LiveConnection} from './live/shell-mode.js';
 
 /** Runs the live screen until the user quits; optionally records it to a .cast as it goes. */
-export async function runInteractive(session: Session, options: {theme: ThemeName | false; record?: string; scenario?: readonly ScenarioStep[]; live?: LiveConnection}): Promise<void> {
+export async function runInteractive(session: Session, options: {theme: ThemeName | false; record?: string; scenario?: ScenarioPlayback; live?: LiveConnection}): Promise<void> {
 	const stopRecording = options.record === undefined ? undefined : startLiveRecording(options.record, process.stdout);
 	try {
-		const instance = render(<App initial={session} theme={options.theme} scenario={options.scenario} live={options.live} />, {
+		const instance = render(<App initial={session} theme={options.theme} scenario={options.scenario} live={options.live} pace={options.scenario?.pace} />, {
 			incrementalRendering: true,
 			maxFps: 30,
 			patchConsole: false,

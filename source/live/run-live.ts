@@ -2,7 +2,7 @@ import {defaultLiveRate, type EtcdConfig} from '../core/etcd/config.js';
 import {etcdMode} from '../core/etcd/mode.js';
 import {createSession} from '../core/engine/session.js';
 import {EtcdLiveSession} from '../etcd/live-session.js';
-import type {ScenarioStep} from '../scenario/types.js';
+import type {ScenarioPlayback} from '../hooks/useScenario.js';
 import type {ThemeName} from '../theme-names.js';
 import {asShellMode} from './shell-mode.js';
 
@@ -10,7 +10,7 @@ import {asShellMode} from './shell-mode.js';
  * Starts a real cluster, shows it until the user quits, then stops it and
  * removes what it made. With a scenario, plays its timeline in real time.
  */
-export async function runLive(config: EtcdConfig, theme: ThemeName | false, options: {scenario?: readonly ScenarioStep[]; record?: string} = {}): Promise<void> {
+export async function runLive(config: EtcdConfig, theme: ThemeName | false, options: {scenario?: ScenarioPlayback; record?: string} = {}): Promise<void> {
 	process.stderr.write(config.endpoints ? `attaching to ${config.endpoints.join(', ')} …\n` : `starting ${config.members} etcd members on loopback …\n`);
 	const live = await EtcdLiveSession.start(config);
 	try {
