@@ -24,9 +24,9 @@ export function splitKeys(input: string, key: Omit<KeyPress, 'input'>): KeyPress
 	return characters.map(character => ({input: character}));
 }
 
-type Props = {readonly initial: Session; readonly theme?: ThemeName | false; readonly scenario?: ScenarioPlayback; readonly live?: LiveConnection; readonly pace?: number};
+type Props = {readonly initial: Session; readonly theme?: ThemeName | false; readonly scenario?: ScenarioPlayback; readonly live?: LiveConnection};
 
-export function App({initial, theme = 'dark', scenario, live, pace = 1}: Props) {
+export function App({initial, theme = 'dark', scenario, live}: Props) {
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	// One store for the screen and a scenario's timeline: the timeline sees at once what its keys did.
@@ -50,7 +50,8 @@ export function App({initial, theme = 'dark', scenario, live, pace = 1}: Props) 
 		ms => {
 			dispatch({action: {type: 'tick', ms}});
 		},
-		pace,
+		// Between its pause points a playing scenario's timeline owns the time (as on a virtual clock): see useScenario.
+		session.playing && !session.awaitingPresenter,
 	);
 	return (
 		<ErrorBoundary onError={exit}>

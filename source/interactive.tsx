@@ -10,7 +10,7 @@ import type {LiveConnection} from './live/shell-mode.js';
 export async function runInteractive(session: Session, options: {theme: ThemeName | false; record?: string; scenario?: ScenarioPlayback; live?: LiveConnection}): Promise<void> {
 	const stopRecording = options.record === undefined ? undefined : startLiveRecording(options.record, process.stdout);
 	try {
-		const instance = render(<App initial={session} theme={options.theme} scenario={options.scenario} live={options.live} pace={options.scenario?.pace} />, {
+		const instance = render(<App initial={session} theme={options.theme} scenario={options.scenario} live={options.live} />, {
 			incrementalRendering: true,
 			maxFps: 30,
 			patchConsole: false,

@@ -4,7 +4,7 @@ import {timelineHeld} from '../core/engine/session.js';
 import {secondsText} from '../live/shell-mode.js';
 import {ClaimLog, type Claim} from '../scenario/claim-log.js';
 import {runScenario, type ScenarioClock, type ScenarioTarget} from '../scenario/runner.js';
-import {sessionTarget} from '../scenario/session-target.js';
+import {sessionTarget, timelineSleep} from '../scenario/session-target.js';
 import type {ScenarioStep} from '../scenario/types.js';
 import {frameMs} from './useTicker.js';
 
@@ -52,21 +52,19 @@ export function useScenario(playback: ScenarioPlayback | undefined, store: AppSt
 				timers.add(handle);
 			});
 		const session = () => store.get().session;
-		// Scenario time passes only while the presenter does not hold the timeline.
-		const sleep = async (ms: number) => {
+		// Scenario time passes only while the presenter does not hold the timeline, measured on the wall clock
+		// (a timer fires late on a busy machine).
+		const realWait = async (ms: number) => {
 			let remaining = ms / pace;
 			while (remaining > 0 || timelineHeld(session())) {
-				if (timelineHeld(session())) {
-					await timer(pollMs); // eslint-disable-line no-await-in-loop
-					continue;
-				}
-
-				const slice = Math.max(1, Math.min(remaining, pollMs));
-				await timer(slice); // eslint-disable-line no-await-in-loop
-				remaining -= slice;
+				const held = timelineHeld(session());
+				const before = performance.now();
+				await timer(held ? pollMs : Math.min(remaining, pollMs)); // eslint-disable-line no-await-in-loop
+				if (!held) remaining -= performance.now() - before;
 			}
 		};
 
+		const sleep = settle ? realWait : timelineSleep(store, realWait);
 		const pausePoint = async () => {
 			store.send({action: {type: 'await-presenter'}});
 			while (session().awaitingPresenter) await timer(pollMs); // eslint-disable-line no-await-in-loop

@@ -8,11 +8,12 @@ export const frameMs = 33;
  * The one ticker: while running it sleeps until the next event is due and
  * reports the time that really passed since the last tick (so a speed change
  * keeps the time already waited); while paused, or with nothing pending, it
- * runs no timer at all. `pace` (a scenario played faster) runs time that many
- * times faster than real time.
+ * runs no timer at all. While a scenario's timeline owns the time (`idle`), it
+ * runs none either.
  */
-export function useTicker(session: Session, onTick: (ms: number) => void, pace = 1): void {
-	const {paused, speed, clock} = session;
+export function useTicker(session: Session, onTick: (ms: number) => void, idle = false): void {
+	const {speed, clock} = session;
+	const paused = session.paused || idle;
 	const lastTick = useRef<number | undefined>(undefined);
 	const due = msUntilNextEvent(session);
 	useEffect(() => {
@@ -28,14 +29,14 @@ export function useTicker(session: Session, onTick: (ms: number) => void, pace =
 				const now = performance.now();
 				const elapsed = now - (lastTick.current ?? now);
 				lastTick.current = now;
-				onTick(Math.min(1000, elapsed) * pace);
+				onTick(Math.min(1000, elapsed));
 			},
-			Math.max(frameMs - waited, due / pace - waited, 0),
+			Math.max(frameMs - waited, due - waited, 0),
 		);
 		return () => {
 			clearTimeout(timer);
 		};
 		// Re-arm after each event, on pause and on a speed change; other updates leave the timer alone.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [paused, speed, clock, session.sim, due === undefined, pace]);
+	}, [paused, speed, clock, session.sim, due === undefined]);
 }

@@ -1,10 +1,9 @@
 import type {AnyMode} from '../core/engine/mode.js';
-import {createSession, msUntilNextEvent, type Session} from '../core/engine/session.js';
+import {createSession, type Session} from '../core/engine/session.js';
 import {createAppStore} from '../app-store.js';
-import {frameMs} from '../hooks/useTicker.js';
 import {ClaimLog, type Claim} from './claim-log.js';
 import {runScenario} from './runner.js';
-import {sessionTarget} from './session-target.js';
+import {sessionTarget, timelineSleep} from './session-target.js';
 import type {Scenario} from './types.js';
 
 export type {Claim} from './claim-log.js';
@@ -32,18 +31,11 @@ export async function driveScenario(scenario: Scenario, options: {onChange?: (se
 	};
 
 	store.subscribe(changed);
-	// Time passes as the live ticker lets it: to the next event (a frame at least), or to the end of the wait.
-	const advance = async (ms: number) => {
-		const until = now + ms;
-		while (now < until) {
-			const due = msUntilNextEvent(session());
-			const wait = session().paused || due === undefined ? until - now : Math.min(until - now, Math.max(frameMs, due));
-			now += wait;
-			store.send({action: {type: 'tick', ms: wait}});
-			// A paused tick changes nothing, but the frame is shown for that long.
-			if (session().paused) changed();
-		}
-	};
+	const advance = timelineSleep(store, async () => undefined, ms => {
+		now += ms;
+		// A paused tick changes nothing, but the frame is shown for that long.
+		if (session().paused) changed();
+	});
 
 	changed();
 	await runScenario(scenario.steps, {sleep: advance, pausePoint: advance}, sessionTarget(store, {sleep: advance, pausePoint: advance}, log));

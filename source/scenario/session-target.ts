@@ -1,4 +1,5 @@
 import type {AppStore} from '../app-store.js';
+import {msUntilNextEvent} from '../core/engine/session.js';
 import {frameMs} from '../hooks/useTicker.js';
 import type {ClaimLog} from './claim-log.js';
 import type {ScenarioClock, ScenarioTarget} from './runner.js';
@@ -55,7 +56,31 @@ export function sessionTarget(store: AppStore, clock: ScenarioClock, log: ClaimL
 			act({type: 'release'});
 		},
 		end() {
+			// After the end the last caption gives way as soon as the board moves: its claims are no longer in force.
+			log.moveOn();
 			act({type: 'end'});
 		},
+	};
+}
+
+/**
+ * Scenario time passing, as the ticker would pass it: to the next event (a
+ * frame at least) or to the end of the wait, one tick each. `wait` is how long
+ * a step takes: nothing on a virtual clock, real time (at the scenario's pace)
+ * when played live, so the script's time and the stream's are one clock, and a
+ * live play handles the same events between two steps as `check` does.
+ * `passed` sees each step's virtual ms once it has passed.
+ */
+export function timelineSleep(store: AppStore, wait: (ms: number) => Promise<void>, passed?: (ms: number) => void): (ms: number) => Promise<void> {
+	return async (ms: number) => {
+		for (let left = ms; left > 0; ) {
+			const session = store.get().session;
+			const due = msUntilNextEvent(session);
+			const step = session.paused || due === undefined ? left : Math.min(left, Math.max(frameMs, due));
+			await wait(step); // eslint-disable-line no-await-in-loop
+			left -= step;
+			passed?.(step);
+			store.send({action: {type: 'tick', ms: step}});
+		}
 	};
 }

@@ -182,7 +182,9 @@ function stepSession<S>(session: Session<S>, action: SessionAction): Session<S> 
 			return {...session, playing: true, scenarioOver: false};
 		case 'hold':
 			// Unlike a pause, a hold keeps a running `until` (session.watch): it goes on from where it was on release.
-			return session.holding ? session : {...session, paused: true, clock: mode.now(session.sim), holding: {by: action.by, resume: !session.paused}};
+			// The presenter's space right after continuing from a pause point keeps the board held: now by the presenter.
+			if (session.holding) return session.holding.by === action.by ? session : {...session, holding: {...session.holding, by: action.by}};
+			return {...session, paused: true, clock: mode.now(session.sim), holding: {by: action.by, resume: !session.paused}};
 		case 'release': {
 			if (!session.holding) return session;
 			const {resume} = session.holding;
