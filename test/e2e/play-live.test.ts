@@ -3,14 +3,17 @@
  * through the live player in a pseudo-terminal, as a presenter plays it: at
  * each pause point the claims the player reports (--claims) are the ones
  * `check` asserts up to that point, and all hold, and the caption on screen is
- * the one written before that pause point. A second play presses n and space
- * at once after each pause point (space holds the timeline: nothing moves),
- * then space and `?` at once (help holds it too), then closes help: the same
- * claims must hold. At the end, space runs on: the last caption gives way.
+ * the one written before that pause point. The presenter leaves every other
+ * pause point (the 2nd, 4th, …) with Enter; the others (the 1st, 3rd, …) with
+ * n and space at once (space holds the timeline: nothing moves), then space and
+ * `?` at once (help holds it too), then closes help. At the end, space runs
+ * on: the last caption gives way.
  *
- * --pace 20 plays scenario time 20 times faster (keys 20 ms apart, `wait 5s`
- * in 250 ms) so that 52 plays fit in well under a minute on two cores; the
- * stream's ticker runs at the same pace, so the board moves as it would.
+ * --pace 100 plays scenario time 100 times faster (keys 4 ms apart, `wait 5s`
+ * in 50 ms); the timeline owns the time between pause points, so the board
+ * handles the same events as under `check` at any pace. One play a scenario,
+ * not two: a play costs about a second of CPU to start (Ink, React, yoga), and
+ * the suite must stay well under 90 s on two cores.
  */
 import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -22,7 +25,7 @@ import type {ScenarioStep} from '../../source/scenario/types.js';
 import {runInPty, sleep, until, type PtyRun} from './pty.js';
 import {root} from './run.js';
 
-const pace = 20;
+const pace = 100;
 const presenterHint = 'scenario paused: Enter';
 const folder = mkdtempSync(path.join(tmpdir(), 'replica-tui-play-live-'));
 afterAll(() => rmSync(folder, {recursive: true, force: true}));
@@ -76,10 +79,10 @@ async function standsStill(app: PtyRun, ms: number): Promise<string> {
 	return before;
 }
 
-async function play(name: string, interrupt: boolean): Promise<void> {
+async function play(name: string): Promise<void> {
 	const scenario = loadScenario(name);
 	const {points, all} = pausePoints(scenario.steps);
-	const claimsFile = path.join(folder, `${name}-${interrupt ? 'interrupted' : 'enter'}.jsonl`);
+	const claimsFile = path.join(folder, `${name}.jsonl`);
 	const app = runInPty(['play', name, '--pace', String(pace), '--claims', claimsFile], {cols: scenario.columns, rows: scenario.rows});
 	const where = (index: number) => `${name}, pause point ${index + 1} of ${points.length}`;
 	try {
@@ -90,7 +93,7 @@ async function play(name: string, interrupt: boolean): Promise<void> {
 			expect(claims.map(claim => claim.line), where(index)).toEqual(point.claimLines);
 			if (point.caption !== undefined) expect(app.screen(), where(index)).toContain(point.caption.trim());
 			expect(header(app.screen()), where(index)).toMatch(/‖ PAUSED/);
-			if (!interrupt) {
+			if (index % 2 === 1) {
 				app.write('\r');
 				await until(() => !app.screen().includes(presenterHint), `${where(index)}: Enter continues`, 10_000, app.screen);
 				continue;
@@ -127,7 +130,6 @@ async function play(name: string, interrupt: boolean): Promise<void> {
 
 describe.concurrent('every bundled scenario played live in a terminal, as a presenter plays it', () => {
 	for (const name of names) {
-		test(`${name}: Enter at each pause point; the claims check asserts hold there`, async () => play(name, false), 60_000);
-		test(`${name}: space and ? between pause points hold the timeline; the same claims hold`, async () => play(name, true), 60_000);
+		test(`${name}: at each pause point the claims check asserts hold; space and ? hold the timeline`, async () => play(name), 90_000);
 	}
 });
