@@ -9,7 +9,8 @@ import {actionForKey} from './core/engine/keys.js';
 import {sessionStep, type Session, type SessionAction} from './core/engine/session.js';
 import {isLive, type ShellLiveMode} from './live/shell-mode.js';
 
-export type AppEvent = {readonly key: KeyPress} | {readonly action: SessionAction} | {readonly observed: unknown};
+/** `scripted`: a scenario's own key (the presenter's keys are not). */
+export type AppEvent = {readonly key: KeyPress; readonly scripted?: boolean} | {readonly action: SessionAction} | {readonly observed: unknown};
 
 export type AppState = {
 	readonly session: Session;
@@ -47,6 +48,10 @@ function reduceLive(state: AppState, action: SessionAction): AppState {
 		case 'faster':
 		case 'slower':
 			return {...state, session: {...session, notice: 'the write rate is set with --rate'}};
+		case 'hold':
+		case 'release':
+			// A real cluster does not stop for a pause point: its writes go on as the presenter set them.
+			return state;
 		default:
 			return {...state, session: sessionStep(session, action)};
 	}
@@ -62,10 +67,25 @@ export function reduce(state: AppState, event: AppEvent): AppState {
 	const step = (current: AppState, action: SessionAction) => (isLive(current.session.mode) ? reduceLive(current, action) : {...current, session: sessionStep(current.session, action)});
 	if ('observed' in event) return {...state, session: {...session, sim: event.observed, paused: isLive(session.mode) ? !session.mode.running(event.observed) : session.paused}};
 	if ('action' in event) return step(state, event.action);
-	const action = actionForKey(session, event.key);
+	const action = presenterHold(session, event, actionForKey(session, event.key));
 	if (action === 'quit') return {...state, quit: true};
 	// Any key clears the shell's last notice; the action may set a new one.
 	const cleared = session.notice === undefined ? state : {...state, session: {...session, notice: undefined}};
-	return action ? step(cleared, action) : cleared;
+	if (!action) return cleared;
+	const next = step(cleared, action);
+	// A menu the scenario's own keys open does not hold its timeline (one the presenter opens does).
+	const {overlay} = next.session;
+	return event.scripted && overlay.kind === 'menu' && session.overlay.kind !== 'menu' ? {...next, session: {...next.session, overlay: {...overlay, scripted: true}}} : next;
+}
+
+/**
+ * While a scenario plays (between its pause points), the presenter's space holds
+ * the whole timeline, board and script, and space again lets both go on as they
+ * were. The scenario's own space still runs or pauses the stream.
+ */
+function presenterHold(session: Session, event: {readonly scripted?: boolean}, action: ReturnType<typeof actionForKey>): ReturnType<typeof actionForKey> {
+	if (event.scripted || action === undefined || action === 'quit' || action.type !== 'toggle-pause') return action;
+	if (!session.playing || session.awaitingPresenter || isLive(session.mode)) return action;
+	return session.holding?.by === 'presenter' ? {type: 'release'} : {type: 'hold', by: 'presenter'};
 }
 

@@ -1,15 +1,14 @@
 import {useApp, useInput, useStdin, useStdout} from 'ink';
-import {useEffect, useReducer} from 'react';
-import {reduce, type AppEvent} from './app-state.js';
+import {useEffect, useState, useSyncExternalStore} from 'react';
+import {createAppStore} from './app-store.js';
 import {ErrorBoundary} from './components/ErrorBoundary.js';
 import {Shell} from './components/Shell.js';
 import {ColorContext, type ThemeName} from './components/theme.js';
 import type {KeyPress} from './core/engine/key-press.js';
 import type {Session} from './core/engine/session.js';
-import {useScenario} from './hooks/useScenario.js';
+import {useScenario, type ScenarioPlayback} from './hooks/useScenario.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {useTicker} from './hooks/useTicker.js';
-import type {ScenarioStep} from './scenario/types.js';
 import {plannedCrash} from './terminal-guard.js';
 import {useLive} from './hooks/useLive.js';
 import type {LiveConnection} from './live/shell-mode.js';
@@ -28,13 +27,16 @@ export function splitKeys(input: string, key: Omit<KeyPress, 'input'>): KeyPress
 /** Home and erase the screen: Ink then draws the whole frame again from the top (Ctrl+L, as in less, htop and vim). */
 export const redrawScreen = '\u001B[H\u001B[2J';
 
-type Props = {readonly initial: Session; readonly theme?: ThemeName | false; readonly scenario?: readonly ScenarioStep[]; readonly live?: LiveConnection};
+type Props = {readonly initial: Session; readonly theme?: ThemeName | false; readonly scenario?: ScenarioPlayback; readonly live?: LiveConnection};
 
 export function App({initial, theme = 'dark', scenario, live}: Props) {
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const {write} = useStdout();
-	const [{session, quit, outbox}, dispatch] = useReducer(reduce, {session: initial, quit: false, outbox: []});
+	// One store for the screen and a scenario's timeline: the timeline sees at once what its keys did.
+	const [store] = useState(() => createAppStore({session: initial, quit: false, outbox: []}));
+	const {session, quit, outbox} = useSyncExternalStore(store.subscribe, store.get);
+	const dispatch = store.send;
 	const size = useTerminalSize();
 	useEffect(() => {
 		if (quit) exit();
@@ -51,10 +53,15 @@ export function App({initial, theme = 'dark', scenario, live}: Props) {
 		},
 		{isActive: Boolean(isRawModeSupported)},
 	);
-	useScenario(scenario, session, dispatch, live ? settle : undefined);
-	useTicker(session, ms => {
-		dispatch({action: {type: 'tick', ms}});
-	});
+	useScenario(scenario, store, live ? settle : undefined);
+	useTicker(
+		session,
+		ms => {
+			dispatch({action: {type: 'tick', ms}});
+		},
+		// Between its pause points a playing scenario's timeline owns the time (as on a virtual clock): see useScenario.
+		session.playing && !session.awaitingPresenter,
+	);
 	return (
 		<ErrorBoundary onError={exit}>
 			<ColorContext.Provider value={theme}>

@@ -4,7 +4,7 @@ import type {ThemeName} from './components/theme.js';
 import type {Session} from './core/engine/session.js';
 import {startLiveRecording} from './record/live-recorder.js';
 import {takeTerminal} from './terminal-guard.js';
-import type {ScenarioStep} from './scenario/types.js';
+import type {ScenarioPlayback} from './hooks/useScenario.js';
 import type {LiveConnection} from './live/shell-mode.js';
 
 /** Back to the start of the line, and erase from there down: what the terminal echoed before it was taken (keys typed while npm built) goes. */
@@ -15,7 +15,7 @@ export const clearFromLineStart = '\r\u001B[J';
  * as it goes. The first frame starts at the beginning of a clean line, so
  * nothing echoed before shifts it.
  */
-export async function runInteractive(session: Session, options: {theme: ThemeName | false; record?: string; scenario?: readonly ScenarioStep[]; live?: LiveConnection}): Promise<void> {
+export async function runInteractive(session: Session, options: {theme: ThemeName | false; record?: string; scenario?: ScenarioPlayback; live?: LiveConnection}): Promise<void> {
 	takeTerminal();
 	process.stdout.write(clearFromLineStart);
 	const stopRecording = options.record === undefined ? undefined : startLiveRecording(options.record, process.stdout);

@@ -75,7 +75,7 @@ function refuseRecordOnlyFlags(flags: CliFlags): void {
 async function scenarioCommand(command: string, args: readonly string[], flags: CliFlags): Promise<number> {
 	const allowed: Record<string, string[]> = {
 		scenarios: [],
-		play: ['record', 'theme'],
+		play: ['record', 'theme', 'pace', 'claims'],
 		record: ['output', 'size', 'fontSize', 'theme'],
 		run: ['json', 'trace'],
 		check: [],
@@ -113,9 +113,15 @@ async function scenarioCommand(command: string, args: readonly string[], flags: 
 	if (command === 'play') {
 		requireTerminal();
 		const record = recordTarget(stringFlag(flags, 'record'));
+		const playback = await playbackFrom(scenario, flags);
 		const {sessionForScenario} = await import('./scenario/drive.js');
 		const {runInteractive} = await import('./interactive.js');
-		await runInteractive(sessionForScenario(scenario), {theme, record, scenario: scenario.steps});
+		try {
+			await runInteractive(sessionForScenario(scenario), {theme, record, scenario: playback});
+		} finally {
+			playback.close();
+		}
+
 		return 0;
 	}
 
@@ -126,6 +132,32 @@ async function scenarioCommand(command: string, args: readonly string[], flags: 
 	const result = await recordScenario(sized, {output, fontSize: fontSizeFrom(flags), theme});
 	process.stderr.write(`recorded ${scenario.name}: ${result.frames} frames, ${result.seconds.toFixed(1)} s, ${result.bytes} bytes → ${output}\n`);
 	return 0;
+}
+
+/**
+ * How `play` plays a scenario: --pace N runs its time N times faster (a
+ * rehearsal, or a test), --claims FILE writes each claim as the timeline
+ * reaches it, one JSON line each ({line, claim, holds, why?, at}).
+ */
+async function playbackFrom(scenario: Scenario, flags: CliFlags) {
+	const paceText = stringFlag(flags, 'pace');
+	const pace = paceText === undefined ? 1 : Number(paceText);
+	if (paceText !== undefined && (!/^\d+(\.\d+)?$/.test(paceText.trim()) || pace < 0.1 || pace > 100)) throw new UsageError(`--pace must be a number from 0.1 to 100, not "${paceText}"`);
+	const claimsFile = stringFlag(flags, 'claims');
+	if (claimsFile === undefined) return {steps: scenario.steps, pace, close() {}};
+	const {openForWriting} = await import('./headless.js');
+	const {closeSync, writeSync} = await import('node:fs');
+	const fd = openForWriting('claims', claimsFile);
+	return {
+		steps: scenario.steps,
+		pace,
+		onClaim(claim: {line: number; kind: string; text: string; failure: string | undefined; position: string}) {
+			writeSync(fd, JSON.stringify({line: claim.line, claim: `${claim.kind} ${claim.text}`, holds: claim.failure === undefined, ...(claim.failure ? {why: claim.failure} : {}), at: claim.position}) + '\n');
+		},
+		close() {
+			closeSync(fd);
+		},
+	};
 }
 
 /**
@@ -146,8 +178,14 @@ async function liveScenarioCommand(command: string, scenario: Scenario, flags: C
 	if (command === 'play') {
 		requireTerminal();
 		const record = recordTarget(stringFlag(flags, 'record'));
+		const playback = await playbackFrom(scenario, flags);
 		const {runLive} = await import('./live/run-live.js');
-		await runLive(liveConfig(scenario), theme, {scenario: scenario.steps, record});
+		try {
+			await runLive(liveConfig(scenario), theme, {scenario: playback, record});
+		} finally {
+			playback.close();
+		}
+
 		return 0;
 	}
 

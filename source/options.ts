@@ -15,6 +15,8 @@ export const shellFlags = {
 	output: {type: 'string', shortFlag: 'o'},
 	size: {type: 'string'},
 	fontSize: {type: 'string'},
+	pace: {type: 'string'},
+	claims: {type: 'string'},
 } as const;
 
 export type RunOptions = {

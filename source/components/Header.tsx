@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Line} from '../core/engine/screen.js';
-import type {Session} from '../core/engine/session.js';
+import {timelineHeld, type Session} from '../core/engine/session.js';
 import {cellWidth, fit} from '../core/engine/text.js';
 import {fitLine, Segments} from './StyledLine.js';
 import {useColor} from './theme.js';
@@ -16,6 +16,8 @@ export function headerText(session: Session, fields: readonly string[], width: n
 
 export function runState(session: Session): {text: string; tone: 'good' | 'warn' | 'muted'} {
 	if (session.ended) return {text: '■ ENDED', tone: 'muted'};
+	// A playing scenario moves a paused board itself (its keys, verbs and untils): not PAUSED until it holds.
+	if (session.paused && session.playing && !session.holding && !timelineHeld(session)) return {text: '▶ PLAYING', tone: 'good'};
 	return session.paused ? {text: '‖ PAUSED', tone: 'warn'} : {text: '▶ RUNNING', tone: 'good'};
 }
 

@@ -8,10 +8,12 @@ export const frameMs = 33;
  * The one ticker: while running it sleeps until the next event is due and
  * reports the time that really passed since the last tick (so a speed change
  * keeps the time already waited); while paused, or with nothing pending, it
- * runs no timer at all.
+ * runs no timer at all. While a scenario's timeline owns the time (`idle`), it
+ * runs none either.
  */
-export function useTicker(session: Session, onTick: (ms: number) => void): void {
-	const {paused, speed, clock} = session;
+export function useTicker(session: Session, onTick: (ms: number) => void, idle = false): void {
+	const {speed, clock} = session;
+	const paused = session.paused || idle;
 	const lastTick = useRef<number | undefined>(undefined);
 	const due = msUntilNextEvent(session);
 	useEffect(() => {

@@ -1,11 +1,12 @@
 import type {AnyMode} from '../core/engine/mode.js';
-import {actionForKey} from '../core/engine/keys.js';
-import {createSession, msUntilNextEvent, sessionStep, type Session} from '../core/engine/session.js';
-import {frameMs} from '../hooks/useTicker.js';
+import {createSession, type Session} from '../core/engine/session.js';
+import {createAppStore} from '../app-store.js';
+import {ClaimLog, type Claim} from './claim-log.js';
 import {runScenario} from './runner.js';
-import type {Scenario, ScenarioStep} from './types.js';
+import {sessionTarget, timelineSleep} from './session-target.js';
+import type {Scenario} from './types.js';
 
-export type Claim = {readonly line: number; readonly text: string; readonly kind: 'expect' | 'until'; readonly failure: string | undefined; readonly position: string};
+export type {Claim} from './claim-log.js';
 
 export type DriveResult = {readonly session: Session; readonly claims: readonly Claim[]; readonly ms: number};
 
@@ -20,87 +21,23 @@ export function sessionForScenario(scenario: Scenario, mode: AnyMode = scenario.
  * the virtual time in ms. `mode` may wrap the scenario's mode (to trace it).
  */
 export async function driveScenario(scenario: Scenario, options: {onChange?: (session: Session, ms: number) => void; mode?: AnyMode} = {}): Promise<DriveResult> {
-	let session = sessionForScenario(scenario, options.mode);
+	const store = createAppStore({session: sessionForScenario(scenario, options.mode), quit: false, outbox: []});
+	const session = () => store.get().session;
 	let now = 0;
-	const claims: Claim[] = [];
-	// A caption's claims must hold while time passes under it: each expect stays in force through the waits
-	// that follow, until the next caption or the next thing the scenario does (keys, step, a verb, until).
-	let standing: Array<{index: number; condition: ScenarioStep & {kind: 'expect'}}> = [];
-	const recheck = () => {
-		for (const {index, condition} of standing) {
-			if (claims[index]!.failure !== undefined) continue;
-			const failure = condition.condition.check(session.sim);
-			if (failure !== undefined) claims[index] = {...claims[index]!, failure: `${failure} (later, while its caption still showed)`, position: positionOf(session)};
-		}
+	const log = new ClaimLog();
+	const changed = () => {
+		log.recheck(session());
+		options.onChange?.(session(), now);
 	};
 
-	const changed = () => {
-		recheck();
-		options.onChange?.(session, now);
-	};
-	const advance = async (ms: number) => {
-		const until = now + ms;
-		while (now < until) {
-			const due = msUntilNextEvent(session);
-			const wait = session.paused || due === undefined ? until - now : Math.min(until - now, Math.max(frameMs, due));
-			session = sessionStep(session, {type: 'tick', ms: wait});
-			now += wait;
-			changed();
-		}
-	};
+	store.subscribe(changed);
+	const advance = timelineSleep(store, async () => undefined, ms => {
+		now += ms;
+		// A paused tick changes nothing, but the frame is shown for that long.
+		if (session().paused) changed();
+	});
 
 	changed();
-	await runScenario(
-		scenario.steps,
-		{sleep: advance, pausePoint: advance},
-		{
-			press(key) {
-				standing = [];
-				const action = actionForKey(session, key);
-				if (action === 'quit') return false;
-
-				if (action) session = sessionStep(session, action);
-				changed();
-				return true;
-			},
-			dispatch(action) {
-				standing = [];
-				session = sessionStep(session, action);
-				changed();
-			},
-			caption(lines) {
-				standing = [];
-				session = sessionStep(session, {type: 'caption', lines});
-				changed();
-			},
-			claim(step: ScenarioStep & {kind: 'expect' | 'until'}, failure) {
-				claims.push({line: step.line, text: step.condition.text, kind: step.kind, failure, position: positionOf(session)});
-				if (step.kind === 'expect') standing.push({index: claims.length - 1, condition: step});
-			},
-			state: () => session.sim,
-			async until(holds, limit) {
-				standing = [];
-				session = sessionStep(session, {type: 'run-until', until: holds, limit});
-				changed();
-				// Running: time goes on, frame by frame, until the session stops where the condition holds.
-				while (session.watch && session.mode.nextTime(session.sim) !== undefined) {
-					// eslint-disable-next-line no-await-in-loop
-					await advance(frameMs);
-				}
-
-				session = sessionStep(session, {type: 'pause'});
-				changed();
-			},
-			end() {
-				session = sessionStep(session, {type: 'end'});
-				changed();
-			},
-		},
-	);
-	return {session, claims, ms: now};
-}
-
-function positionOf(session: Session): string {
-	const screen = session.mode.view(session.sim, {columns: 200, bodyRows: 60, selected: session.selected, cursor: session.cursor});
-	return screen.kind === 'screen' ? screen.position : '';
+	await runScenario(scenario.steps, {sleep: advance, pausePoint: advance}, sessionTarget(store, {sleep: advance, pausePoint: advance}, log));
+	return {session: session(), claims: log.claims, ms: now};
 }

@@ -33,6 +33,11 @@ export type ScenarioTarget = {
 	 * observed since, so a claim is checked against the state after them.
 	 */
 	settle?(): Promise<void>;
+	/** The timeline starts (a simulation's session then says that a scenario is playing). */
+	begin?(): void;
+	/** A pause point: the board holds still until `release` (a real cluster does not stop: a live mode has neither). */
+	hold?(): void;
+	release?(): void;
 	/** The timeline has played to its end. */
 	end(): void;
 };
@@ -41,7 +46,14 @@ function check(condition: ModeCondition<any>, state: unknown): string | undefine
 	return condition.check(state);
 }
 
+/**
+ * The one player: `play`, `record`, `run` and `check` all play a timeline
+ * through this function. They differ only in the clock (real time and the
+ * presenter's Enter, or a virtual clock) and in the target (the app's store in
+ * a terminal or in memory, or a real cluster).
+ */
 export async function runScenario(steps: readonly ScenarioStep[], clock: ScenarioClock, target: ScenarioTarget): Promise<void> {
+	target.begin?.();
 	for (const step of steps) {
 		switch (step.kind) {
 			case 'keys':
@@ -55,7 +67,10 @@ export async function runScenario(steps: readonly ScenarioStep[], clock: Scenari
 				await clock.sleep(step.ms);
 				break;
 			case 'pause':
+				// Time stands still at a pause point, in every player: a claim before it is judged where it stands.
+				target.hold?.();
 				await clock.pausePoint(step.ms);
+				target.release?.();
 				break;
 			case 'caption':
 				target.caption(step.lines);

@@ -13,7 +13,8 @@ export type Overlay =
 	| {readonly kind: 'none'}
 	/** `resume`: the run was going when help opened, and goes on when it closes; `page`: which page of it shows. */
 	| {readonly kind: 'help'; readonly resume: boolean; readonly page: number}
-	| {readonly kind: 'menu'; readonly name: string};
+	/** `scripted`: a scenario's own keys opened it (a menu the presenter opened holds a playing scenario). */
+	| {readonly kind: 'menu'; readonly name: string; readonly scripted?: boolean};
 
 export type Session<S = any, A = any> = {
 	readonly mode: AnyMode;
@@ -32,6 +33,15 @@ export type Session<S = any, A = any> = {
 	readonly awaitingPresenter: boolean;
 	/** The scenario has played to its end; the stream is stopped. */
 	readonly ended: boolean;
+	/** A scenario's timeline is playing (from its start to its end): its script, not the presenter, moves the board. */
+	readonly playing: boolean;
+	/**
+	 * The board holds still for a playing scenario: at a pause point (`by: 'pause'`), or because the presenter
+	 * pressed space (`by: 'presenter'`, the timeline waits too). `resume`: the stream ran before, and runs again on release.
+	 */
+	readonly holding: {readonly by: 'pause' | 'presenter'; readonly resume: boolean} | undefined;
+	/** The scenario's timeline has ended: once the board changes after that, its last caption no longer describes it. */
+	readonly scenarioOver: boolean;
 	/** One line of feedback from the shell itself ("already at the start"), cleared by the next key. */
 	readonly notice: string | undefined;
 	/**
@@ -64,6 +74,11 @@ export type SessionAction =
 	| {readonly type: 'await-presenter'}
 	| {readonly type: 'continue'}
 	| {readonly type: 'end'}
+	/** A scenario's timeline starts. */
+	| {readonly type: 'play'}
+	/** The board holds still for a playing scenario (a pause point, or the presenter's space); `release` lets it go on as before. */
+	| {readonly type: 'hold'; readonly by: 'pause' | 'presenter'}
+	| {readonly type: 'release'}
 	/**
 	 * Handles events until `until` holds or `limit` events have been handled (a scenario's `until`):
 	 * at once while paused; while running, as time passes (see Session.watch).
@@ -85,11 +100,30 @@ export function createSession<S>(mode: AnyMode, sim: S, options: {paused?: boole
 		awaitingPresenter: false,
 		watch: undefined,
 		ended: false,
+		playing: false,
+		holding: undefined,
+		scenarioOver: false,
 		notice: undefined,
 	};
 }
 
+/** What replaces a scenario's last caption once the board has moved on after its end. */
+export const afterEndCaption = ['The scenario has ended: the board runs on and is no longer described.'];
+
+/** The presenter has put a playing scenario on hold: its timeline waits (space held it, or help or a menu the presenter opened is open). */
+export function timelineHeld(session: Session): boolean {
+	const {overlay} = session;
+	return session.holding?.by === 'presenter' || overlay.kind === 'help' || (overlay.kind === 'menu' && !overlay.scripted);
+}
+
 export function sessionStep<S>(session: Session<S>, action: SessionAction): Session<S> {
+	const next = stepSession(session, action);
+	// After a scenario's end its last caption describes the board where the scenario left it, and no other.
+	if (next.scenarioOver && next.sim !== session.sim && next.caption !== afterEndCaption) return {...next, caption: afterEndCaption};
+	return next;
+}
+
+function stepSession<S>(session: Session<S>, action: SessionAction): Session<S> {
 	const {mode} = session;
 	switch (action.type) {
 		case 'tick':
@@ -144,7 +178,20 @@ export function sessionStep<S>(session: Session<S>, action: SessionAction): Sess
 		case 'continue':
 			return {...session, awaitingPresenter: false};
 		case 'end':
-			return {...pause(session), awaitingPresenter: false, ended: true};
+			return {...pause(session), awaitingPresenter: false, ended: true, playing: false, holding: undefined, scenarioOver: true};
+		case 'play':
+			return {...session, playing: true, scenarioOver: false};
+		case 'hold':
+			// Unlike a pause, a hold keeps a running `until` (session.watch): it goes on from where it was on release.
+			// The presenter's space right after continuing from a pause point keeps the board held: now by the presenter.
+			if (session.holding) return session.holding.by === action.by ? session : {...session, holding: {...session.holding, by: action.by}};
+			return {...session, paused: true, clock: mode.now(session.sim), holding: {by: action.by, resume: !session.paused}};
+		case 'release': {
+			if (!session.holding) return session;
+			const {resume} = session.holding;
+			return {...session, holding: undefined, paused: !resume, clock: mode.now(session.sim)};
+		}
+
 		case 'run-until':
 			if (session.paused || action.until(session.sim)) return runUntilCondition(session, action.until, action.limit);
 			return {...session, watch: {until: action.until, remaining: action.limit}};
