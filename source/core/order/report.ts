@@ -128,5 +128,6 @@ export function orderTraceLine(state: OrderState) {
 
 /** The start line (and a marker's body): every replica and server as it stands. */
 export function orderTraceStart(state: OrderState) {
-	return {...orderTraceLine(state), event: state.events, t: state.time, kind: 'start', ...standing(state)};
+	const start = state.last.kind === 'start';
+	return {...orderTraceLine(state), event: state.events, t: state.time, kind: 'start', panel: null, text: start ? state.last.text : '', sent: start ? state.last.sent : 0, deliveries: [], ...standing(state)};
 }
