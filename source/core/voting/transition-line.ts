@@ -26,10 +26,13 @@ export function transitionLine(model: Model, transition: Transition, form: LineF
 	const result = short && model.shortResult ? model.shortResult(before, input, after) : model.describeResult(before, input, after);
 	const suffix = transitionSuffix(transition, form);
 	// The tiny form keeps the index, so that rows side by side can be told apart, and gives up the input (the inputs line has it) where it must.
-	// A clock reading shows as "c" alone where its digits do not fit; the index goes only where nothing else does (chain's long state names in 11 cells).
+	// A clock reading shows as "c" alone where its digits do not fit, then the input goes; the index goes only where nothing else does (chain's long state names in 11 cells).
 	if (form === 'tiny') {
 		const clock = suffix.replace(/ c\d+/, ' c');
-		return fitFirst([words(...head, result) + suffix, words(head[0], result) + suffix, words(head[0], result) + clock, words(head[0], result.replace(/^→ ?/, '')) + clock, result + clock], width);
+		return fitFirst(
+			[words(...head, result) + suffix, words(...head, result) + clock, words(head[0], result) + suffix, words(head[0], result) + clock, words(head[0], result.replace(/^→ ?/, '')) + clock, result + clock],
+			width,
+		);
 	}
 
 	return words(...head, result) + suffix;

@@ -102,7 +102,7 @@ describe('issue 21: the README words the detail and the waiting quorum line as t
 
 		expect(early).toEqual([6, 8]);
 		// 7 and 8. nondet marks every input it applies in turn, a withdrawal too; skipped before early before nondet.
-		has('even where the clock cannot matter (a bank withdrawal');
+		has('even where the reading cannot matter (a bank withdrawal');
 		has('`skipped` first (a\nskipped input reads no clock), then `early`, then `nondet`');
 		let nondet = sim({seed: 1, faults: [{replica: 0, type: 'nondet', atIndex: 0}, {replica: 1, type: 'nondet', atIndex: 0}, {replica: 1, type: 'reorder', atIndex: 0}, {replica: 2, type: 'nondet', atIndex: 0}, {replica: 2, type: 'skip', atIndex: 2}]});
 		const notes: Array<Array<string | undefined>> = [];
