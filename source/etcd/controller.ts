@@ -37,8 +37,8 @@ export type ControllerOptions = {
 const pollTimeoutMs = 250;
 const heartbeatMs = 50;
 const electionTimeoutMs = 250;
-/** Members are spawned this far apart: all at once sometimes stalls 2–4 s in etcd's bootstrap check. */
-const spawnGapMs = 50;
+/** While starting, a member's status is asked with this timeout: a member that listens but does not serve yet answers the moment it is ready. */
+const readyAskTimeoutMs = 2000;
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -204,8 +204,8 @@ export class EtcdController {
 			preVote: this.options.preVote,
 			prefix: defaultPrefix,
 		};
+		// All at once: the proxies end the bootstrap asks that used to stall members spawned together (PeerProxyHub.refuseBootstrapChecks).
 		for (const [i, member] of this.processes.entries()) {
-			if (i > 0) await sleep(spawnGapMs);
 			this.spawn(i);
 			member.onExit = description => {
 				if (!this.stopping && !member.expectedExit) this.note({text: `${names[i]} exited on its own (${description}); see ${member.command.logFile}`, tone: 'bad'});
@@ -270,22 +270,47 @@ export class EtcdController {
 		if (this.options.writes !== false) this.writerInstance.setEnabled(true);
 	}
 
+	/**
+	 * Resolves once every member names the same leader. Each member is asked
+	 * on its own, again as soon as it answers or refuses, rather than once a
+	 * polling round: etcd serves clients only once it has joined, and a
+	 * member that listens but does not serve yet answers the pending ask the
+	 * moment it does.
+	 */
 	private async waitReady(): Promise<void> {
-		const deadline = performance.now() + (this.options.readyTimeoutMs ?? 15_000);
-		while (performance.now() < deadline) {
-			const died = this.processes.findIndex(member => member.state === 'down');
-			if (died >= 0) throw new MemberStartError(`m${died + 1}`, this.processes[died]!.lastExit ?? '?', this.processes[died]!.command.logFile);
-			const poll = this.latest;
-			const leaders = poll?.members.map(member => member.status?.leader);
-			if (leaders && leaders.every(leader => leader !== undefined && leader === leaders[0])) {
-				this.readyMs = performance.now() - this.startedAt;
-				return;
+		const timeoutMs = this.options.readyTimeoutMs ?? 15_000;
+		const deadline = performance.now() + timeoutMs;
+		const info = this.info;
+		const leaders: Array<string | undefined> = info.members.map(() => undefined);
+		let done = false;
+		const watchers = info.members.map(async (member, i) => {
+			while (!done && performance.now() < deadline) {
+				const asked = performance.now();
+				const status = await this.api.status(member.clientUrl, Math.min(readyAskTimeoutMs, Math.max(1, deadline - asked)));
+				leaders[i] = status.ok ? status.value.leader : undefined;
+				if (status.ok && status.value.leader !== undefined) this.answered[i] = true;
+				// A refused connection (not listening yet) comes back at once: do not spin.
+				if (!done) await sleep(Math.max(0, 10 - (performance.now() - asked)));
 			}
+		});
+		try {
+			while (performance.now() < deadline) {
+				const died = this.processes.findIndex(member => member.state === 'down');
+				if (died >= 0) throw new MemberStartError(`m${died + 1}`, this.processes[died]!.lastExit ?? '?', this.processes[died]!.command.logFile);
+				if (leaders.every(leader => leader !== undefined && leader === leaders[0])) {
+					this.readyMs = performance.now() - this.startedAt;
+					if (this.hub) this.hub.refuseBootstrapChecks = false;
+					return;
+				}
 
-			await sleep(20);
+				await sleep(5);
+			}
+		} finally {
+			done = true;
+			await Promise.all(watchers);
 		}
 
-		throw new Error(`no leader within ${((this.options.readyTimeoutMs ?? 15_000) / 1000).toFixed(0)} s`);
+		throw new Error(`no leader within ${(timeoutMs / 1000).toFixed(0)} s`);
 	}
 
 	/** Something to say in the next round's notes (and so on the event line). */

@@ -41,6 +41,11 @@ export function senderOf(head: string): string | undefined {
 	return /^[A-Z]+ \/raft\/stream\/[a-z0-9]+\/([0-9a-f]+)[ ?]/.exec(head)?.[1];
 }
 
+/** A new member's "am I already in a cluster?" ask: GET /members with no sender. */
+export function isBootstrapCheck(head: string): boolean {
+	return /^GET \/members[ ?]/.test(head) && senderOf(head) === undefined;
+}
+
 export class PeerProxyHub {
 	private faults: FaultState = {partition: [], delays: []};
 	private readonly links = new Set<Link>();
@@ -48,6 +53,17 @@ export class PeerProxyHub {
 	private realPorts: readonly number[] = [];
 	/** Connections refused because their link is cut (for tests and the screen). */
 	refused = 0;
+	/**
+	 * While a new cluster starts, each member first asks every peer (GET
+	 * /members) whether it already belongs to a cluster. A peer that is itself
+	 * starting accepts the connection but answers nothing, so every ask waits
+	 * etcd's 1 s timeout: 4 s with 5 members spawned together. Until the
+	 * cluster is ready the proxy ends those asks at once, which etcd takes as
+	 * "that peer does not know me yet", true of a cluster that is new.
+	 */
+	refuseBootstrapChecks = true;
+	/** How many such asks it ended. */
+	bootstrapChecksRefused = 0;
 
 	private constructor(private readonly servers: readonly net.Server[]) {}
 
@@ -118,6 +134,12 @@ export class PeerProxyHub {
 			if (!text.includes('\r\n\r\n') && head.length < headLimit) return;
 			client.off('data', onData);
 			client.pause();
+			if (this.refuseBootstrapChecks && isBootstrapCheck(text)) {
+				this.bootstrapChecksRefused++;
+				client.destroy();
+				return;
+			}
+
 			const id = senderOf(text);
 			const index = id === undefined ? -1 : this.ids.indexOf(id);
 			this.connect(index < 0 ? undefined : index, to, client, head);

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
-import {linkCut, linkDelay, PeerProxyHub, senderOf} from '../../source/etcd/peer-proxy.js';
+import {isBootstrapCheck, linkCut, linkDelay, PeerProxyHub, senderOf} from '../../source/etcd/peer-proxy.js';
 import {sleep, waitFor} from './etcd-available.js';
 
 describe('peer proxy rules', () => {
@@ -8,6 +8,13 @@ describe('peer proxy rules', () => {
 		expect(senderOf('POST /raft HTTP/1.1\r\nHost: x\r\nX-Server-From: 8b3a77\r\n\r\n')).toBe('8b3a77');
 		expect(senderOf('GET /raft/stream/msgapp/7581849ef0e77190 HTTP/1.1\r\nHost: x\r\n\r\n')).toBe('7581849ef0e77190');
 		expect(senderOf('GET /members HTTP/1.1\r\nHost: x\r\n\r\n')).toBeUndefined();
+	});
+
+	it('tells a new member\'s "am I in a cluster?" ask (GET /members, no sender) from raft traffic', () => {
+		expect(isBootstrapCheck('GET /members HTTP/1.1\r\nHost: x\r\n\r\n')).toBe(true);
+		expect(isBootstrapCheck('GET /version HTTP/1.1\r\nHost: x\r\n\r\n')).toBe(false);
+		expect(isBootstrapCheck('GET /members/promote/1 HTTP/1.1\r\nHost: x\r\n\r\n')).toBe(false);
+		expect(isBootstrapCheck('POST /raft HTTP/1.1\r\nX-Server-From: 8b3a77\r\n\r\n')).toBe(false);
 	});
 
 	it('cuts links between groups only, and takes the largest delay on a link', () => {
@@ -102,6 +109,20 @@ describe('peer proxy connections', () => {
 		probe.socket.write('POST /raft HTTP/1.1\r\nX-Server-From: aa\r\n\r\nvote for me');
 		await waitFor('the connection to close', probe.closed, 2000);
 		expect(cluster.received[1]).not.toContain('vote for me');
+	});
+
+	it('ends a bootstrap ask at once while the cluster starts (a starting peer would leave it waiting 1 s), and passes it on after', async () => {
+		const cluster = await fakeCluster();
+		close = cluster.close;
+		const early = await connect(cluster.hub.port(1));
+		early.socket.write('GET /members HTTP/1.1\r\nHost: x\r\n\r\n');
+		await waitFor('the ask to be ended', early.closed, 2000);
+		expect(cluster.received[1]).toBe('');
+		expect(cluster.hub.bootstrapChecksRefused).toBe(1);
+		cluster.hub.refuseBootstrapChecks = false;
+		const later = await connect(cluster.hub.port(1));
+		later.socket.write('GET /members HTTP/1.1\r\nHost: x\r\n\r\n');
+		await waitFor('the ask through', () => cluster.received[1]!.includes('GET /members') && later.replies() === 'ack1', 2000);
 	});
 
 	it('delays a slowed link, keeping the order of the bytes', async () => {
