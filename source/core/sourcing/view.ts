@@ -72,11 +72,20 @@ function badges(state: SourcingState): Line {
  */
 function renderStory(story: StoryLine, forms: ReadonlyArray<string | undefined>, cells: number): Line[] {
 	const texts = forms.filter((text): text is string => text !== undefined);
-	const one = texts.find(text => cellWidth(text) <= cells - 2);
-	const two = texts.map(text => wrap(text, cells - 2, '  ')).find(rows => rows.length <= 2);
-	const last = wrap(texts.at(-1)!, cells - 2, '  ');
-	const kept = one === undefined ? (two ?? [last[0]!, cut(`${last[1]!} ${last.slice(2).join(' ')}`, cells - 2)]) : [one];
+	const kept = oneOrTwoRows(texts, cells - 2);
 	return kept.map((row, i): Line => (i === 0 ? [seg(story.glyph, story.tone), seg(` ${row}`)] : [seg(`  ${row}`)]));
+}
+
+function oneOrTwoRows(texts: readonly string[], cells: number): string[] {
+	const one = texts.find(text => cellWidth(text) <= cells);
+	if (one !== undefined) return [one];
+	let rows: string[] = [];
+	for (const text of texts) {
+		rows = wrap(text, cells, '  ');
+		if (rows.length <= 2) return rows;
+	}
+
+	return [rows[0]!, cut(`${rows[1]!} ${rows.slice(2).join(' ')}`, cells)];
 }
 
 /**
@@ -88,7 +97,7 @@ function renderStory(story: StoryLine, forms: ReadonlyArray<string | undefined>,
 export function fitStory(lines: readonly StoryLine[], cells: number, rows: number, wide: boolean): Line[] {
 	if (rows <= 0 || lines.length === 0) return [];
 	if (wide) {
-		const long = lines.map(story => renderStory(story, wrap(story.long, cells - 2, '  ').length <= 2 ? [story.long] : [story.short, story.brief], cells));
+		const long = lines.map(story => renderStory(story, cellWidth(story.long) <= 2 * (cells - 2) - 2 && wrap(story.long, cells - 2, '  ').length <= 2 ? [story.long] : [story.short, story.brief], cells));
 		if (long.reduce((sum, each) => sum + each.length, 0) <= rows) return long.flat();
 	}
 

@@ -166,7 +166,8 @@ function holdLines(state: OrderState, arch: ArchId, replica: Replica, inner: num
 	else {
 		const word = arch === 'consensus' ? fitFirst(['uncommitted', 'uncommit.', 'wait'], inner - String(count).length - 1) : 'hold';
 		const head = `${word} ${count}`;
-		const items = heldItems(state, arch, replica, rows * inner);
+		// An entry takes at least three cells with its space ("#7 "): no more can fit.
+		const items = heldItems(state, arch, replica, Math.floor((rows * (inner + 1)) / 3));
 		// Fill the rows; then, if some entries are left over, make room for "+N" at the end.
 		const fill = (shown: number) => tokenRows([head, ...items.slice(0, shown), ...(shown > 0 && shown < count ? [`+${count - shown}`] : [])], inner);
 		let shown = items.length;
