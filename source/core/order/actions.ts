@@ -151,7 +151,7 @@ function setSilenced(step: Step, client: number, silenced: boolean): void {
 	step.client(client).silenced = silenced;
 	step.queue.remove(event => event.kind === 'send' && event.client === client);
 	if (silenced) {
-		step.say(`${name} stops sending inputs (it is idle, not crashed: it still answers and, with heartbeats on, sends null messages)`);
+		step.say(`${name} stops sending inputs; it is idle, not crashed: it still answers and, with heartbeats on, sends null messages`);
 	} else {
 		if (step.inputs < step.config.inputs) scheduleWorkload(step, client);
 		step.say(`${name} sends inputs again`);
@@ -169,7 +169,7 @@ function setHeartbeats(step: Step, on: boolean): void {
 	step.edit('lamport').heartbeats = on;
 	if (on) {
 		for (let client = 0; client < step.config.clients; client++) resetNullTimer(step, client);
-		step.say(`a client that has sent nothing for ${step.config.nullEvery} ms sends a null message carrying its clock, so replicas can tell nothing earlier will come from it`);
+		step.say(`a client silent for ${step.config.nullEvery} ms sends a null message with its clock; replicas can tell nothing earlier will come from it`);
 	} else {
 		step.queue.remove(event => event.kind === 'null');
 		step.say('no more null messages: a silent client holds every replica back');

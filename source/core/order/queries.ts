@@ -79,46 +79,64 @@ function silentText(state: OrderState, client: number): string {
 	return state.archs.lamport.heartbeats ? ' (silent; its null messages will tell)' : ' (silent, and heartbeats are off)';
 }
 
-/** Why a replica holds something back or waits, in a few words; undefined when it does not. */
-export function holdReason(state: OrderState, arch: ArchId, index: number): string | undefined {
-	if (!isUp(state, arch, index)) return `${replicaName(arch, index)} is down`;
+/**
+ * Why a replica holds something back or waits, in words, the longest form
+ * first and the last one a few cells ("needs #7", "no leader"); empty when
+ * it does not.
+ */
+export function holdReasons(state: OrderState, arch: ArchId, index: number): string[] {
+	if (!isUp(state, arch, index)) return [`${replicaName(arch, index)} is down`, 'down'];
 	switch (arch) {
 		case 'none':
-			return undefined;
+			return [];
 		case 'sequencer': {
 			const replica = state.archs.sequencer.replicas[index] as SeqReplica;
-			if (replica.holdback.length > 0) return `waits for #${replica.nextSeq}`;
-			if (!state.archs.sequencer.sequencer.up) return 'Q is down';
-			return undefined;
+			if (replica.holdback.length > 0) return [`waits for #${replica.nextSeq}`, `needs #${replica.nextSeq}`];
+			if (!state.archs.sequencer.sequencer.up) return ['Q is down', 'Q down'];
+			return [];
 		}
 
 		case 'lamport': {
 			const replica = state.archs.lamport.replicas[index] as LamportReplica;
 			const gaps = replica.holdback.filter(item => item.ref.number > replica.contiguous[item.ref.client]!).map(item => item.ref.client);
-			const missing = (client: number) => `misses ${inputLabel(client, replica.contiguous[client]! + 1)}`;
+			const missing = (client: number) => {
+				const label = inputLabel(client, replica.contiguous[client]! + 1);
+				return [`misses ${label}`, `needs ${label}`];
+			};
+
 			const next = lamportNext(replica);
 			if (next !== undefined && next.waitingFor.length > 0) {
 				const gap = next.waitingFor.find(client => gaps.includes(client));
 				if (gap !== undefined) return missing(gap);
-				return `waits for ${next.waitingFor.map(client => `${clientName(client)}${silentText(state, client)}`).join(', ')} to pass ${next.held.ts}`;
+				const names = next.waitingFor.map(client => clientName(client));
+				return [
+					`waits for ${next.waitingFor.map(client => `${clientName(client)}${silentText(state, client)}`).join(', ')} to pass ${next.held.ts}`,
+					`waits for ${names.join(', ')} to pass ${next.held.ts}`,
+					`needs ${names.join('')}`,
+				];
 			}
 
-			return gaps.length > 0 ? missing(gaps[0]!) : undefined;
+			return gaps.length > 0 ? missing(gaps[0]!) : [];
 		}
 
 		case 'consensus': {
 			const up = state.raft.servers.filter(server => server.role !== 'crashed').length;
-			if (up < 2) return `only ${up} of 3 servers up: no majority, nothing commits`;
-			if (currentLeader(state.raft) === undefined) return 'no leader: an election is under way';
-			return undefined;
+			if (up < 2) return [`only ${up} of 3 servers up: no majority, nothing commits`, `${up} of 3 up: no majority`, 'no majority'];
+			if (currentLeader(state.raft) === undefined) return ['no leader: an election is under way', 'no leader: electing', 'no leader'];
+			return [];
 		}
 	}
 }
 
-/** Why a stalled replica is stuck, in plain words: the longest form first, then shorter ones for narrow places. */
+/** Why a replica holds something back or waits, in a few words; undefined when it does not. */
+export function holdReason(state: OrderState, arch: ArchId, index: number): string | undefined {
+	return holdReasons(state, arch, index)[0];
+}
+
+/** Why a stalled replica is stuck, in plain words: the longest form first, then shorter ones for narrow places, the last a few cells. */
 export function stallReasons(state: OrderState, arch: ArchId, index: number): string[] {
 	if (arch === 'sequencer' && !state.archs.sequencer.sequencer.up) {
-		return ['the sequencer Q is down: a new one must be chosen, and agreeing on it (and on where its numbers start) needs consensus', 'Q is down, and choosing a new sequencer needs consensus', 'Q down: new Q needs consensus'];
+		return ['the sequencer Q is down: a new one must be chosen, and agreeing on it (and on where its numbers start) needs consensus', 'Q is down, and choosing a new sequencer needs consensus', 'Q down: new Q needs consensus', 'Q down'];
 	}
 
 	if (arch === 'lamport') {
@@ -126,11 +144,12 @@ export function stallReasons(state: OrderState, arch: ArchId, index: number): st
 		if (silent.length > 0 && !state.archs.lamport.heartbeats) {
 			const names = silent.map(id => clientName(id)).join(', ');
 			const is = silent.length === 1 ? 'is' : 'are';
-			return [`${names} ${is} silent: without null messages (heartbeats) no later stamp comes`, `${names} ${is} silent and heartbeats are off`, `${names} silent, no heartbeats`];
+			return [`${names} ${is} silent: without null messages (heartbeats) no later stamp comes`, `${names} ${is} silent and heartbeats are off`, `${names} silent, no heartbeats`, `${silent.map(id => clientName(id)).join('')} silent`];
 		}
 	}
 
-	return [holdReason(state, arch, index) ?? 'nothing has arrived'];
+	const reasons = holdReasons(state, arch, index);
+	return reasons.length > 0 ? reasons : ['nothing has arrived', 'nothing came'];
 }
 
 export function stallReason(state: OrderState, arch: ArchId, index: number): string {

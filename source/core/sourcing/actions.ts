@@ -77,10 +77,10 @@ function setInputs(state: SourcingState, code: Code): SourcingState {
 	const text =
 		code.readsClock === state.code.readsClock
 			? code.readsRandom
-				? 'the logic now draws its own random numbers instead of the one stamped in each command'
+				? 'random read: the logic now draws its own random numbers, not the one stamped in each command'
 				: 'random captured: the logic uses the number stamped in each command'
 			: code.readsClock
-				? 'the logic now reads the clock instead of the time stamped in each command'
+				? 'clock read: the logic now reads the clock, not the time stamped in each command'
 				: 'time captured: the logic reads the time stamped in each command';
 	const changed = code.readsClock === state.code.readsClock ? 'random' : 'clock';
 	return did({...state, code, story: {kind: 'inputs', code, changed, at: state.sequencer.issued}}, text);

@@ -24,8 +24,8 @@ export type StoryLine = {
 
 const v = (code: Code): string => `v${code.version}`;
 
-/** Why account `account` moved differently, from the change that first moved it. */
-export function reasonFor(change: Change, account: number): {long: string; short: string} {
+/** Why account `account` moved differently, from the change that first moved it: long, short, and brief (for 80 columns). */
+export function reasonFor(change: Change, account: number): {long: string; short: string; brief: string} {
 	const {command, causes, old, now} = change;
 	const seq = command.seq;
 	const full = `#${seq} ${describeCommand(command)}`;
@@ -37,6 +37,7 @@ export function reasonFor(change: Change, account: number): {long: string; short
 		return {
 			long: `${v(change.newCode)}'s overdraft limit (${money(now.limit)}) ${did} a ${what} ${v(change.oldCode)} (limit ${money(old.limit)}) ${had} (${full})`,
 			short: `${v(change.newCode)}'s overdraft limit ${did} a ${what} ${v(change.oldCode)} ${had} (#${seq})`,
+			brief: `${v(change.newCode)}'s limit ${did} ${what} #${seq}, ${v(change.oldCode)}'s ${had} it`,
 		};
 	}
 
@@ -44,6 +45,7 @@ export function reasonFor(change: Change, account: number): {long: string; short
 		return {
 			long: `the fix dropped the credit ${versionLabel(change.oldCode)}'s bug gave the payee of a rejected transfer (${full})`,
 			short: `the fix dropped a rejected transfer's credit (#${seq})`,
+			brief: `the fix dropped a credit (#${seq})`,
 		};
 	}
 
@@ -54,6 +56,7 @@ export function reasonFor(change: Change, account: number): {long: string; short
 			return {
 				long: `${v(change.newCode)}'s interest rate (${now.rate}%/day) and a clock read (${formatDuration(now.minutes)}) paid ${paidNow} at ${full}, not ${paidBefore}`,
 				short: `${v(change.newCode)}'s rate and a clock read paid ${paidNow} at #${seq}, not ${paidBefore}`,
+				brief: `rate and clock: #${seq} paid ${paidNow}, not ${paidBefore}`,
 			};
 		}
 
@@ -61,6 +64,7 @@ export function reasonFor(change: Change, account: number): {long: string; short
 			return {
 				long: `${v(change.newCode)}'s interest rate (${now.rate}%/day) paid ${paidNow} where ${v(change.oldCode)}'s (${old.rate}%/day) paid ${paidBefore} (${full})`,
 				short: `${v(change.newCode)}'s interest rate paid ${paidNow} where ${v(change.oldCode)}'s paid ${paidBefore} (#${seq})`,
+				brief: `${v(change.newCode)}'s rate paid ${paidNow}, not ${paidBefore} (#${seq})`,
 			};
 		}
 
@@ -68,12 +72,14 @@ export function reasonFor(change: Change, account: number): {long: string; short
 			return {
 				long: `the logic read the clock: interest at ${full} covered ${formatDuration(now.minutes)} (the replay ran at ${formatClock(change.clock)}), not ${formatDuration(old.minutes)}, and paid ${paidNow}, not ${paidBefore}`,
 				short: `the logic read the clock: #${seq} paid ${paidNow} for ${formatDuration(now.minutes)}, was ${paidBefore}`,
+				brief: `clock read: #${seq} paid ${paidNow}, was ${paidBefore}`,
 			};
 		}
 
 		return {
 			long: `time is captured now: interest at ${full} covers the ${formatDuration(now.minutes)} stamped, not the ${formatDuration(old.minutes)} a clock read gave, and paid ${paidNow}, not ${paidBefore}`,
 			short: `time captured: #${seq} paid ${paidNow} for ${formatDuration(now.minutes)} as stamped, was ${paidBefore}`,
+			brief: `time captured: #${seq} paid ${paidNow}, was ${paidBefore}`,
 		};
 	}
 
@@ -83,12 +89,14 @@ export function reasonFor(change: Change, account: number): {long: string; short
 		return {
 			long: `${how}: the bonus at ${full} is ${bonus(now.bonus)}, was ${bonus(old.bonus)}`,
 			short: `${how}: bonus at #${seq} ${bonus(now.bonus)}, was ${bonus(old.bonus)}`,
+			brief: `${now.luckDrawn ? 'new random' : 'stamped random'}: bonus at #${seq} ${bonus(now.bonus)}, was ${bonus(old.bonus)}`,
 		};
 	}
 
 	return {
 		long: `${full} came out differently: the state before it had already changed`,
 		short: `#${seq} came out differently: the state before it had changed`,
+		brief: `#${seq} came out differently`,
 	};
 }
 
@@ -119,14 +127,17 @@ export function replayStory(report: ReplayReport): StoryLine[] {
 			: {
 					long: `${fromText(report)} it started from (made by ${byText(report.startBy)}) differs from the state derived before`,
 					short: `it started from ${fromText(report)}, made by ${byText(report.startBy)}`,
+					brief: `started from ${fromText(report)}`,
 				};
-		const more = change.changes > 1 ? {long: `; ${change.changes - 1} more decision${change.changes > 2 ? 's' : ''} moved it`, short: ` (+${change.changes - 1})`} : {long: '', short: ''};
+		// The first decision that moved it may not explain where it ended: the others are always counted.
+		const others = change.changes - 1;
+		const more = others > 0 ? {long: `; ${others} more decision${others > 1 ? 's' : ''} moved it`, short: ` (+${others} more)`} : {long: '', short: ''};
 		lines.push({
 			glyph: '✎',
 			tone: 'warn',
 			long: `command-sourced balance of ${name} changed from ${money(change.before)} to ${money(change.after)}: ${reason.long}${more.long}`,
 			short: `cmd ${name} ${money(change.before)} → ${money(change.after)}: ${reason.short}${more.short}`,
-			brief: `cmd ${name} ${money(change.before)} → ${money(change.after)}: ${reason.short}`,
+			brief: `cmd ${name} ${money(change.before)} → ${money(change.after)}: ${reason.brief}${more.short}`,
 			priority: i === 0 ? 1 : 3,
 		});
 	}
@@ -210,6 +221,7 @@ export function replayStory(report: ReplayReport): StoryLine[] {
 			tone: 'muted',
 			long: `e.g. "${contradiction.told.text}" was sent at #${contradiction.told.seq}; the replay now says ${now}`,
 			short: `e.g. "${contradiction.told.text}" was sent; now ${now}`,
+			brief: `e.g. "${contradiction.told.text}" was sent at #${contradiction.told.seq}`,
 			priority: 7,
 		});
 	}
@@ -242,6 +254,7 @@ function fixStory(story: Extract<Story, {kind: 'fix'}>, state: SourcingState): S
 					tone: 'accent',
 					long: `event-sourced: ${count} compensating event${count > 1 ? 's' : ''} appended (${list}); the wrong credits stay in the journal as facts`,
 					short: `evt: ${count} compensating event${count > 1 ? 's' : ''} (${list}); wrong credits stay as facts`,
+					brief: `evt: ${count} compensating event${count > 1 ? 's' : ''}; the wrong credits stay as facts`,
 					priority: 1,
 				},
 	);
@@ -340,18 +353,35 @@ function inputsStory(code: Code, changed: 'clock' | 'random'): StoryLine[] {
 
 /** Why the pipelines disagree, from how they came to. */
 export function divergenceText(state: SourcingState): string {
+	return divergenceForms(state)[0]!;
+}
+
+/** Why the pipelines disagree: the sentence, then shorter forms of it for narrow screens. */
+export function divergenceForms(state: SourcingState): string[] {
 	const {divergence} = state;
-	if (!divergence) return 'their states differ';
+	if (!divergence) return ['their states differ'];
 	switch (divergence.origin) {
 		case 'replay': {
 			const reads = [divergence.code.readsClock ? 'clock read' : '', divergence.code.readsRandom ? 'random drawn' : ''].filter(Boolean).join(', ');
 			const writers = state.evt.writtenBy.join('+') || 'no code';
-			return `replay ${divergence.number} re-ran the commands under ${versionLabel(divergence.code)}${reads ? ` (${reads})` : ''}; the events keep what ${writers} decided`;
+			const version = versionLabel(divergence.code);
+			return [
+				`replay ${divergence.number} re-ran the commands under ${version}${reads ? ` (${reads})` : ''}; the events keep what ${writers} decided`,
+				`replay ${divergence.number} re-ran commands under ${version}${reads ? ` (${reads})` : ''}; events keep ${writers}'s decisions`,
+				`replay ${divergence.number} re-decided under ${version}${reads ? ` (${reads})` : ''}; events: ${writers}`,
+				`replay ${divergence.number} re-decided under ${version}`,
+			];
 		}
 
-		case 'fix':
-			return `the fix compensated the event side (${divergence.corrections} event${divergence.corrections === 1 ? '' : 's'}); the command side changes only when it replays`;
+		case 'fix': {
+			const events = `${divergence.corrections} event${divergence.corrections === 1 ? '' : 's'}`;
+			return [
+				`the fix compensated the event side (${events}); the command side changes only when it replays`,
+				`the fix compensated evt (${events}); cmd changes only when it replays`,
+			];
+		}
+
 		case 'live':
-			return `#${divergence.seq} was decided on states that already differed`;
+			return [`#${divergence.seq} was decided on states that already differed`];
 	}
 }

@@ -11,11 +11,11 @@ import {formatClock} from './clock.js';
 import {commandColumn, eventColumn} from './columns.js';
 import {describeCommand, nextCommand} from './commands.js';
 import {outcomeWords} from './describe.js';
-import {divergenceText, storyLines, type StoryLine} from './explain.js';
+import {divergenceForms, storyLines, type StoryLine} from './explain.js';
 import {entryAt} from './journal.js';
 import {pipelinesAgree} from './pipelines.js';
 import type {SourcingState} from './state.js';
-import {cellWidth, cut} from '../engine/text.js';
+import {cellWidth, cut, fitFirst} from '../engine/text.js';
 import {wrap} from './text.js';
 
 export const minColumns = 64;
@@ -64,24 +64,40 @@ function badges(state: SourcingState): Line {
 	return parts;
 }
 
-/** One story line as rows: the first form that fits on one row, else the first form wrapped onto two. */
+/**
+ * One story line as rows: the first form that fits on one row, else the
+ * first that wraps onto two; a form is never cut (the last resort, the
+ * shortest form cut on its second row, is for screens narrower than any
+ * this mode draws).
+ */
 function renderStory(story: StoryLine, forms: ReadonlyArray<string | undefined>, cells: number): Line[] {
 	const texts = forms.filter((text): text is string => text !== undefined);
-	const one = texts.find(text => cellWidth(text) <= cells - 2);
-	const wrapped = one === undefined ? wrap(texts[0]!, cells - 2, '  ') : [one];
-	const kept = wrapped.length > 2 ? [wrapped[0]!, cut(`${wrapped[1]!} ${wrapped.slice(2).join(' ')}`, cells - 2)] : wrapped;
+	const kept = oneOrTwoRows(texts, cells - 2);
 	return kept.map((row, i): Line => (i === 0 ? [seg(story.glyph, story.tone), seg(` ${row}`)] : [seg(`  ${row}`)]));
+}
+
+function oneOrTwoRows(texts: readonly string[], cells: number): string[] {
+	const one = texts.find(text => cellWidth(text) <= cells);
+	if (one !== undefined) return [one];
+	let rows: string[] = [];
+	for (const text of texts) {
+		rows = wrap(text, cells, '  ');
+		if (rows.length <= 2) return rows;
+	}
+
+	return [rows[0]!, cut(`${rows[1]!} ${rows.slice(2).join(' ')}`, cells)];
 }
 
 /**
  * Story lines in the rows there are, shown in their own order. Wide screens
  * use the long sentences when they all fit; otherwise the short ones, and
- * when even those do not all fit, the most important first.
+ * when even those do not all fit, the most important first: a line that
+ * does not fit whole in the rows left is left out, not cut.
  */
 export function fitStory(lines: readonly StoryLine[], cells: number, rows: number, wide: boolean): Line[] {
 	if (rows <= 0 || lines.length === 0) return [];
 	if (wide) {
-		const long = lines.map(story => renderStory(story, [story.long], cells));
+		const long = lines.map(story => renderStory(story, cellWidth(story.long) <= 2 * (cells - 2) - 2 && wrap(story.long, cells - 2, '  ').length <= 2 ? [story.long] : [story.short, story.brief], cells));
 		if (long.reduce((sum, each) => sum + each.length, 0) <= rows) return long.flat();
 	}
 
@@ -90,30 +106,32 @@ export function fitStory(lines: readonly StoryLine[], cells: number, rows: numbe
 	const chosen = new Set<number>();
 	let used = 0;
 	for (const {i} of order) {
-		const need = rendered[i]!.length;
+		let need = rendered[i]!.length;
+		// Two rows that do not fit: one row of the brief form, if it has one.
+		if (used + need > rows && need > 1 && lines[i]!.brief !== undefined && cellWidth(lines[i]!.brief!) <= cells - 2) {
+			rendered[i] = renderStory(lines[i]!, [lines[i]!.brief], cells);
+			need = 1;
+		}
+
 		if (used + need <= rows) {
 			chosen.add(i);
 			used += need;
-		} else if (used < rows) {
-			chosen.add(i);
-			rendered[i] = rendered[i]!.slice(0, rows - used);
-			used = rows;
 		}
 	}
 
 	return rendered.flatMap((rows, i) => (chosen.has(i) ? rows : []));
 }
 
-function nextText(state: SourcingState): string {
+function nextText(state: SourcingState, short = false): string {
 	const {replay} = state;
 	if (replay) {
 		const next = replay.cmd.doneSeq + 1;
-		if (next > replay.cmd.endSeq) return 'next: re-apply the last events and report';
-		return `next: re-run #${next} ${describeCommand(entryAt(state.cmd.journal, next - 1)!.command)}`;
+		if (next > replay.cmd.endSeq) return short ? 'next: report' : 'next: re-apply the last events and report';
+		return short ? `next: re-run #${next}` : `next: re-run #${next} ${describeCommand(entryAt(state.cmd.journal, next - 1)!.command)}`;
 	}
 
 	const {command} = nextCommand(state.config.seed, state.sequencer, state.clock);
-	return `next: #${command.seq} ${describeCommand(command)}`;
+	return short ? `next: #${command.seq}` : `next: #${command.seq} ${describeCommand(command)}`;
 }
 
 function happenedText(state: SourcingState): string {
@@ -144,12 +162,29 @@ function happenedText(state: SourcingState): string {
 	}
 }
 
+/**
+ * What happened, whole, and what comes next; where they do not fit, the next
+ * step in short, then what happened up to its first ": " (an action's own
+ * words; the lines under the columns say the rest).
+ */
 function eventLine(state: SourcingState, columns: number): Line {
-	const next = nextText(state);
-	const room = columns - 1 - cellWidth(next) - 3;
+	const cells = columns - 1;
 	const happened = happenedText(state);
+	const key = happened.includes(': ') ? `${happened.slice(0, happened.indexOf(': '))}: …` : happened;
 	const tone = state.note.kind === 'refused' ? 'bad' : state.note.kind === 'replay-step' || state.note.kind === 'action' ? 'accent' : undefined;
-	return [seg(cut(happened, Math.max(10, room)), tone), seg(' · ', 'muted'), seg(next, 'muted')];
+	const pairs = [
+		[happened, nextText(state)],
+		[happened, nextText(state, true)],
+		[key, nextText(state)],
+		[key, nextText(state, true)],
+	] as const;
+	const [shown, next] = pairs.find(([left, right]) => cellWidth(left) + 3 + cellWidth(right) <= cells) ?? pairs.at(-1)!;
+	return [seg(cut(shown, Math.max(10, cells - 3 - cellWidth(next))), tone), seg(' · ', 'muted'), seg(next, 'muted')];
+}
+
+/** The first form that fits `cells`, as a line after `glyph`. */
+function glyphLine(glyph: string, tone: 'good' | 'warn' | 'bad' | 'accent', forms: readonly string[], cells: number): Line {
+	return [seg(glyph, tone), seg(fitFirst(forms.map(form => ` ${form}`), cells - cellWidth(glyph)))];
 }
 
 export function decisionLines(state: SourcingState, columns: number): [Line, Line] {
@@ -158,44 +193,55 @@ export function decisionLines(state: SourcingState, columns: number): [Line, Lin
 	if (replay) {
 		const doneCommands = replay.cmd.doneSeq - replay.cmd.startSeq;
 		const doneEvents = replay.evt.donePosition - replay.evt.startPosition;
+		const commands = `${doneCommands}/${replay.cmd.endSeq - replay.cmd.startSeq}`;
+		const events = `${doneEvents}/${replay.evt.endPosition - replay.evt.startPosition}`;
+		const version = versionLabel(replay.code);
+		const changed = replay.cmd.changed;
 		return [
-			[seg('⟳', 'accent'), seg(cut(` replay ${replay.number} under ${versionLabel(replay.code)}: cmd re-ran ${doneCommands}/${replay.cmd.endSeq - replay.cmd.startSeq} commands · evt re-applied ${doneEvents}/${replay.evt.endPosition - replay.evt.startPosition} events`, cells - 1))],
-			[seg(cut(`so far ${replay.cmd.changed} command-sourced decision${replay.cmd.changed === 1 ? '' : 's'} differ from before · the event side decides nothing`, cells))],
+			glyphLine('⟳', 'accent', [`replay ${replay.number} under ${version}: cmd re-ran ${commands} commands · evt re-applied ${events} events`, `replay ${replay.number} under ${version}: cmd ${commands} commands · evt ${events} events`, `replay ${replay.number}: cmd ${commands} · evt ${events}`], cells),
+			[
+				seg(
+					fitFirst(
+						[
+							`so far ${changed} command-sourced decision${changed === 1 ? '' : 's'} differ from before · the event side decides nothing`,
+							`so far ${changed} cmd decision${changed === 1 ? '' : 's'} differ · evt decides nothing`,
+							`so far ${changed} cmd decision${changed === 1 ? '' : 's'} differ`,
+						],
+						cells,
+					),
+				),
+			],
 		];
 	}
 
 	const cmd = state.cmd.ledger;
 	const evt = state.evt.ledger;
 	if (pipelinesAgree(state)) {
-		return [
-			[seg('✓', 'good'), seg(cut(` pipelines agree: ${formatBalances(cmd.balances, ' · ')}`, cells - 1))],
-			[
-				seg(
-					cut(
-						state.sequencer.issued === 0
-							? 'both start empty; every command will go through both'
-							: `same state after #${state.sequencer.issued}, derived by ${state.cmd.derivedBy.join('+')}; interest paid through ${formatClock(cmd.interestThrough)}`,
-						cells,
-					),
-					'muted',
-				),
-			],
-		];
+		const how =
+			state.sequencer.issued === 0
+				? ['both start empty; every command will go through both']
+				: [
+						`same state after #${state.sequencer.issued}, derived by ${state.cmd.derivedBy.join('+')}; interest paid through ${formatClock(cmd.interestThrough)}`,
+						`same state after #${state.sequencer.issued}, derived by ${state.cmd.derivedBy.join('+')}`,
+						`same state after #${state.sequencer.issued}`,
+					];
+		return [glyphLine('✓', 'good', [`pipelines agree: ${formatBalances(cmd.balances, ' · ')}`, 'pipelines agree'], cells), [seg(fitFirst(how, cells), 'muted')]];
 	}
 
+	const why = divergenceForms(state);
 	if (sameBalances(cmd.balances, evt.balances)) {
 		return [
-			[seg('≈', 'warn'), seg(cut(` balances agree (${formatBalances(cmd.balances, ' · ')}), but interest is paid through different times`, cells - 1))],
-			[seg(cut(`cmd through ${formatClock(cmd.interestThrough)}, evt through ${formatClock(evt.interestThrough)}: ${divergenceText(state)}`, cells))],
+			glyphLine('≈', 'warn', [`balances agree (${formatBalances(cmd.balances, ' · ')}), but interest is paid through different times`, 'balances agree, but interest is paid through different times', 'balances agree; interest through differs'], cells),
+			[seg(fitFirst([...why.map(text => `cmd through ${formatClock(cmd.interestThrough)}, evt through ${formatClock(evt.interestThrough)}: ${text}`), ...why.map(text => `why: ${text}`)], cells))],
 		];
 	}
 
-	const differing = cmd.balances.flatMap((balance, account) =>
-		balance === evt.balances[account] ? [] : [`${accountName(account)} ${money(balance)}/${money(evt.balances[account]!)}`],
-	);
+	const differing = cmd.balances.flatMap((balance, account) => (balance === evt.balances[account] ? [] : [account]));
+	const pairs = differing.map(account => `${accountName(account)} ${money(cmd.balances[account]!)}/${money(evt.balances[account]!)}`).join(' · ');
+	const names = differing.map(account => accountName(account)).join(' ');
 	return [
-		[seg('✗', 'bad'), seg(cut(` pipelines disagree (cmd/evt): ${differing.join(' · ')}`, cells - 1))],
-		[seg(cut(`why: ${divergenceText(state)}`, cells))],
+		glyphLine('✗', 'bad', [`pipelines disagree (cmd/evt): ${pairs}`, `disagree (cmd/evt): ${pairs}`, `pipelines disagree on ${names}`], cells),
+		[seg(fitFirst(why.map(text => `why: ${text}`), cells))],
 	];
 }
 

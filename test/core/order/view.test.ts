@@ -129,6 +129,49 @@ describe('done when: seed 2 at 80×24, stepping', () => {
 	});
 });
 
+describe('every column reads whole, and a tall screen uses its rows', () => {
+	const columnText = (screen: Screen & {kind: 'screen'}, id: string) => screen.panels.flatMap(panel => panel.columns).find(column => column.id === id)!.lines.map(line => lineText(line));
+
+	it('shows every key of a kv replica\'s state at 80×24 (two rows), and its digest above them at 120×40', () => {
+		const kv = orderMode.advance(orderMode.create(orderMode.parseConfig({seed: '5', model: 'kv'})), 100);
+		for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
+			const screen = view(kv, columns, rows, 1);
+			for (const replica of kv.archs.sequencer.replicas) {
+				const lines = columnText(screen, `sequencer/${replica.index}`);
+				const shown = lines.join(' ');
+				for (const [key, value] of kv.model.describeState(replica.machine)) expect(shown.split(' '), `${columns}×${rows}: ${shown}`).toContain(`${key}${value}`);
+				expect(lines.some(line => line.endsWith('…'))).toBe(false);
+			}
+		}
+
+		const wide = columnText(view(kv, 120, 40, 1), 'sequencer/0');
+		expect(wide[0]).toBe(((kv.model.digest(kv.archs.sequencer.replicas[0]!.machine) >>> 0) & 0xff_ff).toString(16).padStart(4, '0'));
+	});
+
+	it('lists a Lamport hold-back queue at 120×40 in the order it will deliver, never cut; at 80×24 its size whole', () => {
+		let held = orderMode.advance(orderMode.create(orderMode.parseConfig({seed: '2'})), 300);
+		held = orderMode.advance(verb(held, 'silence C'), 400);
+		const replica = held.archs.lamport.replicas[0]!;
+		expect(replica.holdback.length).toBeGreaterThanOrEqual(3);
+		const entries = replica.holdback.map(item => `${String.fromCodePoint(65 + item.ref.client)}${item.ref.number}@${item.ts}`);
+		const wide = columnText(view(held, 120, 40, 2), 'lamport/0');
+		const start = wide.findIndex(line => line.startsWith('hold '));
+		const listed = wide.slice(start).join(' ').split(' ').slice(2).filter(word => /@/.test(word));
+		expect(listed.length).toBeGreaterThanOrEqual(Math.min(entries.length, 6));
+		expect(listed).toEqual(entries.slice(0, listed.length));
+		expect(wide.slice(start).join(' ')).toMatch(new RegExp(`^hold ${entries.length} `));
+		for (const line of [...wide, ...columnText(view(held, 80, 24, 2), 'lamport/0')]) expect(line.endsWith('…'), line).toBe(false);
+	});
+
+	it('leaves the consensus panel\'s status whole at 80×24 while there is no leader', () => {
+		const state = verb(orderMode.advance(orderMode.create(orderMode.parseConfig({seed: '0', clients: '2'})), 1), 'crash leader');
+		const extra = view(state, 80, 24, 3).extra!.map(line => lineText(line));
+		expect(extra.join('\n')).toMatch(/no leader/);
+		// A cut ends a word in "…"; the status's own "…" (it waits) stands alone.
+		expect(extra.join('\n')).not.toMatch(/\S…/);
+	});
+});
+
 describe('keys, menus and hints', () => {
 	const ui = {selected: 1, cursor: 1};
 	const state = orderMode.advance(seed2, 50);

@@ -76,7 +76,8 @@ describe('the view', () => {
 		expect(left).toMatch(/Δ replay 1 re-decided 8 of 30:/);
 		expect(left).toMatch(/Δ#30/);
 		expect(right).not.toMatch(/[✎Δ]/);
-		expect(text.join('\n')).toContain("cmd B 87 → 42: v2's overdraft limit accepted a withdrawal v1 rejected (#1)");
+		// B was moved by three decisions: the line says so, in its brief form at 80 columns.
+		expect(text.join('\n')).toContain("cmd B 87 → 42: v2's limit accepted withdrawal #1, v1's rejected it (+2 more)");
 		expect(text.join('\n')).toContain('= evt unchanged: events are facts (36 re-applied)');
 		expect(text.join('\n')).toContain('✗ pipelines disagree (cmd/evt)');
 	});
@@ -131,5 +132,28 @@ describe('the view', () => {
 		const screen = mode.view(start(2), {columns: 50, bodyRows: 17, selected: 0, cursor: 0});
 		expect(screen).toMatchObject({kind: 'too-small'});
 		expect(mode.view(start(2), {columns: 80, bodyRows: 5, selected: 0, cursor: 0}).kind).toBe('too-small');
+	});
+});
+
+describe('a changed balance keeps its count of decisions at 80 columns', () => {
+	test('"(+N more)" stays on the line when the account was moved by more than one decision', () => {
+		let checked = 0;
+		for (const seed of [1, 2, 4, 8]) {
+			for (const commands of [30, 60]) {
+				const replayed = replay(act(run(start(seed), commands), {type: 'deploy', version: 2}));
+				if (replayed.story.kind !== 'replay') throw new Error('no replay story');
+				// A story line that wraps continues on an indented row.
+				const lines = screenText(screenOf(replayed, 80, 24), 80).join('\n').replaceAll(/\n {4}/g, ' ').split('\n').filter(line => line.startsWith('✎ cmd'));
+				for (const change of replayed.story.report.cmd.accounts) {
+					const line = lines.find(text => text.startsWith(`✎ cmd ${'ABCD'[change.account]} `));
+					if (line === undefined) continue;
+					checked++;
+					if (change.changes > 1) expect(line, `seed ${seed} after ${commands}`).toContain(`(+${change.changes - 1} more)`);
+					else expect(line).not.toMatch(/\(\+\d+/);
+				}
+			}
+		}
+
+		expect(checked).toBeGreaterThan(10);
 	});
 });

@@ -7,7 +7,7 @@
 import {lineWidth, seg, type Line, type Panel, type Segment} from '../../engine/screen.js';
 import {currentLeader} from '../../raft/queries.js';
 import {archTitle, clientName, replicaName} from '../names.js';
-import {holdReason, isUp, panelSummary, stallReasons, type PanelSummary} from '../queries.js';
+import {holdReasons, isUp, panelSummary, stallReasons, type PanelSummary} from '../queries.js';
 import type {ArchId, OrderState} from '../types.js';
 import {replicaColumn, type ColumnLayout} from './column.js';
 import {cut, fitFirst, wrapLines} from '../../engine/text.js';
@@ -73,15 +73,18 @@ export function costLine(summary: PanelSummary, width: number): Line {
 	return [seg(fitFirst([`latency ${median} median, ${worst} worst ms · ${per} msg/input`, `latency ${median}/${worst} ms · ${per} msg/input`, `lat ${median}/${worst}ms · ${per} msg/in`, `${median}/${worst}ms ${per}m/in`], width))];
 }
 
-/** The panel's status in words (stalled and why, down, waiting, or delivering): the longest form first. */
+/**
+ * The panel's status in words (stalled and why, down, waiting, or
+ * delivering): the longest form first; the last one fits 38 cells (a panel
+ * at 80 columns), so the status is never cut.
+ */
 export function statusOptions(state: OrderState, summary: PanelSummary): {options: string[]; tone: 'good' | 'warn' | 'bad' | 'dim'} {
 	const {arch} = summary;
 	const names = (ids: readonly number[]) => ids.map(id => replicaName(arch, id)).join(' ');
 	if (summary.stalled.length > 0) {
 		const who = summary.stalled.length === 3 ? 'all stalled' : `${names(summary.stalled)} stalled`;
 		const reasons = stallReasons(state, arch, summary.stalled[0]!);
-		const options = reasons.flatMap(reason => [`⚠ ${names(summary.stalled)} stalled: ${reason}`, `⚠ ${who}: ${reason}`]);
-		return {options: [...options, `⚠ ${reasons.at(-1)!}`], tone: 'bad'};
+		return {options: reasons.flatMap(reason => [`⚠ ${names(summary.stalled)} stalled: ${reason}`, `⚠ ${who}: ${reason}`, `⚠ ${reason}`]), tone: 'bad'};
 	}
 
 	if (arch === 'sequencer' && !state.archs.sequencer.sequencer.up) {
@@ -92,19 +95,21 @@ export function statusOptions(state: OrderState, summary: PanelSummary): {option
 	const down = replicas.filter(replica => !isUp(state, arch, replica.index)).map(replica => replica.index);
 	const waiting = replicas.flatMap(replica => {
 		if (!isUp(state, arch, replica.index)) return [];
-		const reason = holdReason(state, arch, replica.index);
-		return reason === undefined ? [] : [`${replicaName(arch, replica.index)} ${reason}`];
+		const reasons = holdReasons(state, arch, replica.index);
+		return reasons.length === 0 ? [] : [{name: replicaName(arch, replica.index), reasons}];
 	});
-	const parts: string[] = [];
-	if (down.length > 0) parts.push(`○ ${names(down)} down`);
-	if (waiting.length > 0) parts.push(`… ${waiting[0]}${waiting.length > 1 ? ` (+${waiting.length - 1})` : ''}`);
-	if (parts.length > 0) {
-		const plain = (text: string) => text.replace(/ \([^)]*\)/g, '');
-		const first = waiting.length > 0 ? [`… ${plain(waiting[0]!)}`] : [];
-		return {options: [parts.join(' · '), ...(down.length > 0 ? [] : first)], tone: 'warn'};
+	if (down.length === 0 && waiting.length === 0) {
+		if (state.archs[arch].stats.deliveries === 0) return {options: ['· nothing delivered yet'], tone: 'dim'};
+		return {options: ['✓ delivering'], tone: 'good'};
 	}
-	if (state.archs[arch].stats.deliveries === 0) return {options: ['· nothing delivered yet'], tone: 'dim'};
-	return {options: ['✓ delivering'], tone: 'good'};
+
+	// Down replicas, then the first waiting one and why (+ how many more wait), in ever shorter forms.
+	const downText = down.length > 0 ? `○ ${names(down)} down` : undefined;
+	const more = waiting.length > 1 ? ` (+${waiting.length - 1})` : '';
+	const first = waiting[0];
+	const waits = first === undefined ? [undefined] : first.reasons.flatMap(reason => [`… ${first.name} ${reason}${more}`, `… ${first.name} ${reason}`]);
+	const options = waits.map(wait => [downText, wait].filter(Boolean).join(' · '));
+	return {options, tone: 'warn'};
 }
 
 /** Whether `text` wraps into `rows` lines of `width` without being cut. */
@@ -113,11 +118,11 @@ function fitsIn(text: string, width: number, rows: number): boolean {
 	return lines.length <= rows && !lines.at(-1)!.endsWith('…');
 }
 
-export type PanelLayout = {readonly width: number; readonly columnWidth: number; readonly first: number; readonly rows: number; readonly separator: boolean; readonly statusRows: number};
+export type PanelLayout = {readonly width: number; readonly columnWidth: number; readonly first: number; readonly rows: number; readonly separator: boolean; readonly statusRows: number; readonly stateRows: number; readonly holdRows: number};
 
 export function panelView(state: OrderState, arch: ArchId, number: number, layout: PanelLayout, focused: boolean, selectedReplica: number): {panel: Panel; extra: Line[]} {
 	const replicas = state.archs[arch].replicas;
-	const columnLayout: ColumnLayout = {width: layout.columnWidth, first: layout.first, rows: layout.rows, separator: layout.separator};
+	const columnLayout: ColumnLayout = {width: layout.columnWidth, first: layout.first, rows: layout.rows, separator: layout.separator, stateRows: layout.stateRows, holdRows: layout.holdRows};
 	const columns = replicas.map(replica => replicaColumn(state, arch, replica, columnLayout, focused && replica.index === selectedReplica));
 	const summary = panelSummary(state, arch);
 	const inner = layout.width - 1;

@@ -10,9 +10,9 @@ import {upcomingText, upcomingTime} from '../describe.js';
 import {archShort} from '../names.js';
 import {allSummaries, stallReasons} from '../queries.js';
 import {archIds, type ArchId, type OrderState} from '../types.js';
-import {infoRows} from './column.js';
+import {infoRows, stateRowsNeeded} from './column.js';
 import {panelView, type PanelLayout} from './panel.js';
-import {wrapLines} from '../../engine/text.js';
+import {cellWidth, wrapLines} from '../../engine/text.js';
 
 export const eventRows = 3;
 export const decisionRows = 2;
@@ -41,20 +41,53 @@ export function visiblePanels(focused: number, count: number): ArchId[] {
 	return archIds.slice(start, start + count);
 }
 
+/** Whether `text` wraps into `rows` rows of `width` without a cut. */
+function wrapsWhole(text: string, width: number, rows: number): boolean {
+	const lines = wrapLines(text, width, rows + 1);
+	return lines.length <= rows && !lines.at(-1)!.endsWith('…');
+}
+
+/**
+ * What happened, in at most `rows` rows of `width`: all of it, else its
+ * first clauses (up to a "; ") and "…", so that a cut never falls inside the
+ * first clause, the event itself; that one is cut only if it cannot fit alone.
+ */
+function happenedRows(text: string, width: number, rows: number): string[] | undefined {
+	const clauses = text.split('; ');
+	for (let count = clauses.length; count >= 1; count--) {
+		const candidate = count === clauses.length ? text : `${clauses.slice(0, count).join('; ')}; …`;
+		if (wrapsWhole(candidate, width, rows)) return wrapLines(candidate, width, rows);
+	}
+
+	return undefined;
+}
+
 /**
  * The last event and the next one in words, wrapped rather than cut: the last
- * takes one or two rows, the next the rows left of `eventRows`.
+ * takes one or two rows (its time left out when that keeps its first clause
+ * whole), the next the rows left of `eventRows`.
  */
 function eventLines(state: OrderState, width: number): Line[] {
-	const lastPrefix = `last t=${state.last.time} `;
-	const lastRows = wrapLines(state.last.text === '' ? '—' : state.last.text, Math.max(10, width - lastPrefix.length), eventRows - 1);
+	const text = state.last.text === '' ? '—' : state.last.text;
+	const timed = `t=${state.last.time} `;
+	let lastPrefix = `last ${timed}`;
+	let lastRows = happenedRows(text, Math.max(10, width - lastPrefix.length), eventRows - 1);
+	if (lastRows === undefined) {
+		const untimed = happenedRows(text, Math.max(10, width - 'last '.length), eventRows - 1);
+		if (untimed === undefined) lastRows = wrapLines(text, Math.max(10, width - lastPrefix.length), eventRows - 1);
+		else {
+			lastPrefix = 'last ';
+			lastRows = untimed;
+		}
+	}
+
 	const nextText = upcomingText(state);
 	const nextTime = upcomingTime(state);
 	const nextPrefix = `next t=${nextTime} `;
 	const nextRows = nextText === undefined ? [] : wrapLines(nextText, Math.max(10, width - nextPrefix.length), eventRows - lastRows.length);
 	const indent = (prefix: string, text: string): Line => [seg(' '.repeat(prefix.length)), seg(text)];
 	const lines: Line[] = [
-		[seg('last ', undefined, true), seg(`t=${state.last.time} `, 'dim'), seg(lastRows[0] ?? '—')],
+		[seg('last ', undefined, true), ...(lastPrefix === 'last ' ? [] : [seg(timed, 'dim')]), seg(lastRows[0] ?? '—')],
 		...lastRows.slice(1).map(text => indent(lastPrefix, text)),
 		nextText === undefined
 			? [seg('next ', 'accent', true), seg('nothing will happen', 'muted')]
@@ -67,28 +100,39 @@ function eventLines(state: OrderState, width: number): Line[] {
 
 const tinyNames: Readonly<Record<ArchId, string>> = {none: 'unordered', sequencer: 'seq', lamport: 'Lamport', consensus: 'Raft'};
 
+/** The first of `forms` that fits `columns`, else the last one. */
+function firstFitting(forms: readonly string[], columns: number): string {
+	return forms.find(text => cellWidth(text) <= columns) ?? forms.at(-1)!;
+}
+
 export function decisionLines(state: OrderState, columns = Number.POSITIVE_INFINITY): Line[] {
 	const summaries = allSummaries(state);
-	const agreeLine: Segment[] = [seg('agree: ', undefined, true)];
-	for (const [i, summary] of summaries.entries()) {
+	const label = 'agree: ';
+	// Every panel's verdict; where they do not fit, the disagreements lose their detail (the panels show it).
+	const verdicts = (detail: boolean, names: Readonly<Record<ArchId, string>>) =>
+		summaries.map(summary => (summary.agreement.agree ? `✓ ${names[summary.arch]}` : `✗ ${names[summary.arch]}${detail ? ` (${summary.agreement.text})` : ''}`));
+	const agreeForms = [verdicts(true, archShort), verdicts(true, tinyNames), verdicts(false, archShort), verdicts(false, tinyNames)];
+	const agreeParts = agreeForms.find(parts => label.length + cellWidth(parts.join(' · ')) <= columns) ?? agreeForms.at(-1)!;
+	const agreeLine: Segment[] = [seg(label, undefined, true)];
+	for (const [i, part] of agreeParts.entries()) {
 		if (i > 0) agreeLine.push(seg(' · ', 'dim'));
-		const name = archShort[summary.arch];
-		agreeLine.push(summary.agreement.agree ? seg(`✓ ${name}`, 'good') : seg(`✗ ${name} (${summary.agreement.text})`, 'bad', true));
+		agreeLine.push(part.startsWith('✓') ? seg(part, 'good') : seg(part, 'bad', true));
 	}
 
 	const stalled = summaries.filter(summary => summary.stalled.length > 0);
 	const second: Segment[] = [];
 	if (stalled.length > 0) {
-		second.push(seg('⚠ stalled: ', 'bad', true));
+		const head = '⚠ stalled: ';
 		const reasons = stalled.map(summary => stallReasons(state, summary.arch, summary.stalled[0]!));
-		const forms = Math.max(...reasons.map(options => options.length));
-		let text = '';
-		for (let form = 0; form < forms; form++) {
-			text = stalled.map((summary, i) => `${archShort[summary.arch]} — ${reasons[i]![Math.min(form, reasons[i]!.length - 1)]}`).join(' · ');
-			if (text.length + 11 <= columns) break;
+		const forms: string[] = [];
+		const most = Math.max(...reasons.map(options => options.length));
+		for (const names of [archShort, tinyNames]) {
+			for (let form = 0; form < most; form++) forms.push(stalled.map((summary, i) => `${names[summary.arch]} — ${reasons[i]![Math.min(form, reasons[i]!.length - 1)]}`).join(' · '));
 		}
 
-		second.push(seg(text, 'bad'));
+		// At the narrowest, the names alone: each panel's own status line says why.
+		forms.push(`${stalled.map(summary => tinyNames[summary.arch]).join(' · ')} (see the panels)`);
+		second.push(seg(head, 'bad', true), seg(firstFitting(forms, columns - head.length), 'bad'));
 	} else {
 		second.push(seg('✓ nothing stalled', 'good'), seg(' · msg/input ', 'dim'));
 		const costs = (names: Readonly<Record<ArchId, string>>) => summaries.map(summary => `${names[summary.arch]} ${summary.perInput === undefined ? '—' : summary.perInput.toFixed(1)}`).join(', ');
@@ -97,6 +141,25 @@ export function decisionLines(state: OrderState, columns = Number.POSITIVE_INFIN
 	}
 
 	return [agreeLine, second];
+}
+
+/**
+ * How a column's rows below the four it always has are shared: a state of
+ * many fields gets the rows it needs to be read whole (kv's five keys take
+ * two; three with the digest when there is room); on a tall screen the
+ * hold-back queue gets up to three more rows for its entries; the rest are
+ * the delivered sequence, under a separator when there are four or more.
+ */
+export function columnRows(state: OrderState, shown: readonly ArchId[], inner: number, space: number): {stateRows: number; holdRows: number; separator: boolean; rows: number} {
+	let need = 1;
+	for (const arch of shown) for (const replica of state.archs[arch].replicas) need = Math.max(need, stateRowsNeeded(state, replica, inner));
+	// The digest row only when the delivered rows keep ten or more.
+	const withDigest = need > 2 && space - (need - 1) >= 11 ? need : Math.min(need, 2);
+	const extraState = Math.max(0, Math.min(withDigest - 1, space - 2));
+	const extraHold = Math.max(0, Math.min(3, Math.floor((space - extraState - 10) / 2)));
+	const left = space - extraState - extraHold;
+	const separator = left >= 4;
+	return {stateRows: 1 + extraState, holdRows: 1 + extraHold, separator, rows: left - (separator ? 1 : 0)};
 }
 
 function tooSmall(reason: string): Screen {
@@ -116,14 +179,12 @@ export function orderView(state: OrderState, context: ViewContext): Screen {
 	const shown = visiblePanels(focused, count);
 	const columnWidth = Math.floor(Math.floor(columns / count) / 3);
 	const panelWidth = columnWidth * 3;
-	const space = columnHeight - 3 - infoRows;
-	const separator = space >= 4;
-	const rows = space - (separator ? 1 : 0);
+	const {stateRows, holdRows, separator, rows} = columnRows(state, shown, columnWidth - 2, columnHeight - 3 - infoRows);
 	const panels = [];
 	const extras: Line[][] = [];
 	for (const arch of shown) {
 		const top = Math.max(...state.archs[arch].replicas.map(replica => replica.delivered));
-		const layout: PanelLayout = {width: panelWidth, columnWidth, first: Math.max(1, top - rows + 1), rows, separator, statusRows};
+		const layout: PanelLayout = {width: panelWidth, columnWidth, first: Math.max(1, top - rows + 1), rows, separator, statusRows, stateRows, holdRows};
 		const {panel, extra} = panelView(state, arch, archIds.indexOf(arch) + 1, layout, arch === archIds[focused], selectedReplica);
 		panels.push(panel);
 		extras.push(extra);
