@@ -126,6 +126,8 @@ export type Replica = {
 	readonly fifoNext: readonly number[];
 	readonly fifoViolations: number;
 	readonly fifoBroken: FifoBreak | null;
+	/** Per client: the first break of that client's order, if any. */
+	readonly fifoBreaks: ReadonlyArray<FifoBreak | null>;
 	/** The first position where it delivered another input than the replica that delivered that position first. */
 	readonly diverged: Divergence | null;
 };
