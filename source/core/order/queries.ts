@@ -53,6 +53,7 @@ export function waitingSince(state: OrderState, arch: ArchId, index: number): nu
 		for (const item of (replica as LamportReplica).holdback) older(item.ref.sentAt);
 	} else if (arch === 'consensus') {
 		const consensus = replica as ConsensusReplica;
+		for (const ref of consensus.heldBack) older(ref.sentAt);
 		for (const request of state.archs.consensus.client.pending) {
 			if (request.id <= consensus.appliedFloor || consensus.appliedAbove.includes(request.id)) continue;
 			const ref = inputById(state, request.id);
@@ -115,6 +116,9 @@ export function holdReason(state: OrderState, arch: ArchId, index: number): stri
 			const up = state.raft.servers.filter(server => server.role !== 'crashed').length;
 			if (up < 2) return `only ${up} of 3 servers up: no majority, nothing commits`;
 			if (currentLeader(state.raft) === undefined) return 'no leader: an election is under way';
+			const replica = state.archs.consensus.replicas[index] as ConsensusReplica;
+			const first = replica.heldBack[0];
+			if (first !== undefined) return `holds ${inputLabel(first.client, first.number)} back for ${inputLabel(first.client, replica.clientNext[first.client]!)} (the client's order)`;
 			return undefined;
 		}
 	}
@@ -236,7 +240,7 @@ export function allSummaries(state: OrderState): PanelSummary[] {
 	return archIds.map(arch => panelSummary(state, arch));
 }
 
-/** Inputs held back by a replica (received, not yet delivered). */
+/** Inputs held back by a replica (received, not yet delivered; in the consensus panel: log entries not yet applied). */
 export function heldCount(state: OrderState, arch: ArchId, index: number): number {
 	if (arch === 'sequencer') return (state.archs.sequencer.replicas[index] as SeqReplica).holdback.length;
 	if (arch === 'lamport') return (state.archs.lamport.replicas[index] as LamportReplica).holdback.length;

@@ -263,6 +263,12 @@ function claims(words: readonly string[], defaultOp: string): ModeCondition<Orde
 			});
 		}
 
+		case 'reordered': {
+			const cmp = comparison(args.slice(1), defaultOp);
+			if (arch !== 'consensus' || cmp === undefined) return 'say "reordered consensus >= 1" (committed inputs the replicas held back for their client\'s order)';
+			return condition(text, state => (compare(state.archs.consensus.reordered, cmp.op, cmp.n) ? undefined : `the consensus replicas held ${state.archs.consensus.reordered} inputs back for their client's order`));
+		}
+
 		case 'time': {
 			const ms = durationWord(args[0]);
 			return ms === undefined || args.length !== 1 ? 'say "time 2000" (virtual ms)' : condition(text, state => (state.time >= ms ? undefined : `it is ${state.time} ms`));
@@ -274,7 +280,7 @@ function claims(words: readonly string[], defaultOp: string): ModeCondition<Orde
 		}
 
 		default:
-			return `unknown claim "${text}": try agree|disagree P, fifo|fifo-broken P [C], same-inputs P R1 R2 [equal|differ], stalled|delivering P, delivered P [R2] [op] N, held P [R2] [op] N, holding P, slower P Q, latency P median|worst op N, messages P op N, states P equal|differ, sequencer up|down, leader [S2], no leader, up|down P R2, inputs N, sent C [op] N, time MS, silent C`;
+			return `unknown claim "${text}": try agree|disagree P, fifo|fifo-broken P [C], same-inputs P R1 R2 [equal|differ], stalled|delivering P, delivered P [R2] [op] N, held P [R2] [op] N, holding P, slower P Q, latency P median|worst op N, messages P op N, states P equal|differ, sequencer up|down, leader [S2], no leader, up|down P R2, inputs N, sent C [op] N, reordered consensus [op] N, time MS, silent C`;
 	}
 }
 

@@ -36,6 +36,13 @@ export type OrderConfig = {
 	readonly nackRetry: number;
 	/** A replica that has delivered nothing for this long while inputs wait is called stalled. */
 	readonly stallAfter: number;
+	/**
+	 * The consensus panel keeps each client's order: its replicas apply a
+	 * client's committed inputs in the client's numbering, holding back one
+	 * committed ahead of an earlier one (a request sent again after a failover
+	 * can be committed after later ones). Off: in commit order.
+	 */
+	readonly clientFifo: boolean;
 	/** Virtual ms per real second while running, if set. */
 	readonly speed?: number;
 };
@@ -234,6 +241,10 @@ export type ConsensusReplica = Replica & {
 	readonly appliedFloor: number;
 	/** Ids above the floor applied already, ascending. */
 	readonly appliedAbove: readonly number[];
+	/** Per client: the client number it applies next, when each client's order is kept (`clientFifo`). */
+	readonly clientNext: readonly number[];
+	/** Committed inputs held back until an earlier input of the same client is applied, in commit order. */
+	readonly heldBack: readonly InputRef[];
 };
 
 /** The consensus panel: the checks and the client; the servers are the Raft cluster's. */
@@ -244,6 +255,8 @@ export type ConsensusArch = {
 	readonly client: RaftClient;
 	/** Committed entries not applied because they were applied before (a duplicate, or a restarted server rebuilding). */
 	readonly replays: number;
+	/** Committed inputs a replica held back for its client's order (counted once per replica). */
+	readonly reordered: number;
 };
 
 export type Architectures = {
