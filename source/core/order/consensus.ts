@@ -10,7 +10,10 @@
  * lost in a failover. A request sent twice may be committed twice: replicas
  * apply each input once, by its number (the Raft paper's client sessions,
  * §8). A restarted server re-applies its log from index 1: those entries were
- * applied before and are skipped too.
+ * applied before and are skipped too. A request sent again after a failover
+ * can be committed after later ones of its client: with `clientFifo` (the
+ * default), a replica holds those back until the earlier one is applied, so
+ * each client's order is kept, alike on every replica.
  *
  * The Raft cluster keeps its own event queue, which the engine merges with
  * this mode's.
