@@ -9,7 +9,7 @@
  * modes count milliseconds). Running plays `speed` units per real second.
  */
 import type {KeyPress} from './key-press.js';
-import type {Screen} from './screen.js';
+import type {Screen, ShownScreen} from './screen.js';
 
 /** Flags as meow parses them (and as a scenario header spells them: `servers 5` is `--servers 5`). */
 export type RawFlags = Readonly<Record<string, string | readonly string[] | boolean | undefined>>;
@@ -152,8 +152,13 @@ export type Mode<S, A, C = unknown> = {
 /** Why event numbers go back in a trace: the presenter (or a scenario's keys) stepped back, or restarted from the seed. */
 export type TraceMarker = 'step-back' | 'restart';
 
-/** A parsed condition: `check` returns undefined when it holds, else why it does not. */
-export type ModeCondition<S> = {readonly text: string; check(state: S): string | undefined};
+/**
+ * A parsed condition: `check` returns undefined when it holds, else why it
+ * does not. A claim about what the screen shows is judged on `shown` (the
+ * scenario's size and its caption's rows), or on 80×24 under a two-row
+ * caption when the caller does not say.
+ */
+export type ModeCondition<S> = {readonly text: string; check(state: S, shown?: ShownScreen): string | undefined};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyMode = Mode<any, any, any>;

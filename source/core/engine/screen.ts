@@ -93,3 +93,37 @@ export function padLine(row: Line, width: number): Line {
 	const used = lineWidth(kept);
 	return used < width ? [...kept, {text: ' '.repeat(width - used)}] : kept;
 }
+
+/** The terminal a scenario claim about the screen is judged on: the scenario's size and the rows its caption takes. */
+export type ShownScreen = {readonly columns: number; readonly rows: number; readonly captionRows: number};
+
+/** Rows the shell keeps for itself (the header and the key hints), and a caption's rows at most. */
+export const shellRows = 2;
+export const maxCaptionRows = 2;
+
+/** The body's rows under the shell's layout (in at most rows − 1): what is left after the header, event, caption, decision and hint rows. */
+export function bodyRowsOf(shown: ShownScreen, eventRows: number, decisionRows: number): number {
+	return shown.rows - 1 - shellRows - eventRows - decisionRows - Math.min(shown.captionRows, maxCaptionRows);
+}
+
+/**
+ * What a screen shows, row by row as plain text, laid out as the shell lays
+ * it out (the caption and the key hints aside, which are the shell's): the
+ * header fields, the event lines, the panel titles, each column's title and
+ * the lines its box has room for, the extra lines the body has room for,
+ * and the decision lines, each cut to its width.
+ */
+export function shownRows(screen: Screen, columns: number, bodyRows: number): string[] {
+	if (screen.kind === 'too-small') return [screen.reason];
+	const text = (row: Line, width: number) => lineText(cutLine(row, width));
+	const titles = screen.panels.some(panel => panel.title) ? 1 : 0;
+	const boxes = screen.panels.flatMap(panel => panel.columns).flatMap(column => [column.title, ...column.lines.slice(0, Math.max(0, screen.columnHeight - 3))].map(row => text(row, column.width - 2)));
+	return [
+		[...screen.header, screen.position].join(' · '),
+		...screen.events.map(row => text(row, columns)),
+		...screen.panels.flatMap(panel => (panel.title ? [text(panel.title, panel.columns.reduce((sum, column) => sum + column.width, 0))] : [])),
+		...boxes,
+		...(screen.extra ?? []).slice(0, Math.max(0, bodyRows - titles - screen.columnHeight)).map(row => text(row, columns)),
+		...screen.decision.map(row => text(row, columns)),
+	];
+}

@@ -1,6 +1,6 @@
 import type {RawFlags} from '../engine/mode.js';
 import {UsageError} from '../engine/usage-error.js';
-import {rangeFlag, textFlag, wholeFlag} from '../engine/flags.js';
+import {choiceFlag, rangeFlag, textFlag, wholeFlag} from '../engine/flags.js';
 import {modelNames} from '../models/index.js';
 import {maxManualRequests} from '../raft/config.js';
 import type {OrderConfig} from './types.js';
@@ -23,6 +23,7 @@ export const defaultConfig: OrderConfig = {
 	nackWait: 60,
 	nackRetry: 300,
 	stallAfter: 1000,
+	clientFifo: true,
 };
 
 export const orderFlags = {
@@ -35,6 +36,7 @@ export const orderFlags = {
 	heartbeats: {type: 'boolean'},
 	'null-every': {type: 'string'},
 	'stall-after': {type: 'string'},
+	'client-fifo': {type: 'string'},
 	speed: {type: 'string'},
 } as const satisfies Record<string, {readonly type: 'string' | 'boolean'; readonly isMultiple?: boolean}>;
 
@@ -65,6 +67,7 @@ export function parseOrderConfig(flags: RawFlags): OrderConfig {
 		nackWait,
 		nackRetry: Math.max(defaultConfig.nackRetry, 2 * latencyMax + nackWait),
 		stallAfter,
+		clientFifo: choiceFlag(flags, 'client-fifo', 'on', ['on', 'off']) === 'on',
 		...(speed === undefined ? {} : {speed}),
 	};
 }

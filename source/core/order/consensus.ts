@@ -12,7 +12,10 @@
  * §8). A crash loses a server's state machine, with the inputs it applied
  * (Figure 2: it is volatile, like lastApplied); restarted, it applies its
  * log again from index 1 as it learns what is committed, rebuilding the same
- * sequence.
+ * sequence. A request sent again after a failover can be committed after
+ * later ones of its client: with `clientFifo` (the default), a replica holds
+ * those back until the earlier one is applied, so each client's order is
+ * kept, alike on every replica.
  *
  * The Raft cluster keeps its own event queue, which the engine merges with
  * this mode's.
@@ -34,6 +37,8 @@ export const retryDelay = 100;
 /** Requests waiting for an answer, at most (the oldest is given up), and tries per request. */
 export const maxPending = 64;
 export const maxTries = 12;
+/** Committed inputs a replica holds back for its client's order, at most (then it goes on without the missing one). */
+export const maxHeldBack = 256;
 /** Applied ids kept above the floor, at most (older gaps are forgotten). */
 const maxAppliedAbove = 1024;
 
@@ -203,12 +208,67 @@ function markApplied(replica: Mutable<ConsensusReplica>, id: number): void {
 	replica.appliedAbove = above;
 }
 
+/** Replica `server` applies `ref` now, and then what it held back for that client's next numbers. */
+function applyInOrder(step: Step, server: number, ref: InputRef): void {
+	let next: InputRef | undefined = ref;
+	while (next !== undefined) {
+		const applying: InputRef = next;
+		const rebuilding = step.read('consensus').replicas[server]!.delivered < step.read('consensus').replicas[server]!.rebuildTo;
+		step.deliver('consensus', server, applying, rebuilding);
+		const replica = step.replica('consensus', server);
+		markApplied(replica, applying.id);
+		if (applying.number >= replica.clientNext[applying.client]!) {
+			const clientNext = replica.clientNext.slice();
+			clientNext[applying.client] = applying.number + 1;
+			replica.clientNext = clientNext;
+		}
+
+		next = replica.heldBack.find(item => item.client === applying.client && item.number === replica.clientNext[applying.client]);
+		if (next !== undefined) replica.heldBack = replica.heldBack.filter(item => item !== next);
+	}
+}
+
+/**
+ * A committed input that comes ahead of an earlier one of its client: with
+ * `clientFifo`, the replica holds it back until that one is applied (the
+ * client numbers its requests, as the Raft paper's client sessions do, §8).
+ */
+function holdsBack(step: Step, server: number, ref: InputRef): boolean {
+	const expected = step.read('consensus').replicas[server]!.clientNext[ref.client]!;
+	if (!step.config.clientFifo || ref.number <= expected) return false;
+	const replica = step.replica('consensus', server);
+	replica.heldBack = [...replica.heldBack, ref];
+	step.edit('consensus').reordered++;
+	step.say(`S${server + 1} holds ${inputLabel(ref.client, ref.number)} back until ${inputLabel(ref.client, expected)} is committed (the client's order)`);
+	if (replica.heldBack.length > maxHeldBack) skipGap(step, server);
+	return true;
+}
+
+/**
+ * The hold-back queue is full: an input it waits for was never committed
+ * (the client gave up on it). The replica goes on without it, from the
+ * lowest number it holds of the longest-waiting client; the FIFO check shows
+ * the gap. Every replica meets the same log, so every replica skips alike.
+ */
+function skipGap(step: Step, server: number): void {
+	const replica = step.replica('consensus', server);
+	const {client} = replica.heldBack[0]!;
+	// The client's lowest number held: its later ones follow it out of the queue.
+	const oldest = replica.heldBack.filter(item => item.client === client).reduce((low, item) => (item.number < low.number ? item : low));
+	const clientNext = replica.clientNext.slice();
+	step.say(`S${server + 1} holds ${maxHeldBack} inputs back: it goes on without ${inputLabel(oldest.client, clientNext[oldest.client]!)}–${inputLabel(oldest.client, oldest.number - 1)}`);
+	clientNext[oldest.client] = oldest.number;
+	replica.clientNext = clientNext;
+	replica.heldBack = replica.heldBack.filter(item => item !== oldest);
+	applyInOrder(step, server, oldest);
+}
+
 /** After a Raft event: the client's answer, and the entries the servers applied. */
 export function consensusAfterRaftEvent(step: Step): void {
 	onReply(step);
 	for (const {server, entry} of step.raft.last.applied) {
 		const replica = step.read('consensus').replicas[server]!;
-		if (applied(replica, entry.request)) {
+		if (applied(replica, entry.request) || replica.heldBack.some(item => item.id === entry.request)) {
 			step.edit('consensus').replays++;
 			continue;
 		}
@@ -219,8 +279,7 @@ export function consensusAfterRaftEvent(step: Step): void {
 			continue;
 		}
 
-		step.deliver('consensus', server, ref, replica.delivered < replica.rebuildTo);
-		markApplied(step.replica('consensus', server), ref.id);
+		if (!holdsBack(step, server, ref)) applyInOrder(step, server, ref);
 	}
 
 	syncUp(step);
@@ -251,4 +310,6 @@ function loseStateMachine(step: Step, replica: Mutable<ConsensusReplica>): void 
 	replica.fifoNext = replica.fifoNext.map(() => 1);
 	replica.appliedFloor = 0;
 	replica.appliedAbove = [];
+	replica.clientNext = replica.clientNext.map(() => 1);
+	replica.heldBack = [];
 }

@@ -58,11 +58,12 @@ function initialArchitectures(config: OrderConfig, state: Pick<OrderState, 'mode
 		},
 		consensus: {
 			id: 'consensus',
-			replicas: replicas().map(replica => ({...replica, appliedFloor: 0, appliedAbove: [], rebuildTo: 0})),
+			replicas: replicas().map(replica => ({...replica, appliedFloor: 0, appliedAbove: [], rebuildTo: 0, clientNext: perClient(() => 1), heldBack: []})),
 			stats: initialStats(),
 			// The client connects once the cluster has a leader, and learns who it is.
 			client: {leaderGuess: currentLeader(state.raft) ?? null, pending: [], resent: 0, gaveUp: 0},
 			replays: 0,
+			reordered: 0,
 		},
 	};
 }
@@ -163,7 +164,8 @@ function handleRaft(state: OrderState): OrderState {
 	const step = new Step({...state, raft}, Math.max(state.time, raft.time));
 	step.arch = 'consensus';
 	step.sent = raft.last.sent.length;
-	step.head = `${panelPrefix('consensus')}${raft.last.text}`;
+	// The Raft core says what its own state machine holds after applying ("S3 applies index 4 (balance 35)"); this panel's replicas skip duplicates and keep each client's order, so their deliveries say it instead.
+	step.head = `${panelPrefix('consensus')}${raft.last.text.replaceAll(/(applies index(?:es)? [\d–]+) \([^)]*\)/g, '$1')}`;
 	consensusAfterRaftEvent(step);
 	return step.finish('raft', true);
 }

@@ -5,7 +5,7 @@
  */
 import {addRecent, emptyRecent, latest, recentSize, type Recent} from '../engine/recent.js';
 import type {Model} from '../model.js';
-import type {Delivery, InputRef, PanelStats, Reference, Replica} from './types.js';
+import type {Delivery, FifoBreak, InputRef, PanelStats, Reference, Replica} from './types.js';
 
 /** Deliveries kept per replica for the screen: between this many and twice as many. */
 export const recentChunk = 32;
@@ -27,6 +27,7 @@ export function initialReplica(index: number, model: Model, clients: number): Re
 		fifoNext: Array.from({length: clients}, () => 1),
 		fifoViolations: 0,
 		fifoBroken: null,
+		fifoBreaks: Array.from({length: clients}, () => null),
 		diverged: null,
 	};
 }
@@ -91,7 +92,13 @@ export function recordDelivery(model: Model, replica: Mutable<Replica>, stats: M
 	const expected = replica.fifoNext[ref.client]!;
 	if (ref.number !== expected) {
 		replica.fifoViolations++;
-		replica.fifoBroken ??= {pos, client: ref.client, got: ref.number, expected};
+		const broken = {pos, client: ref.client, got: ref.number, expected};
+		replica.fifoBroken ??= broken;
+		if (replica.fifoBreaks[ref.client] === null) {
+			const fifoBreaks = replica.fifoBreaks.slice();
+			fifoBreaks[ref.client] = broken;
+			replica.fifoBreaks = fifoBreaks;
+		}
 	}
 
 	if (ref.number >= expected) {
@@ -126,8 +133,13 @@ export function firstDivergent(replicas: readonly Replica[]): Replica | undefine
 	return first;
 }
 
-export function firstFifoBreak(replicas: readonly Replica[]): Replica | undefined {
-	let first: Replica | undefined;
-	for (const replica of replicas) if (replica.fifoBroken && (first === undefined || replica.fifoBroken.pos < first.fifoBroken!.pos)) first = replica;
+/** The earliest FIFO break over the replicas (of one client's order, if given), with the replica it is in. */
+export function firstFifoBreak(replicas: readonly Replica[], client?: number): {replica: Replica; broken: FifoBreak} | undefined {
+	let first: {replica: Replica; broken: FifoBreak} | undefined;
+	for (const replica of replicas) {
+		const broken = client === undefined ? replica.fifoBroken : replica.fifoBreaks[client];
+		if (broken && (first === undefined || broken.pos < first.broken.pos)) first = {replica, broken};
+	}
+
 	return first;
 }

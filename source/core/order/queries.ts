@@ -3,12 +3,13 @@
  * panel agree, is FIFO respected, is a replica stalled and why, how fast and
  * at what cost in messages.
  */
+import {latest, recentSize} from '../engine/recent.js';
 import {currentLeader} from '../raft/queries.js';
 import {lamportNext} from './lamport.js';
 import {clientName, inputLabel, replicaName} from './names.js';
 import {firstDivergent, firstFifoBreak, latencyFigures, recentAt} from './panel.js';
 import {inputById} from './input-log.js';
-import {archIds, type ArchId, type ConsensusReplica, type LamportReplica, type OrderState, type SeqReplica} from './types.js';
+import {archIds, type ArchId, type ConsensusReplica, type Delivery, type LamportReplica, type OrderState, type Replica, type SeqReplica} from './types.js';
 
 /** Whether a replica is running (a consensus replica: its Raft server). */
 export function isUp(state: OrderState, arch: ArchId, index: number): boolean {
@@ -48,6 +49,7 @@ export function waitingSince(state: OrderState, arch: ArchId, index: number): nu
 		for (const item of (replica as LamportReplica).holdback) older(item.ref.sentAt);
 	} else if (arch === 'consensus') {
 		const consensus = replica as ConsensusReplica;
+		for (const ref of consensus.heldBack) older(ref.sentAt);
 		for (const request of state.archs.consensus.client.pending) {
 			if (request.id <= consensus.appliedFloor || consensus.appliedAbove.includes(request.id)) continue;
 			const ref = inputById(state, request.id);
@@ -123,7 +125,12 @@ export function holdReasons(state: OrderState, arch: ArchId, index: number): str
 			const up = state.raft.servers.filter(server => server.role !== 'crashed').length;
 			if (up < 2) return [`only ${up} of 3 servers up: no majority, nothing commits`, `${up} of 3 up: no majority`, 'no majority'];
 			if (currentLeader(state.raft) === undefined) return ['no leader: an election is under way', 'no leader: electing', 'no leader'];
-			return [];
+			const replica = state.archs.consensus.replicas[index] as ConsensusReplica;
+			const first = replica.heldBack[0];
+			if (first === undefined) return [];
+			const held = inputLabel(first.client, first.number);
+			const awaited = inputLabel(first.client, replica.clientNext[first.client]!);
+			return [`holds ${held} back for ${awaited} (the client's order)`, `holds ${held} back for ${awaited}`, `${held} waits ${awaited}`];
 		}
 	}
 }
@@ -169,14 +176,53 @@ export function agreement(state: OrderState, arch: ArchId): Agreement {
 
 export type Fifo = {readonly kept: boolean; readonly text: string};
 
-/** Is each sender's order respected by every replica (no input before an earlier one of the same client, none skipped)? */
-export function fifo(state: OrderState, arch: ArchId): Fifo {
-	const first = firstFifoBreak(state.archs[arch].replicas);
+/** Is each sender's order (or one client's) respected by every replica (no input before an earlier one of the same client, none skipped)? */
+export function fifo(state: OrderState, arch: ArchId, client?: number): Fifo {
+	const first = firstFifoBreak(state.archs[arch].replicas, client);
 	if (first === undefined) return {kept: true, text: 'FIFO'};
-	const {client, got, expected} = first.fifoBroken!;
-	const name = replicaName(arch, first.index);
-	const text = got > expected ? `${name}: ${inputLabel(client, got)} before ${inputLabel(client, expected)}` : `${name}: ${inputLabel(client, got)} after ${inputLabel(client, expected - 1)}`;
+	const {client: sender, got, expected} = first.broken;
+	const name = replicaName(arch, first.replica.index);
+	const text = got > expected ? `${name}: ${inputLabel(sender, got)} before ${inputLabel(sender, expected)}` : `${name}: ${inputLabel(sender, got)} after ${inputLabel(sender, expected - 1)}`;
 	return {kept: false, text};
+}
+
+export type InputsCompared = {
+	/** The two replicas have applied the same inputs (the same set, in any order). */
+	readonly same: boolean;
+	/** They applied them in the same order too. */
+	readonly sameOrder: boolean;
+	/** What each applied from the first position where they may differ, e.g. "R1 B1 A1, R2 A1 B1". */
+	readonly text: string;
+};
+
+/** Labels of deliveries, the first few and the count of the rest. */
+function labels(deliveries: ReadonlyArray<{readonly ref: {readonly client: number; readonly number: number}}>): string {
+	const shown = deliveries.slice(0, 6).map(item => inputLabel(item.ref.client, item.ref.number));
+	return deliveries.length > 6 ? `${shown.join(' ')} …(${deliveries.length - 6} more)` : shown.join(' ') || 'nothing';
+}
+
+/**
+ * Have replicas `a` and `b` of a panel applied the same inputs, whatever the
+ * order? Their delivered sequences are equal up to the first position where
+ * either differs from the panel's reference; from there on, their latest
+ * deliveries are compared as sets. A string when that position is further
+ * back than the deliveries a replica keeps (it cannot tell).
+ */
+export function sameInputs(state: OrderState, arch: ArchId, a: number, b: number): InputsCompared | string {
+	const first = state.archs[arch].replicas[a]!;
+	const second = state.archs[arch].replicas[b]!;
+	const names = [replicaName(arch, a), replicaName(arch, b)] as const;
+	const from = Math.min(first.diverged?.pos ?? Number.POSITIVE_INFINITY, second.diverged?.pos ?? Number.POSITIVE_INFINITY, Math.min(first.delivered, second.delivered) + 1);
+	const tail = (replica: Replica) => latest(replica.recent, replica.delivered - from + 1);
+	const short = [first, second].find(replica => replica.delivered - from + 1 > recentSize(replica.recent));
+	if (short !== undefined) return `${names[0]} and ${names[1]} differ from position ${from} on, further back than the ${recentSize(short.recent)} deliveries ${replicaName(arch, short.index)} keeps`;
+	const mine = tail(first);
+	const theirs = tail(second);
+	const sorted = (items: readonly Delivery[]) => items.map(item => item.ref.id).sort((x, y) => x - y).join(',');
+	const same = first.delivered === second.delivered && sorted(mine) === sorted(theirs);
+	const sameOrder = same && mine.every((item, i) => item.ref.id === theirs[i]!.ref.id);
+	const text = mine.length === 0 && theirs.length === 0 ? `${names[0]} and ${names[1]} applied the same ${first.delivered} inputs in the same order` : `from #${from}: ${names[0]} ${labels(mine)}, ${names[1]} ${labels(theirs)}`;
+	return {same, sameOrder, text};
 }
 
 /** Messages sent on the panel's network per input sent (the consensus panel: every Raft message, heartbeats included). */
@@ -211,7 +257,7 @@ export function allSummaries(state: OrderState): PanelSummary[] {
 	return archIds.map(arch => panelSummary(state, arch));
 }
 
-/** Inputs held back by a replica (received, not yet delivered). */
+/** Inputs held back by a replica (received, not yet delivered; in the consensus panel: log entries not yet applied). */
 export function heldCount(state: OrderState, arch: ArchId, index: number): number {
 	if (arch === 'sequencer') return (state.archs.sequencer.replicas[index] as SeqReplica).holdback.length;
 	if (arch === 'lamport') return (state.archs.lamport.replicas[index] as LamportReplica).holdback.length;

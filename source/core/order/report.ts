@@ -68,7 +68,7 @@ export function orderReport(state: OrderState) {
 		silenced: state.clients.flatMap((client, id) => (client.silenced ? [clientName(id)] : [])),
 		heartbeats: state.archs.lamport.heartbeats,
 		sequencer: {up: q.up, nextSeq: q.nextSeq, lostWhileDown: q.lostWhileDown},
-		raft: {leader: leader === undefined ? null : `S${leader + 1}`, term: leader === undefined ? null : state.raft.servers[leader]!.currentTerm, elections: state.raft.stats.elections, replays: state.archs.consensus.replays},
+		raft: {leader: leader === undefined ? null : `S${leader + 1}`, term: leader === undefined ? null : state.raft.servers[leader]!.currentTerm, elections: state.raft.stats.elections, replays: state.archs.consensus.replays, reordered: state.archs.consensus.reordered, clientFifo: state.config.clientFifo},
 		panels: Object.fromEntries(archIds.map(arch => [arch, panelReport(state, arch)])),
 	};
 }

@@ -9,7 +9,7 @@ import type {ModeCondition} from '../engine/mode.js';
 import {currentLeader} from '../raft/queries.js';
 import {maxClients} from './config.js';
 import {archAliases, archShort, clientName, parseClientName, parseNodeName, replicaName} from './names.js';
-import {agreement, fifo, heldCount, isUp, latency, messagesPerInput, stalledReplicas, stallReason} from './queries.js';
+import {agreement, fifo, heldCount, sameInputs, isUp, latency, messagesPerInput, stalledReplicas, stallReason} from './queries.js';
 import {replicasPerArch, type ArchId, type LinkPick, type OrderAction, type OrderConfig, type OrderState} from './types.js';
 import {countWord, durationWord} from '../engine/scenario-words.js';
 
@@ -133,13 +133,37 @@ function claims(words: readonly string[], defaultOp: string): ModeCondition<Orde
 				return result.agree ? `the ${archShort[arch]} replicas agree` : undefined;
 			});
 		case 'fifo':
-		case 'fifo-broken':
-			if (arch === undefined || args.length !== 1) return needPanel;
+		case 'fifo-broken': {
+			const sender = args.length === 2 ? client(args[1]) : undefined;
+			if (arch === undefined || args.length > 2 || (args.length === 2 && sender === undefined)) return `say "${what} ${args[0] ?? 'none'}" (every client) or "${what} ${args[0] ?? 'none'} B" (client B's order)`;
+			const whose = sender === undefined ? 'every client\'s order is' : `${clientName(sender)}'s order is`;
 			return condition(text, state => {
-				const result = fifo(state, arch);
+				const result = fifo(state, arch, sender);
 				if (what === 'fifo') return result.kept ? undefined : `FIFO is broken: ${result.text}`;
-				return result.kept ? 'every client\'s order is kept' : undefined;
+				return result.kept ? `${whose} kept` : undefined;
 			});
+		}
+
+		case 'same-inputs': {
+			const [, first, second, how] = args;
+			const a = replica(first);
+			const b = replica(second);
+			if (arch === undefined || a === undefined || b === undefined || a === b || args.length > 4 || (how !== undefined && how !== 'equal' && how !== 'differ')) {
+				return 'say "same-inputs none R1 R2" (they applied the same inputs, in any order), then optionally "equal" or "differ" (their states)';
+			}
+
+			return condition(text, state => {
+				const compared = sameInputs(state, arch, a, b);
+				if (typeof compared === 'string') return compared;
+				if (!compared.same) return `not the same inputs: ${compared.text}`;
+				if (how === undefined) return undefined;
+				const machines = [state.archs[arch].replicas[a]!.machine, state.archs[arch].replicas[b]!.machine];
+				const equal = state.model.digest(machines[0]) === state.model.digest(machines[1]);
+				if (equal === (how === 'equal')) return undefined;
+				return `the same inputs (${compared.text}), and their states are ${equal ? 'equal' : 'different'}: ${machines.map(machine => state.model.summary(machine)).join(' | ')}`;
+			});
+		}
+
 		case 'stalled':
 		case 'delivering':
 			if (arch === undefined || args.length !== 1) return needPanel;
@@ -229,6 +253,22 @@ function claims(words: readonly string[], defaultOp: string): ModeCondition<Orde
 			return cmp === undefined ? 'say "inputs 10"' : condition(text, state => (compare(state.inputs, cmp.op, cmp.n) ? undefined : `${state.inputs} inputs sent`));
 		}
 
+		case 'sent': {
+			const id = client(args[0]);
+			const cmp = comparison(args.slice(1), defaultOp);
+			if (id === undefined || cmp === undefined) return 'say "sent A 3" (client A has sent 3 inputs; in until, at least 3)';
+			return condition(text, state => {
+				const sent = state.clients[id]?.sent ?? 0;
+				return compare(sent, cmp.op, cmp.n) ? undefined : `${clientName(id)} has sent ${sent} inputs`;
+			});
+		}
+
+		case 'reordered': {
+			const cmp = comparison(args.slice(1), defaultOp);
+			if (arch !== 'consensus' || cmp === undefined) return 'say "reordered consensus >= 1" (committed inputs the replicas held back for their client\'s order)';
+			return condition(text, state => (compare(state.archs.consensus.reordered, cmp.op, cmp.n) ? undefined : `the consensus replicas held ${state.archs.consensus.reordered} inputs back for their client's order`));
+		}
+
 		case 'time': {
 			const ms = durationWord(args[0]);
 			return ms === undefined || args.length !== 1 ? 'say "time 2000" (virtual ms)' : condition(text, state => (state.time >= ms ? undefined : `it is ${state.time} ms`));
@@ -240,16 +280,16 @@ function claims(words: readonly string[], defaultOp: string): ModeCondition<Orde
 		}
 
 		default:
-			return `unknown claim "${text}": try agree|disagree P, fifo|fifo-broken P, stalled|delivering P, delivered P [R2] [op] N, held P [R2] [op] N, holding P, slower P Q, latency P median|worst op N, messages P op N, states P equal|differ, sequencer up|down, leader [S2], no leader, up|down P R2, inputs N, time MS, silent C`;
+			return `unknown claim "${text}": try agree|disagree P, fifo|fifo-broken P [C], same-inputs P R1 R2 [equal|differ], stalled|delivering P, delivered P [R2] [op] N, held P [R2] [op] N, holding P, slower P Q, latency P median|worst op N, messages P op N, states P equal|differ, sequencer up|down, leader [S2], no leader, up|down P R2, inputs N, sent C [op] N, reordered consensus [op] N, time MS, silent C`;
 	}
 }
 
-/** `until` conditions: the same words as claims; "delivered P N" and "inputs N" mean at least N. */
+/** `until` conditions: the same words as claims; "delivered P N", "inputs N" and "sent C N" mean at least N. */
 export function parseCondition(words: readonly string[]): ModeCondition<OrderState> | string {
 	return claims(words, '>=');
 }
 
-/** `expect` claims; "delivered P N" and "inputs N" mean exactly N. */
+/** `expect` claims; "delivered P N", "inputs N" and "sent C N" mean exactly N. */
 export function parseExpectation(words: readonly string[]): ModeCondition<OrderState> | string {
 	return claims(words, '=');
 }

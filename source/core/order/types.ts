@@ -36,6 +36,13 @@ export type OrderConfig = {
 	readonly nackRetry: number;
 	/** A replica that has delivered nothing for this long while inputs wait is called stalled. */
 	readonly stallAfter: number;
+	/**
+	 * The consensus panel keeps each client's order: its replicas apply a
+	 * client's committed inputs in the client's numbering, holding back one
+	 * committed ahead of an earlier one (a request sent again after a failover
+	 * can be committed after later ones). Off: in commit order.
+	 */
+	readonly clientFifo: boolean;
 	/** Virtual ms per real second while running, if set. */
 	readonly speed?: number;
 };
@@ -128,6 +135,8 @@ export type Replica = {
 	readonly fifoNext: readonly number[];
 	readonly fifoViolations: number;
 	readonly fifoBroken: FifoBreak | null;
+	/** Per client: the first break of that client's order, if any. */
+	readonly fifoBreaks: ReadonlyArray<FifoBreak | null>;
 	/** The first position where it delivered another input than the replica that delivered that position first. */
 	readonly diverged: Divergence | null;
 };
@@ -236,6 +245,10 @@ export type ConsensusReplica = Replica & {
 	readonly appliedAbove: readonly number[];
 	/** Positions up to this one were delivered before its last crash: applying them again rebuilds its state, it delivers nothing new. */
 	readonly rebuildTo: number;
+	/** Per client: the client number it applies next, when each client's order is kept (`clientFifo`). */
+	readonly clientNext: readonly number[];
+	/** Committed inputs held back until an earlier input of the same client is applied, in commit order. */
+	readonly heldBack: readonly InputRef[];
 };
 
 /** The consensus panel: the checks and the client; the servers are the Raft cluster's. */
@@ -246,6 +259,8 @@ export type ConsensusArch = {
 	readonly client: RaftClient;
 	/** Committed entries not applied because the replica applied that input before (a request committed twice). */
 	readonly replays: number;
+	/** Committed inputs a replica held back for its client's order (counted once per replica). */
+	readonly reordered: number;
 };
 
 export type Architectures = {

@@ -116,7 +116,8 @@ export function replayStory(report: ReplayReport): StoryLine[] {
 			tone: 'accent',
 			long: `replay ${report.number} started from the ${report.from} at #${report.startSeq}, made by ${byText(report.startBy)}: decisions up to #${report.startSeq} stay as ${byText(report.startBy)} made them; #${report.startSeq + 1}–#${report.endSeq} re-ran under ${label}`,
 			short: `replay ${report.number} from the ${report.from} at #${report.startSeq} (made by ${byText(report.startBy)}): only #${report.startSeq + 1}–#${report.endSeq} re-ran under ${label}`,
-			priority: 4,
+			// What the replay started from explains every change under it: shown before all but the first change.
+			priority: 1,
 		});
 	}
 
@@ -138,7 +139,8 @@ export function replayStory(report: ReplayReport): StoryLine[] {
 			long: `command-sourced balance of ${name} changed from ${money(change.before)} to ${money(change.after)}: ${reason.long}${more.long}`,
 			short: `cmd ${name} ${money(change.before)} → ${money(change.after)}: ${reason.short}${more.short}`,
 			brief: `cmd ${name} ${money(change.before)} → ${money(change.after)}: ${reason.brief}${more.short}`,
-			priority: i === 0 ? 1 : 3,
+			// A decision that flipped (accepted where it was rejected) is told before an amount that moved.
+			priority: i === 0 ? 1 : change.first?.causes.includes('overdraft') ? 2 : 3,
 		});
 	}
 
@@ -212,7 +214,8 @@ export function replayStory(report: ReplayReport): StoryLine[] {
 		long: `no message re-sent: replays suppress outputs (${suppressed} on the command side, ${report.evt.suppressed} on the event side)${told.long}`,
 		short: `suppressed ${suppressed} cmd / ${report.evt.suppressed} evt messages${told.short}`,
 		brief: `suppressed ${suppressed} cmd / ${report.evt.suppressed} evt messages`,
-		priority: 5,
+		// Customers told what the replayed history no longer says: that is the lesson, ahead of the later changes.
+		priority: contradicted > 0 ? 2 : 5,
 	});
 	if (contradiction) {
 		const now = contradiction.now.map(message => `"${message.text}"`).join(', ') || 'nothing';

@@ -11,6 +11,7 @@ import {help, hints, keyAction, legend, menu} from './keys.js';
 import {createState} from './pipelines.js';
 import {condition, expectation, verb, verbs} from './scenario.js';
 import type {SourcingConfig, SourcingState} from './state.js';
+import {sourcingRows} from './rows.js';
 import {step} from './step.js';
 import {view} from './view.js';
 
@@ -48,8 +49,8 @@ export const sourcingMode: Mode<SourcingState, SourcingAction, SourcingConfig> =
 	hints: state => hints(state),
 	help: () => help(),
 	legend: () => legend(),
-	eventRows: 1,
-	decisionRows: 2,
+	eventRows: sourcingRows.event,
+	decisionRows: sourcingRows.decision,
 	view,
 	report,
 	summary,

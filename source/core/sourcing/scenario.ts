@@ -8,12 +8,12 @@ import {accountIndex, accountName, money} from './bank.js';
 import {versionLabel} from './code.js';
 import {dayOf} from './clock.js';
 import type {SourcingAction} from './actions.js';
-import {divergenceText, storyLines} from './explain.js';
 import {entriesBetween} from './journal.js';
 import {pipelinesAgree} from './pipelines.js';
 import type {CauseKind, SourcingState} from './state.js';
-import {decisionLines, eventLineText} from './view.js';
-import {lineText} from '../engine/screen.js';
+import {view} from './view.js';
+import {bodyRowsOf, maxCaptionRows, shownRows, type ShownScreen} from '../engine/screen.js';
+import {sourcingRows} from './rows.js';
 
 type Condition = ModeCondition<SourcingState>;
 
@@ -104,11 +104,18 @@ function side(word: string | undefined): Side | undefined {
 
 const causes: readonly CauseKind[] = ['overdraft', 'rate', 'clock', 'random', 'bug', 'state'];
 
-/** Every sentence the screen can show now, long and short, for "expect says …". */
-function sentences(state: SourcingState): string[] {
-	const story = storyLines(state).flatMap(line => [line.long, line.short]);
-	const decision = decisionLines(state, 400).map(row => lineText(row));
-	return [...story, ...decision, eventLineText(state), divergenceText(state)];
+/** Where "expect says" looks when the player does not say: the bundled scenarios' 80×24, under a caption of two rows (the most a caption takes). */
+export const defaultShown: ShownScreen = {columns: 80, rows: 24, captionRows: maxCaptionRows};
+
+/**
+ * The screen's text at that size, for "expect says …": only what is on it
+ * (a story line that does not fit is not), never the caption. A sentence may
+ * wrap: rows are joined with spaces, and runs of spaces count as one.
+ */
+export function shownText(state: SourcingState, shown: ShownScreen = defaultShown): string {
+	const bodyRows = bodyRowsOf(shown, sourcingRows.event, sourcingRows.decision);
+	const screen = view(state, {columns: shown.columns, bodyRows, selected: 0, cursor: 0});
+	return shownRows(screen, shown.columns, bodyRows).join(' ').replaceAll(/\s+/g, ' ').toLowerCase();
 }
 
 export function expectation(words: readonly string[]): Condition | string {
@@ -338,7 +345,10 @@ export function expectation(words: readonly string[]): Condition | string {
 		case 'says': {
 			const wanted = args.join(' ').toLowerCase();
 			if (wanted === '') return 'expected "says TEXT"';
-			return {text, check: state => is(sentences(state).some(sentence => sentence.toLowerCase().includes(wanted)), `no line on screen says "${args.join(' ')}"`)};
+			return {
+				text,
+				check: (state, shown = defaultShown) => is(shownText(state, shown).includes(wanted.replaceAll(/\s+/g, ' ')), `nothing on the ${shown.columns}×${shown.rows} screen (under a ${shown.captionRows}-row caption) says "${args.join(' ')}"`),
+			};
 		}
 
 		default:

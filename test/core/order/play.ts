@@ -18,6 +18,8 @@ export type Played = {
 	readonly state: OrderState;
 	readonly expectations: ReadonlyArray<{readonly line: number; readonly text: string; readonly failure: string | undefined}>;
 	readonly captions: readonly string[];
+	/** Each caption (its lines joined) with the state it is shown over and the claims that follow it. */
+	readonly moments: ReadonlyArray<{readonly line: number; readonly caption: string; readonly state: OrderState; readonly claims: readonly string[]}>;
 };
 
 function words(line: string): string[] {
@@ -49,10 +51,19 @@ export function playScenario(path: string): Played {
 	let state = orderMode.create(orderMode.parseConfig(flags));
 	const expectations: Array<Played['expectations'][number]> = [];
 	const captions: string[] = [];
+	const moments: Array<{line: number; caption: string; state: OrderState; claims: string[]}> = [];
+	let previous = '';
 	for (const {line, words: parts} of timeline) {
 		const [first = '', ...rest] = parts;
 		const where = `${path}:${line}`;
-		if (first === 'caption') captions.push(rest.join(' '));
+		if (first === 'caption') {
+			captions.push(rest.join(' '));
+			if (previous === 'caption') moments.at(-1)!.caption += ` ${rest.join(' ')}`;
+			else moments.push({line, caption: rest.join(' '), state, claims: []});
+		}
+
+		if (first === 'expect' && moments.length > 0 && (previous === 'caption' || previous === 'expect')) moments.at(-1)!.claims.push(rest.join(' '));
+		if (first !== 'keys') previous = first;
 		if (skipped.has(first)) continue;
 		if (first === 'step') {
 			const count = rest.length === 0 ? 1 : Number(rest[0]);
@@ -85,5 +96,5 @@ export function playScenario(path: string): Played {
 		state = orderMode.apply(state, action);
 	}
 
-	return {state, expectations, captions};
+	return {state, expectations, captions, moments};
 }

@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {orderMode} from '../../../source/core/order/mode.js';
 import {replicaNode} from '../../../source/core/order/names.js';
 import {sequencerNode} from '../../../source/core/order/types.js';
-import {claim, handRun, runTo, verb} from './helpers.js';
+import {claim, handRun, runTo, sequences, verb} from './helpers.js';
 
 const parse = (line: string) => orderMode.scenario.verb(line.split(' '));
 
@@ -67,5 +67,53 @@ describe('conditions and claims', () => {
 		expect(claim(state, 'states sequencer equal')).toBeUndefined();
 		expect(claim(state, 'up lamport R1')).toBeUndefined();
 		expect(claim(state, 'down lamport R1')).toBe('R1 is up');
+	});
+});
+
+describe('claims on the inputs two replicas applied, and on one client\'s order', () => {
+	// Seed 1: A1 deposits 40, B1 withdraws 70 from the opening 50. A1 to R1 is late, so R1 refuses B1 and ends at 90; R2 and R3 take both: 20.
+	let state = handRun({model: 'bank'});
+	const t0 = state.time;
+	state = verb(state, 'send A');
+	state = verb(state, 'send B');
+	state = verb(state, 'delay none A->R1 20');
+	const done = runTo(state, t0 + 100);
+
+	it('same-inputs: the same set in any order, and the states equal or not', () => {
+		expect(sequences(done, 'none')).toEqual(['B1 A1', 'A1 B1', 'A1 B1']);
+		expect(done.archs.none.replicas.map(replica => done.model.summary(replica.machine))).toEqual(['balance 90', 'balance 20', 'balance 20']);
+		expect(claim(done, 'same-inputs none R1 R2')).toBeUndefined();
+		expect(claim(done, 'same-inputs none R1 R2 differ')).toBeUndefined();
+		expect(claim(done, 'same-inputs none R1 R2 equal')).toBe('the same inputs (from #1: R1 B1 A1, R2 A1 B1), and their states are different: balance 90 | balance 20');
+		expect(claim(done, 'same-inputs none R2 R3 equal')).toBeUndefined();
+		expect(claim(done, 'same-inputs none R2 R3 differ')).toBe('the same inputs (R2 and R3 applied the same 2 inputs in the same order), and their states are equal: balance 20 | balance 20');
+	});
+
+	it('same-inputs fails, saying what each applied, while the sets differ', () => {
+		const early = runTo(state, t0 + 11);
+		expect(sequences(early, 'none')).toEqual(['B1', 'A1 B1', 'A1 B1']);
+		expect(claim(early, 'same-inputs none R1 R2')).toBe('not the same inputs: from #1: R1 B1, R2 A1 B1');
+		expect(orderMode.scenario.expectation(['same-inputs', 'none', 'R1', 'R1'])).toMatch(/^say "same-inputs none R1 R2"/);
+		expect(orderMode.scenario.expectation(['same-inputs', 'none', 'R1', 'R2', 'maybe'])).toMatch(/^say "same-inputs none R1 R2"/);
+	});
+
+	it('fifo and fifo-broken for one client; sent for one client\'s inputs', () => {
+		// A2 overtakes A1 on the way to R2 (A1 delayed by 30 ms): A's order is broken there, B's is kept.
+		let fifoRun = handRun();
+		const start = fifoRun.time;
+		fifoRun = verb(fifoRun, 'send A');
+		fifoRun = verb(fifoRun, 'send B');
+		fifoRun = runTo(fifoRun, start + 5);
+		fifoRun = verb(fifoRun, 'send A');
+		fifoRun = verb(fifoRun, 'delay none A->R2 30');
+		fifoRun = runTo(fifoRun, start + 100);
+		expect(sequences(fifoRun, 'none')).toEqual(['A1 B1 A2', 'B1 A2 A1', 'A1 B1 A2']);
+		expect(claim(fifoRun, 'fifo-broken none A')).toBeUndefined();
+		expect(claim(fifoRun, 'fifo none A')).toBe('FIFO is broken: R2: A2 before A1');
+		expect(claim(fifoRun, 'fifo none B')).toBeUndefined();
+		expect(claim(fifoRun, 'fifo-broken none B')).toBe("B's order is kept");
+		expect(orderMode.scenario.expectation(['fifo', 'none', 'Z'])).toMatch(/^say "fifo none" \(every client\) or "fifo none B"/);
+		expect(claim(fifoRun, 'sent A 2')).toBeUndefined();
+		expect(claim(fifoRun, 'sent B 2')).toBe('B has sent 1 inputs');
 	});
 });

@@ -5,6 +5,8 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {fifo} from '../../../source/core/order/queries.js';
+import {archIds} from '../../../source/core/order/types.js';
 import {parseHeader, playScenario} from './play.js';
 
 const folder = join(import.meta.dirname, '../../../scenarios');
@@ -58,6 +60,30 @@ describe('bundled order scenarios', () => {
 
 				if (captionOpen) expect(claims, `caption at line ${captions.at(-1)} needs expect lines`).toBeGreaterThan(0);
 				expect(captions.length).toBeGreaterThanOrEqual(3);
+			});
+
+			it('asserts the mechanism a caption names: the same inputs in other orders, FIFO kept or broken', () => {
+				const played = playScenario(path);
+				for (const {line, caption, state, claims} of played.moments) {
+					const where = `${name}:${line} "${caption}"`;
+					// "the same inputs … in other/different orders" needs two replicas that applied the same set, in another order, with other states.
+					if (/same (?:\w+ )?inputs/i.test(caption) && /(?:other|different) orders?/i.test(caption)) {
+						expect(claims.some(text => /^same-inputs \S+ \S+ \S+ differ$/.test(text)), `${where} needs "expect same-inputs P R1 R2 differ"`).toBe(true);
+					}
+
+					// "FIFO ✓" proves something only once every client has sent several inputs.
+					if (caption.includes('FIFO ✓')) {
+						const sent = state.clients.map(client => client.sent);
+						expect(Math.min(...sent), `${where}: FIFO ✓ said when the clients have sent ${sent.join(', ')} inputs`).toBeGreaterThanOrEqual(2);
+						expect(claims.some(text => text.startsWith('fifo ')), `${where} needs an "expect fifo …" line`).toBe(true);
+					}
+
+					// A FIFO break in a panel is never left on screen unexplained.
+					for (const arch of archIds) {
+						const kept = fifo(state, arch);
+						if (!kept.kept) expect(caption, `${where}: the ${arch} panel shows ✗ FIFO ${kept.text}, and the caption does not say why`).toMatch(/FIFO/);
+					}
+				}
 			});
 
 			it('holds every claim', () => {

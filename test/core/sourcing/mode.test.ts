@@ -2,6 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {UsageError} from '../../../source/core/engine/usage-error.js';
 import type {KeyPress} from '../../../source/core/engine/key-press.js';
 import {act, mode, replay, run, start} from './helpers.js';
+import {shownText} from '../../../source/core/sourcing/scenario.js';
 
 const ui = {selected: 0, cursor: 0};
 const key = (input: string, extra: Partial<KeyPress> = {}): KeyPress => ({input, ...extra});
@@ -191,8 +192,22 @@ describe('scenario verbs, conditions and claims', () => {
 		expect(check('version v2')).toBeUndefined();
 		expect(check('suppressed some')).toBeUndefined();
 		expect(check('says events are facts')).toBeUndefined();
-		expect(check('says nonsense')).toMatch(/no line on screen says/);
+		expect(check('says nonsense')).toBe('nothing on the 80×24 screen (under a 2-row caption) says "nonsense"');
 		expect(expectation(['cmd', 'balance', 'Z', '1'])).toMatch(/expected "cmd\|evt balance ACCOUNT AMOUNT"/);
 		expect(expectation(['leader', 'S1'])).toMatch(/unknown sourcing claim/);
+	});
+
+	test('"says" looks only at what the screen shows at its size, under the caption\'s rows', () => {
+		// sourcing-code-upgrade's end: five story rows at 80×24 under a two-row caption; D's change is the sixth.
+		const state = replay(act(run(start(2), 30), {type: 'deploy', version: 2}));
+		const says = mode.scenario.expectation(['says', 'cmd', 'D', '284', '→', '295']);
+		if (typeof says === 'string') throw new Error(says);
+		expect(says.check(state)).toBe('nothing on the 80×24 screen (under a 2-row caption) says "cmd D 284 → 295"');
+		expect(says.check(state, {columns: 80, rows: 24, captionRows: 2})).toBe(says.check(state));
+		expect(says.check(state, {columns: 80, rows: 26, captionRows: 1})).toBeUndefined();
+		// What the screen shows, and nothing else: the rows wrap into one text, the caption is never in it.
+		const shown = shownText(state);
+		expect(shown).toContain('11 sent earlier no longer match');
+		expect(shown).not.toContain('customers were told');
 	});
 });

@@ -3,7 +3,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import {describe, expect, test} from 'vitest';
-import {playScenario} from './scenario-runner.js';
+import {shownText} from '../../../source/core/sourcing/scenario.js';
+import type {SourcingState} from '../../../source/core/sourcing/state.js';
+import {playScenario, type Played} from './scenario-runner.js';
 
 const folder = path.resolve('scenarios');
 const files = readdirSync(folder)
@@ -42,5 +44,38 @@ describe('the sourcing scenarios', () => {
 		const played = playScenario(copy);
 		expect(played.failures).toHaveLength(1);
 		expect(played.failures[0]).toContain('cmd balance of B is 42');
+	});
+});
+
+describe('what a caption says is on the 80×24 screen it stands over, under its two rows', () => {
+	const file = (name: string) => files.find(each => each.endsWith(`${name}.scenario`))!;
+	/** The state a caption is shown over: the one its first claim is checked on. */
+	const under = (played: Played, words: string): SourcingState => {
+		const caption = played.captions.find(each => each.text.includes(words));
+		expect(caption, `a caption says "${words}"`).toBeDefined();
+		const line = [...played.states.keys()].find(each => each > caption!.line)!;
+		return played.states.get(line)!;
+	};
+
+	test('sourcing-code-upgrade: "the replay sent nothing" stands over the suppressed messages that no longer match', () => {
+		const shown = shownText(under(playScenario(file('sourcing-code-upgrade')), 'the replay sent nothing'));
+		expect(shown).toContain('⊘ suppressed 50 cmd / 52 evt messages; 11 sent earlier no longer match');
+		expect(shown).toContain('re-decided 8 of 30');
+	});
+
+	test('sourcing-schema: "neither pipeline changed" stands over a replay that changed nothing (no code upgrade mixed in)', () => {
+		const played = playScenario(file('sourcing-schema'));
+		const shown = shownText(under(played, 'five upcast'));
+		expect(shown).toContain('5 upcast');
+		expect(shown).toContain('cmd unchanged');
+		expect(shown).toContain('pipelines agree');
+		expect(shown).not.toContain('✎');
+		expect(shown).not.toContain('disagree');
+	});
+
+	test('sourcing-snapshots: "only #21–#30 re-ran under v2" and C\'s change are on the screen, not only in the caption', () => {
+		const shown = shownText(under(playScenario(file('sourcing-snapshots')), 'only #21–#30'));
+		expect(shown).toContain('only #21–#30 re-ran under v2');
+		expect(shown).toContain('cmd c 71 → 36: v2\'s overdraft limit accepted a transfer v1 rejected (#21)');
 	});
 });
