@@ -15,6 +15,7 @@ export const shellFlags = {
 	output: {type: 'string', shortFlag: 'o'},
 	size: {type: 'string'},
 	fontSize: {type: 'string'},
+	stills: {type: 'string'},
 } as const;
 
 export type RunOptions = {
