@@ -4,7 +4,7 @@ import {reduce, type AppEvent} from './app-state.js';
 import {ErrorBoundary} from './components/ErrorBoundary.js';
 import {Shell} from './components/Shell.js';
 import {ColorContext, type ThemeName} from './components/theme.js';
-import type {KeyPress} from './core/engine/key-press.js';
+import {isStillKey, type KeyPress} from './core/engine/key-press.js';
 import type {Session} from './core/engine/session.js';
 import {useScenario} from './hooks/useScenario.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
@@ -25,9 +25,16 @@ export function splitKeys(input: string, key: Omit<KeyPress, 'input'>): KeyPress
 	return characters.map(character => ({input: character}));
 }
 
-type Props = {readonly initial: Session; readonly theme?: ThemeName | false; readonly scenario?: readonly ScenarioStep[]; readonly live?: LiveConnection};
+type Props = {
+	readonly initial: Session;
+	readonly theme?: ThemeName | false;
+	readonly scenario?: readonly ScenarioStep[];
+	readonly live?: LiveConnection;
+	/** P: saves the screen (I/O stays out of the app); resolves to the notice that says where. */
+	readonly onStill?: () => Promise<string>;
+};
 
-export function App({initial, theme = 'dark', scenario, live}: Props) {
+export function App({initial, theme = 'dark', scenario, live, onStill}: Props) {
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const [{session, quit, outbox}, dispatch] = useReducer(reduce, {session: initial, quit: false, outbox: []});
@@ -38,7 +45,10 @@ export function App({initial, theme = 'dark', scenario, live}: Props) {
 	const settle = useLive(live, outbox, dispatch);
 	useInput(
 		(input, key) => {
-			for (const press of splitKeys(input, key)) dispatch({key: press});
+			for (const press of splitKeys(input, key)) {
+				if (onStill && isStillKey(press)) void onStill().then(text => dispatch({action: {type: 'notice', text}}));
+				else dispatch({key: press});
+			}
 		},
 		{isActive: Boolean(isRawModeSupported)},
 	);
