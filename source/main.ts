@@ -170,9 +170,9 @@ async function fuzzCommand(args: readonly string[], flags: CliFlags): Promise<nu
 	return runFuzz(args, flags);
 }
 
-function requireOutput(flags: CliFlags): string {
+function requireOutput(flags: CliFlags, orStills = true): string {
 	const output = stringFlag(flags, 'output');
-	if (output === undefined) throw new UsageError('"record" needs -o FILE.cast or -o FILE.gif (or --stills DIR)');
+	if (output === undefined) throw new UsageError(`"record" needs -o FILE.cast or -o FILE.gif${orStills ? ' (or --stills DIR)' : ''}`);
 	return output;
 }
 
@@ -190,7 +190,7 @@ async function recordCast(file: string, flags: CliFlags, theme: ThemeName | fals
 	if (stringFlag(flags, 'stills') !== undefined) throw new UsageError('--stills writes a scenario\'s pause points: a cast has none');
 	if (stringFlag(flags, 'size') !== undefined) throw new UsageError('--size does not apply to a cast: it keeps the size it was recorded at');
 	const {castFileToGif} = await import('./commands/record.js');
-	const output = requireOutput(flags);
+	const output = requireOutput(flags, false);
 	const result = await castFileToGif(file, {output, fontSize: fontSizeFrom(flags), theme});
 	process.stderr.write(`converted ${file}: ${result.frames} frames, ${result.seconds.toFixed(1)} s, ${result.bytes} bytes → ${output}\n`);
 	return 0;

@@ -53,15 +53,19 @@ describe('record NAME --stills DIR', () => {
 		for (const [dir, why] of [[file, 'it is a file'], [path.join(file, 'inside'), 'a part of its path is a file']] as const) {
 			const run = await runAsync(['record', name, '--stills', dir]);
 			expect(run.stderr).toBe(`replica-tui: cannot write --stills into "${dir}": ${why}\n`);
-			expect(run.code).not.toBe(0);
+			expect(run.code).toBe(2);
 		}
+
+		const neither = await runAsync(['record', name]);
+		expect(neither.stderr).toBe('replica-tui: "record" needs -o FILE.cast or -o FILE.gif (or --stills DIR)\n');
+		expect(neither.code).toBe(2);
 
 		const cast = await runAsync(['record', 'x.cast', '--stills', folder]);
 		expect(cast.stderr).toBe('replica-tui: --stills writes a scenario\'s pause points: a cast has none\n');
-		expect(cast.code).not.toBe(0);
+		expect(cast.code).toBe(2);
 		const play = await runAsync(['raft', '--steps', '3', '--stills', folder]);
 		expect(play.stderr).toBe('replica-tui: --stills only applies to "record"\n');
-		expect(play.code).not.toBe(0);
+		expect(play.code).toBe(2);
 	}, 60_000);
 });
 
