@@ -120,20 +120,26 @@ async function scenarioCommand(command: string, args: readonly string[], flags: 
 		return 0;
 	}
 
-	const {parseSize, recordScenario} = await import('./commands/record.js');
+	const {outputKind, parseSize, prepareStillsFolder, recordScenario, recordStills} = await import('./commands/record.js');
 	const size = stringFlag(flags, 'size');
 	const sized: Scenario = size === undefined ? scenario : {...scenario, ...parseSize(size)};
 	const stills = stringFlag(flags, 'stills');
 	const output = stills === undefined || flags['output'] !== undefined ? requireOutput(flags) : undefined;
-	if (stills !== undefined) {
-		const {recordStills} = await import('./commands/record.js');
-		const files = await recordStills(sized, stills, {fontSize: fontSizeFrom(flags), theme});
-		process.stderr.write(`recorded ${scenario.name}: ${files.length} stills, one per pause point → ${stills}${files.length > 0 ? ` (${path.basename(files[0]!)}${files.length > 1 ? ` … ${path.basename(files.at(-1)!)}` : ''})` : ''}\n`);
+	// Every flag is checked before anything is written.
+	const fontSize = fontSizeFrom(flags);
+	if (output !== undefined) outputKind(output);
+	if (stills !== undefined) prepareStillsFolder(stills);
+	if (output !== undefined) {
+		const result = await recordScenario(sized, {output, fontSize, theme});
+		process.stderr.write(`recorded ${scenario.name}: ${result.frames} frames, ${result.seconds.toFixed(1)} s, ${result.bytes} bytes → ${output}\n`);
 	}
 
-	if (output === undefined) return 0;
-	const result = await recordScenario(sized, {output, fontSize: fontSizeFrom(flags), theme});
-	process.stderr.write(`recorded ${scenario.name}: ${result.frames} frames, ${result.seconds.toFixed(1)} s, ${result.bytes} bytes → ${output}\n`);
+	if (stills !== undefined) {
+		const files = await recordStills(sized, stills, {fontSize, theme});
+		const named = files.length === 0 ? ': it has no pause point' : ` (${path.basename(files[0]!)}${files.length > 1 ? ` … ${path.basename(files.at(-1)!)}` : ''})`;
+		process.stderr.write(`recorded ${scenario.name}: ${files.length} still${files.length === 1 ? '' : 's'}, one per pause point → ${stills}${named}\n`);
+	}
+
 	return 0;
 }
 

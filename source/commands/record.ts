@@ -22,10 +22,16 @@ export function parseSize(text: string): TerminalSize {
 	return size;
 }
 
+/** What -o asks for, by its extension; one plain line for anything else. */
+export function outputKind(output: string): 'cast' | 'gif' {
+	const kind = /\.(cast|gif)$/i.exec(output)?.[1]?.toLowerCase();
+	if (kind !== 'cast' && kind !== 'gif') throw new UsageError(`-o must name a .cast or a .gif file, not "${output}"`);
+	return kind;
+}
+
 /** Renders a scenario on a virtual clock to .cast or .gif, chosen by the output's extension. */
 export async function recordScenario(scenario: Scenario, options: RecordOptions): Promise<{bytes: number; frames: number; seconds: number}> {
-	const kind = /\.(cast|gif)$/i.exec(options.output)?.[1]?.toLowerCase();
-	if (!kind) throw new UsageError(`-o must name a .cast or a .gif file, not "${options.output}"`);
+	const kind = outputKind(options.output);
 	const fd = openForWriting('output', options.output);
 	try {
 		const frames = await scenarioFrames(scenario, {theme: options.theme});

@@ -56,6 +56,13 @@ describe('record NAME --stills DIR', () => {
 			expect(run.code).toBe(2);
 		}
 
+		// A bad -o alongside is refused before anything is written: no stills folder either.
+		const untouched = path.join(folder, 'untouched');
+		const badOutput = await runAsync(['record', name, '--stills', untouched, '-o', path.join(folder, 'x.txt')]);
+		expect(badOutput.stderr).toMatch(/^replica-tui: -o must name a \.cast or a \.gif file, not "[^"]+x\.txt"\n$/);
+		expect(badOutput.code).toBe(2);
+		expect(existsSync(untouched)).toBe(false);
+
 		const neither = await runAsync(['record', name]);
 		expect(neither.stderr).toBe('replica-tui: "record" needs -o FILE.cast or -o FILE.gif (or --stills DIR)\n');
 		expect(neither.code).toBe(2);
