@@ -3,7 +3,6 @@ import {App} from './app.js';
 import type {ThemeName} from './components/theme.js';
 import type {Session} from './core/engine/session.js';
 import {startLiveRecording} from './record/live-recorder.js';
-import {saveStill} from './record/save-still.js';
 import {tapScreen} from './record/screen-tap.js';
 import {defaultFontSize} from './main.js';
 import type {ScenarioStep} from './scenario/types.js';
@@ -17,7 +16,10 @@ export async function runInteractive(session: Session, options: {theme: ThemeNam
 	// P: the screen as it shows now, drawn as the GIF recorder draws, into the current folder.
 	const saveScreen = async () => {
 		try {
-			const name = await saveStill(await screen.cells(), process.cwd(), `replica-tui-${session.mode.name}`, {fontSize: defaultFontSize, background});
+			const cells = screen.cells();
+			// The PNG encoder loads on the first P only, so the screen starts as fast as before.
+			const {saveStill} = await import('./record/save-still.js');
+			const name = await saveStill(await cells, process.cwd(), `replica-tui-${session.mode.name}`, {fontSize: defaultFontSize, background});
 			return `saved this screen as ./${name}`;
 		} catch (error) {
 			return `could not save the screen here: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
