@@ -4,7 +4,7 @@ import {createAppStore} from './app-store.js';
 import {ErrorBoundary} from './components/ErrorBoundary.js';
 import {Shell} from './components/Shell.js';
 import {ColorContext, type ThemeName} from './components/theme.js';
-import type {KeyPress} from './core/engine/key-press.js';
+import {isStillKey, type KeyPress} from './core/engine/key-press.js';
 import type {Session} from './core/engine/session.js';
 import {useScenario, type ScenarioPlayback} from './hooks/useScenario.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
@@ -27,9 +27,16 @@ export function splitKeys(input: string, key: Omit<KeyPress, 'input'>): KeyPress
 /** Home and erase the screen: Ink then draws the whole frame again from the top (Ctrl+L, as in less, htop and vim). */
 export const redrawScreen = '\u001B[H\u001B[2J';
 
-type Props = {readonly initial: Session; readonly theme?: ThemeName | false; readonly scenario?: ScenarioPlayback; readonly live?: LiveConnection};
+type Props = {
+	readonly initial: Session;
+	readonly theme?: ThemeName | false;
+	readonly scenario?: ScenarioPlayback;
+	readonly live?: LiveConnection;
+	/** P: saves the screen (I/O stays out of the app); resolves to the notice that says where. */
+	readonly onStill?: () => Promise<string>;
+};
 
-export function App({initial, theme = 'dark', scenario, live}: Props) {
+export function App({initial, theme = 'dark', scenario, live, onStill}: Props) {
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const {write} = useStdout();
@@ -49,7 +56,10 @@ export function App({initial, theme = 'dark', scenario, live}: Props) {
 				return;
 			}
 
-			for (const press of splitKeys(input, key)) dispatch({key: press});
+			for (const press of splitKeys(input, key)) {
+				if (onStill && isStillKey(press)) void onStill().then(text => dispatch({action: {type: 'notice', text}}));
+				else dispatch({key: press});
+			}
 		},
 		{isActive: Boolean(isRawModeSupported)},
 	);

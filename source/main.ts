@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type {ThemeName} from './theme-names.js';
 import type {AnyMode, RawFlags} from './core/engine/mode.js';
 import {createSession} from './core/engine/session.js';
@@ -65,9 +66,9 @@ export async function main(input: readonly string[], camelFlags: CliFlags): Prom
 	return scenarioCommand(command, args, flags);
 }
 
-/** -o, --size and --font-size shape a recording; a mode and play draw in the terminal they are given. */
+/** -o, --size, --font-size and --stills shape a recording; a mode and play draw in the terminal they are given. */
 function refuseRecordOnlyFlags(flags: CliFlags): void {
-	for (const flag of ['output', 'size', 'fontSize'] as const) {
+	for (const flag of ['output', 'size', 'fontSize', 'stills'] as const) {
 		if (flags[flag] !== undefined) throw new UsageError(`--${flag === 'fontSize' ? 'font-size' : flag} only applies to "record"`);
 	}
 }
@@ -76,7 +77,7 @@ async function scenarioCommand(command: string, args: readonly string[], flags: 
 	const allowed: Record<string, string[]> = {
 		scenarios: [],
 		play: ['record', 'theme', 'pace', 'claims'],
-		record: ['output', 'size', 'fontSize', 'theme'],
+		record: ['output', 'size', 'fontSize', 'theme', 'stills'],
 		run: ['json', 'trace'],
 		check: [],
 	};
@@ -125,12 +126,26 @@ async function scenarioCommand(command: string, args: readonly string[], flags: 
 		return 0;
 	}
 
-	const {parseSize, recordScenario} = await import('./commands/record.js');
+	const {outputKind, parseSize, prepareStillsFolder, recordScenario, recordStills} = await import('./commands/record.js');
 	const size = stringFlag(flags, 'size');
 	const sized: Scenario = size === undefined ? scenario : {...scenario, ...parseSize(size)};
-	const output = requireOutput(flags);
-	const result = await recordScenario(sized, {output, fontSize: fontSizeFrom(flags), theme});
-	process.stderr.write(`recorded ${scenario.name}: ${result.frames} frames, ${result.seconds.toFixed(1)} s, ${result.bytes} bytes → ${output}\n`);
+	const stills = stringFlag(flags, 'stills');
+	const output = stills === undefined || flags['output'] !== undefined ? requireOutput(flags) : undefined;
+	// Every flag is checked before anything is written.
+	const fontSize = fontSizeFrom(flags);
+	if (output !== undefined) outputKind(output);
+	if (stills !== undefined) prepareStillsFolder(stills);
+	if (output !== undefined) {
+		const result = await recordScenario(sized, {output, fontSize, theme});
+		process.stderr.write(`recorded ${scenario.name}: ${result.frames} frames, ${result.seconds.toFixed(1)} s, ${result.bytes} bytes → ${output}\n`);
+	}
+
+	if (stills !== undefined) {
+		const files = await recordStills(sized, stills, {fontSize, theme});
+		const named = files.length === 0 ? ': it has no pause point' : ` (${path.basename(files[0]!)}${files.length > 1 ? ` … ${path.basename(files.at(-1)!)}` : ''})`;
+		process.stderr.write(`recorded ${scenario.name}: ${files.length} still${files.length === 1 ? '' : 's'}, one per pause point → ${stills}${named}\n`);
+	}
+
 	return 0;
 }
 
@@ -199,9 +214,9 @@ async function fuzzCommand(args: readonly string[], flags: CliFlags): Promise<nu
 	return runFuzz(args, flags);
 }
 
-function requireOutput(flags: CliFlags): string {
+function requireOutput(flags: CliFlags, orStills = true): string {
 	const output = stringFlag(flags, 'output');
-	if (output === undefined) throw new UsageError('"record" needs -o FILE.cast or -o FILE.gif');
+	if (output === undefined) throw new UsageError(`"record" needs -o FILE.cast or -o FILE.gif${orStills ? ' (or --stills DIR)' : ''}`);
 	return output;
 }
 
@@ -216,9 +231,10 @@ function fontSizeFrom(flags: CliFlags): number {
 }
 
 async function recordCast(file: string, flags: CliFlags, theme: ThemeName | false): Promise<number> {
+	if (stringFlag(flags, 'stills') !== undefined) throw new UsageError('--stills writes a scenario\'s pause points: a cast has none');
 	if (stringFlag(flags, 'size') !== undefined) throw new UsageError('--size does not apply to a cast: it keeps the size it was recorded at');
 	const {castFileToGif} = await import('./commands/record.js');
-	const output = requireOutput(flags);
+	const output = requireOutput(flags, false);
 	const result = await castFileToGif(file, {output, fontSize: fontSizeFrom(flags), theme});
 	process.stderr.write(`converted ${file}: ${result.frames} frames, ${result.seconds.toFixed(1)} s, ${result.bytes} bytes → ${output}\n`);
 	return 0;

@@ -17,6 +17,7 @@ export const shellFlags = {
 	fontSize: {type: 'string'},
 	pace: {type: 'string'},
 	claims: {type: 'string'},
+	stills: {type: 'string'},
 } as const;
 
 export type RunOptions = {

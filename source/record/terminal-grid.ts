@@ -123,7 +123,7 @@ function toCell(cell: IBufferCell, defaults: Defaults): Cell {
 	};
 }
 
-type HeadlessTerminal = InstanceType<typeof Terminal>;
+export type HeadlessTerminal = InstanceType<typeof Terminal>;
 
 function snapshot(terminal: HeadlessTerminal, defaults: Defaults): Cell[][] {
 	const buffer = terminal.buffer.active;
@@ -141,6 +141,11 @@ function snapshot(terminal: HeadlessTerminal, defaults: Defaults): Cell[][] {
 	}
 
 	return rows;
+}
+
+/** What a headless terminal shows now, as cells in the recorder's colours. */
+export function terminalCells(terminal: HeadlessTerminal, background: GridOptions['background'] = 'dark'): Cell[][] {
+	return snapshot(terminal, background === 'light' ? lightDefaults : darkDefaults);
 }
 
 const sameCell = (a: Cell, b: Cell): boolean =>

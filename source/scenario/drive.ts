@@ -18,9 +18,9 @@ export function sessionForScenario(scenario: Scenario, mode: AnyMode = scenario.
  * Plays a scenario on a virtual clock, as the live ticker would, with no
  * terminal and no wall clock: the same scenario gives the same states (and
  * frames) every time. `onChange` sees the session after every change, with
- * the virtual time in ms. `mode` may wrap the scenario's mode (to trace it).
+ * the virtual time in ms; `onPausePoint` sees it as each pause point begins. `mode` may wrap the scenario's mode (to trace it).
  */
-export async function driveScenario(scenario: Scenario, options: {onChange?: (session: Session, ms: number) => void; mode?: AnyMode} = {}): Promise<DriveResult> {
+export async function driveScenario(scenario: Scenario, options: {onChange?: (session: Session, ms: number) => void; onPausePoint?: (session: Session) => void; mode?: AnyMode} = {}): Promise<DriveResult> {
 	const store = createAppStore({session: sessionForScenario(scenario, options.mode), quit: false, outbox: []});
 	const session = () => store.get().session;
 	let now = 0;
@@ -38,6 +38,13 @@ export async function driveScenario(scenario: Scenario, options: {onChange?: (se
 	});
 
 	changed();
-	await runScenario(scenario.steps, {sleep: advance, pausePoint: advance}, sessionTarget(store, {sleep: advance, pausePoint: advance}, log));
+	const clock = {
+		sleep: advance,
+		async pausePoint(ms: number) {
+			options.onPausePoint?.(session());
+			await advance(ms);
+		},
+	};
+	await runScenario(scenario.steps, clock, sessionTarget(store, clock, log));
 	return {session: session(), claims: log.claims, ms: now};
 }

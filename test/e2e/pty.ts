@@ -32,11 +32,11 @@ export type PtyRun = {
 };
 
 /** Runs `node dist/cli.js ...args` in a pseudo-terminal, as a user would, without CI variables and with TERM=xterm-256color. */
-export function runInPty(args: readonly string[], {cols = 80, rows = 24} = {}): PtyRun {
+export function runInPty(args: readonly string[], {cols = 80, rows = 24, cwd = root} = {}): PtyRun {
 	const env = cleanEnv({TERM: 'xterm-256color'}) as Record<string, string>;
 	delete env.NO_COLOR;
 	const terminal = new xterm.Terminal({cols, rows, allowProposedApi: true});
-	const child = pty.spawn(process.execPath, [cli, ...args], {name: 'xterm-256color', cols, rows, cwd: root, env});
+	const child = pty.spawn(process.execPath, [cli, ...args], {name: 'xterm-256color', cols, rows, cwd, env});
 	let output = '';
 	let shown = '';
 	const show = () => {

@@ -19,3 +19,10 @@ export type KeyPress = {
 export function isQuitKey(key: KeyPress): boolean {
 	return (key.input === 'q' && !key.ctrl && !key.meta) || (Boolean(key.ctrl) && key.input === 'c');
 }
+
+/** P writes the screen as a PNG (the app does it: the core has no I/O). No mode uses P, and no presenter remote sends it. */
+export const stillKey = 'P';
+
+export function isStillKey(key: KeyPress): boolean {
+	return key.input === stillKey && !key.ctrl && !key.meta;
+}

@@ -27,6 +27,7 @@ export const shellHelp: ReadonlyArray<readonly [keys: string, what: string]> = [
 	['0', 'restart from the beginning, same seed'],
 	['← → · 1–9', 'select a column'],
 	['+ / -', 'faster / slower'],
+	['P', 'save the screen as a PNG in the current folder'],
 	['? · esc', 'this help, or close it (pauses a running stream)'],
 	['Ctrl+L', 'redraw the whole screen'],
 	['q · Ctrl+C', 'quit'],
