@@ -104,6 +104,16 @@ export function parseRaftConfig(flags: RawFlags): RaftConfig {
 	};
 }
 
+/** Followers' timers must not fire between heartbeats: a heartbeat above half the shortest election timeout is not well below it. */
+export function heartbeatWarning(config: RaftConfig): {readonly text: string; readonly short: string} | undefined {
+	if (config.heartbeat * 2 <= config.electionMin) return undefined;
+	const timeouts = config.electionMin === config.electionMax ? `${config.electionMin} ms` : `${config.electionMin}–${config.electionMax} ms`;
+	return {
+		text: `--heartbeat ${config.heartbeat} is not well below the election timeout (${timeouts}): followers' timers can fire between heartbeats and elections follow one another; use at most ${Math.floor(config.electionMin / 2)} ms`,
+		short: `heartbeat ${config.heartbeat} ms ≥ timeout/2`,
+	};
+}
+
 export function hasBug(config: RaftConfig, bug: BugName): boolean {
 	return config.bugs.includes(bug);
 }

@@ -96,7 +96,7 @@ describe('item 18: counts spelled right', () => {
 		state = act(state, {type: 'request'});
 		state = until(state, 'commit 1');
 		state = act(state, {type: 'crash', server: 0});
-		expect(state.last.text).toMatch(/and 1 log entry;/);
+		expect(state.last.text).toMatch(/, 1 log entry;/);
 		state = act(state, {type: 'restart', server: 0});
 		expect(state.last.text).toMatch(/with its 1 log entry;/);
 		const crashed = act(state, {type: 'crash', server: 0});
@@ -139,5 +139,37 @@ describe('item 14: the space-time diagram marks drops and actions', () => {
 		}
 
 		for (const row of ladderRows(state)) expect(row.replaceAll(/[\s│┆]/g, '').replace(/^\d+/, '')).not.toBe('');
+	});
+});
+
+describe('item 17: verdicts read whole at 80×24', () => {
+	it('the last event line keeps its outcome: a heartbeat that also commits names the message in short rather than cut "its election timer starts again"', () => {
+		let state = act(settled(), {type: 'request'});
+		state = handleUntil(state, current => current.last.kind === 'deliver' && /learns entries up to 1 are committed/.test(current.last.text));
+		expect(state.last.text.length).toBeGreaterThan(2 * 68);
+		const rows = show(state, 80, 17).events.slice(0, 2).map(row => lineText(row));
+		const shown = rows.join(' ').replaceAll(/\s+/g, ' ');
+		expect(shown).not.toContain('…');
+		expect(shown).toContain('accepts; its election timer starts again');
+		expect(shown).toContain('learns entries up to 1 are committed');
+	});
+
+	it('the decision line keeps the network when it matters: a stale leader in a minority and the partition', () => {
+		let state = settled();
+		state = act(state, {type: 'partition', groups: [[2, 3]]});
+		state = handleUntil(state, current => current.servers.some(server => server.role === 'leader' && server.id !== 2));
+		const decision = lineText(show(state, 80, 17).decision[0]!);
+		expect(decision).toMatch(/^★ S\d leads/);
+		expect(decision).toMatch(/S3 still leads/);
+		expect(decision).toMatch(/partition S1 S2 S5 ?\| ?S3 S4$/);
+		expect(decision).not.toContain('…');
+		expect(decision.length).toBeLessThanOrEqual(79);
+	});
+
+	it("the safety lab's menu reads whole in an 80-column overlay (76 cells a row), bugs on and off", () => {
+		for (const bugs of [[], ['old-term-commit', 'no-up-to-date-check', 'forget-vote', 'truncate-always', 'fixed-timeout', 'half-quorum', 'apply-uncommitted', 'stale-append']]) {
+			const menu = raftMode.menu(raft({bug: bugs}), 'bugs', {selected: 0, cursor: 0});
+			for (const item of menu.items) expect(`${item.key}  ${item.label}`.length, item.label).toBeLessThanOrEqual(76);
+		}
 	});
 });
