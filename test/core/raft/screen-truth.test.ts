@@ -5,6 +5,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import {lineText, type Screen} from '../../../source/core/engine/screen.js';
+import {parseRaftConfig} from '../../../source/core/raft/config.js';
 import {handleNextEvent} from '../../../source/core/raft/engine.js';
 import {raftMode} from '../../../source/core/raft/mode.js';
 import {inFlight} from '../../../source/core/raft/queries.js';
@@ -171,5 +172,39 @@ describe('item 17: verdicts read whole at 80×24', () => {
 			const menu = raftMode.menu(raft({bug: bugs}), 'bugs', {selected: 0, cursor: 0});
 			for (const item of menu.items) expect(`${item.key}  ${item.label}`.length, item.label).toBeLessThanOrEqual(76);
 		}
+	});
+});
+
+describe('item 18: the heartbeat warning and Figure 7', () => {
+	it('a heartbeat not well below the election timeout gets a warning (stderr through the mode, and the decision line); the default does not', () => {
+		expect(raftMode.warnings!(parseRaftConfig({}))).toEqual([]);
+		expect(raftMode.warnings!(parseRaftConfig({heartbeat: '75'}))).toEqual([]);
+		const [warning, ...rest] = raftMode.warnings!(parseRaftConfig({heartbeat: '400'}));
+		expect(rest).toEqual([]);
+		expect(warning).toMatch(/^--heartbeat 400 is not well below the election timeout \(150–300 ms\).*use at most 75 ms$/);
+		const state = raft({heartbeat: '400'});
+		expect(lineText(show(state, 120, 33).decision[0]!)).toContain('⚠ heartbeat 400 ms is not well below the 150–300 ms timeouts');
+		expect(lineText(show(state, 80, 17).decision[0]!)).toMatch(/⚠ heartbeat 400 ms/);
+	});
+
+	it("Figure 7's seven columns at 100×34 show whole roles (the glyph alone where the word does not fit) and their labels (a)–(f)", () => {
+		const state = raft({servers: '7', election: '5000-6000', heartbeat: '1000', labels: ',a,b,c,d,e,f'});
+		for (const bodyRows of [25, 27]) {
+			const titles = show(state, 100, bodyRows).panels[0]!.columns.map(column => lineText(column.title!).trim());
+			expect(titles.join(' ')).not.toContain('…');
+			expect(titles).toEqual(['▸S1 ●', 'S2 (a) ●', 'S3 (b) ●', 'S4 (c) ●', 'S5 (d) ●', 'S6 (e) ●', 'S7 (f) ●']);
+		}
+
+		const unlabelled = show(raft({servers: '7'}), 100, 25).panels[0]!.columns.map(column => lineText(column.title!).trim());
+		expect(unlabelled.join(' ')).not.toContain('…');
+		expect(unlabelled[1]).toBe('S2 ●');
+	});
+
+	it('--labels is checked: at most one label a server, short, no spaces or brackets', () => {
+		expect(parseRaftConfig({servers: '3', labels: 'x,y'}).labels).toEqual(['x', 'y']);
+		expect(parseRaftConfig({labels: ',,'}).labels).toBeUndefined();
+		expect(() => parseRaftConfig({servers: '3', labels: 'a,b,c,d'})).toThrow('--labels names 4 columns, but there are 3 servers');
+		expect(() => parseRaftConfig({labels: 'toolonglabel'})).toThrow(/not a short label/);
+		expect(() => parseRaftConfig({labels: '(a)'})).toThrow(/not a short label/);
 	});
 });
