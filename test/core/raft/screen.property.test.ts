@@ -79,7 +79,7 @@ describe('the Raft screen over random runs', () => {
 			fc.property(runArbitrary, run => {
 				expect(screenedRun(run).slice(0, 5)).toEqual([]);
 			}),
-			{numRuns: 15},
+			{numRuns: 12},
 		);
 	});
 });

@@ -1,9 +1,10 @@
 /**
  * The last and the next event in words, fitted to the rows they have: the
  * last event in two rows, the next in one. What came of an event (its
- * outcome clauses) is never cut: where the whole text does not fit, the
- * message is named in short ("S5→S3 AE ♥" for the AppendEntries the next line
- * showed in full), then the last clauses give way to "(+N more)".
+ * outcome clauses) is never cut: where the whole text does not fit, its second
+ * row starts at the left edge instead of under the first; then the message is
+ * named in short ("S5→S3 AE ♥" for the AppendEntries the next line showed in
+ * full); only then do the last clauses give way to "(+N more)".
  */
 import {seg, type Line} from '../../engine/screen.js';
 import {cellWidth, wrapLines} from '../../engine/text.js';
