@@ -254,6 +254,7 @@ async function dashboard(mode: AnyMode, flags: CliFlags, args: readonly string[]
 	refuseForeignFlags(flags, [...Object.keys(mode.flags), 'paused', 'steps', 'json', 'trace', 'record', 'theme'], `the ${mode.name} mode`);
 	const options = parseRunOptions(mode, flags);
 	const theme = themeFrom(flags, process.env);
+	for (const warning of mode.warnings?.(options.config) ?? []) process.stderr.write(`warning: ${warning}\n`);
 	if (options.steps !== undefined) {
 		const state = runHeadless(mode, options.config, options.steps, options.trace);
 		process.stdout.write(headlessOutput(mode, state, options.json) + '\n');

@@ -67,6 +67,8 @@ export type Mode<S, A, C = unknown> = {
 	/** The flags parseConfig understands, for meow and for refusing unknown ones. */
 	readonly flags: Readonly<Record<string, {readonly type: 'string' | 'boolean'; readonly isMultiple?: boolean}>>;
 	create(config: C): S;
+	/** Settings that are allowed but unwise (e.g. a heartbeat as slow as the election timeout), one plain line each: the CLI prints them on stderr. */
+	warnings?(config: C): readonly string[];
 
 	// Time.
 	readonly speeds: {readonly ladder: readonly number[]; readonly initial: number; readonly min: number; readonly max: number; format(speed: number): string};

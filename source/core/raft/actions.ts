@@ -184,7 +184,7 @@ function crash(tx: Tx, id: number): void {
 	const forgot = tx.bug('forget-vote') && server.votedFor !== null;
 	if (tx.bug('forget-vote')) server.votedFor = null;
 	tx.say(
-		`${name} crashes: on disk it keeps term ${server.currentTerm}, ${forgot ? 'but NOT its vote (forget-vote bug)' : `its vote (${server.votedFor === null ? 'none' : serverName(server.votedFor)})`} and ${countText(server.log.length, 'log entry', 'log entries')}; it loses commitIndex, its state machine, its timers and ${lost} message${lost === 1 ? '' : 's'} in flight`,
+		`${name} crashes: on disk it keeps term ${server.currentTerm}, ${forgot ? 'NOT its vote (forget-vote bug)' : server.votedFor === null ? 'no vote' : `vote ${serverName(server.votedFor)}`}, ${countText(server.log.length, 'log entry', 'log entries')}; it loses commitIndex, its state machine, timers and ${lost} message${lost === 1 ? '' : 's'} in flight`,
 	);
 }
 

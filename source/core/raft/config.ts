@@ -45,6 +45,7 @@ export const raftFlags = {
 	backoff: {type: 'string'},
 	bug: {type: 'string', isMultiple: true},
 	speed: {type: 'string'},
+	labels: {type: 'string'},
 } as const satisfies Record<string, {readonly type: 'string' | 'boolean'; readonly isMultiple?: boolean}>;
 
 /** A probability as 0.2 or 20%. */
@@ -66,6 +67,18 @@ export function parseBugs(flags: RawFlags): BugName[] {
 	return bugNames.filter(name => names.includes(name));
 }
 
+/** The longest column label. */
+export const maxLabelLength = 6;
+
+/** "--labels ,a,b,c,d,e,f": a short label a server, '' for none; undefined when none is set. */
+export function parseLabels(text: string, servers: number): string[] | undefined {
+	const labels = text.split(',').map(label => label.trim());
+	if (labels.length > servers) throw new UsageError(`--labels names ${labels.length} columns, but there are ${servers} servers`);
+	const bad = labels.find(label => label.length > maxLabelLength || /[\s()]/.test(label));
+	if (bad !== undefined) throw new UsageError(`--labels: "${bad}" is not a short label (at most ${maxLabelLength} characters, no spaces or brackets)`);
+	return labels.some(label => label !== '') ? labels : undefined;
+}
+
 export function parseRaftConfig(flags: RawFlags): RaftConfig {
 	const servers = wholeFlag(flags, 'servers', defaultConfig.servers, minServers, maxServers);
 	const seed = wholeFlag(flags, 'seed', defaultConfig.seed, 0, 4_294_967_295);
@@ -84,6 +97,8 @@ export function parseRaftConfig(flags: RawFlags): RaftConfig {
 	if (backoff !== 'one' && backoff !== 'term') throw new UsageError(`--backoff must be "one" (Figure 2) or "term" (skip a conflicting term), not "${backoff}"`);
 	const speedText = textFlag(flags, 'speed');
 	const speed = speedText === undefined ? undefined : wholeFlag(flags, 'speed', defaultSpeed, speedLadder[0], speedLadder.at(-1)!);
+	const labelsText = textFlag(flags, 'labels');
+	const labels = labelsText === undefined ? undefined : parseLabels(labelsText, servers);
 	return {
 		servers,
 		seed,
@@ -101,6 +116,17 @@ export function parseRaftConfig(flags: RawFlags): RaftConfig {
 		backoff,
 		bugs: parseBugs(flags),
 		...(speed === undefined ? {} : {speed}),
+		...(labels === undefined ? {} : {labels}),
+	};
+}
+
+/** Followers' timers must not fire between heartbeats: a heartbeat above half the shortest election timeout is not well below it. */
+export function heartbeatWarning(config: RaftConfig): {readonly text: string; readonly short: string} | undefined {
+	if (config.heartbeat * 2 <= config.electionMin) return undefined;
+	const timeouts = config.electionMin === config.electionMax ? `${config.electionMin} ms` : `${config.electionMin}–${config.electionMax} ms`;
+	return {
+		text: `--heartbeat ${config.heartbeat} is not well below the election timeout (${timeouts}): followers' timers can fire between heartbeats and elections follow one another; use at most ${Math.floor(config.electionMin / 2)} ms`,
+		short: `heartbeat ${config.heartbeat} ms is not well below the ${timeouts} timeouts`,
 	};
 }
 

@@ -118,7 +118,7 @@ function bugsMenu(state: RaftState): Menu<RaftAction> {
 		const breaks = bugInfo[bug].breaks;
 		return {
 			key: String(i + 1),
-			label: `${on ? '✓ on ' : '· off'} ${bug} (${breaks.length === 0 ? 'liveness' : breaks.join(' ')}): ${bugInfo[bug].does}`,
+			label: `${on ? '✓ on ' : '· off'} ${bug} (${breaks.length === 0 ? 'liveness' : breaks.join(' ')}): ${bugInfo[bug].short}`,
 			action: {type: 'bug', bug, on: !on},
 		};
 	});

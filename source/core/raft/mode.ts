@@ -4,7 +4,7 @@
  */
 import type {Mode} from '../engine/mode.js';
 import {applyAction} from './actions.js';
-import {defaultSpeed, parseRaftConfig, raftFlags, speedLadder} from './config.js';
+import {defaultSpeed, heartbeatWarning, parseRaftConfig, raftFlags, speedLadder} from './config.js';
 import {advance, createRaft, nextTime, runUntil} from './engine.js';
 import {violationLine} from './safety/properties.js';
 import {raftHelp, raftLegend, raftHints, raftKeyAction, raftMenu} from './keys.js';
@@ -20,6 +20,7 @@ export const raftMode: Mode<RaftState, RaftAction, RaftConfig> = {
 	parseConfig: parseRaftConfig,
 	flags: raftFlags,
 	create: createRaft,
+	warnings: config => [heartbeatWarning(config)?.text].filter(text => text !== undefined),
 
 	speeds: {
 		ladder: speedLadder,

@@ -45,6 +45,8 @@ export type RaftConfig = {
 	readonly bugs: readonly BugName[];
 	/** Virtual ms per real second while running, if set. */
 	readonly speed?: number;
+	/** Labels for the columns, by server ('' for none), e.g. the paper's Figure 7 cases (a)–(f). */
+	readonly labels?: readonly string[];
 	/** The live checker of the five safety properties (false only to measure what it costs). */
 	readonly safetyCheck?: boolean;
 };

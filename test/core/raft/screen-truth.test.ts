@@ -5,6 +5,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import {lineText, type Screen} from '../../../source/core/engine/screen.js';
+import {parseRaftConfig} from '../../../source/core/raft/config.js';
 import {handleNextEvent} from '../../../source/core/raft/engine.js';
 import {raftMode} from '../../../source/core/raft/mode.js';
 import {inFlight} from '../../../source/core/raft/queries.js';
@@ -96,7 +97,7 @@ describe('item 18: counts spelled right', () => {
 		state = act(state, {type: 'request'});
 		state = until(state, 'commit 1');
 		state = act(state, {type: 'crash', server: 0});
-		expect(state.last.text).toMatch(/and 1 log entry;/);
+		expect(state.last.text).toMatch(/, 1 log entry;/);
 		state = act(state, {type: 'restart', server: 0});
 		expect(state.last.text).toMatch(/with its 1 log entry;/);
 		const crashed = act(state, {type: 'crash', server: 0});
@@ -139,5 +140,71 @@ describe('item 14: the space-time diagram marks drops and actions', () => {
 		}
 
 		for (const row of ladderRows(state)) expect(row.replaceAll(/[\s│┆]/g, '').replace(/^\d+/, '')).not.toBe('');
+	});
+});
+
+describe('item 17: verdicts read whole at 80×24', () => {
+	it('the last event line keeps its outcome: a heartbeat that also commits names the message in short rather than cut "its election timer starts again"', () => {
+		let state = act(settled(), {type: 'request'});
+		state = handleUntil(state, current => current.last.kind === 'deliver' && /learns entries up to 1 are committed/.test(current.last.text));
+		expect(state.last.text.length).toBeGreaterThan(2 * 68);
+		const rows = show(state, 80, 17).events.slice(0, 2).map(row => lineText(row));
+		const shown = rows.join(' ').replaceAll(/\s+/g, ' ');
+		expect(shown).not.toContain('…');
+		expect(shown).toContain('accepts; its election timer starts again');
+		expect(shown).toContain('learns entries up to 1 are committed');
+	});
+
+	it('the decision line keeps the network when it matters: a stale leader in a minority and the partition', () => {
+		let state = settled();
+		state = act(state, {type: 'partition', groups: [[2, 3]]});
+		state = handleUntil(state, current => current.servers.some(server => server.role === 'leader' && server.id !== 2));
+		const decision = lineText(show(state, 80, 17).decision[0]!);
+		expect(decision).toMatch(/^★ S\d leads/);
+		expect(decision).toMatch(/S3 still leads/);
+		expect(decision).toMatch(/partition S1 S2 S5 ?\| ?S3 S4$/);
+		expect(decision).not.toContain('…');
+		expect(decision.length).toBeLessThanOrEqual(79);
+	});
+
+	it("the safety lab's menu reads whole in an 80-column overlay (76 cells a row), bugs on and off", () => {
+		for (const bugs of [[], ['old-term-commit', 'no-up-to-date-check', 'forget-vote', 'truncate-always', 'fixed-timeout', 'half-quorum', 'apply-uncommitted', 'stale-append']]) {
+			const menu = raftMode.menu(raft({bug: bugs}), 'bugs', {selected: 0, cursor: 0});
+			for (const item of menu.items) expect(`${item.key}  ${item.label}`.length, item.label).toBeLessThanOrEqual(76);
+		}
+	});
+});
+
+describe('item 18: the heartbeat warning and Figure 7', () => {
+	it('a heartbeat not well below the election timeout gets a warning (stderr through the mode, and the decision line); the default does not', () => {
+		expect(raftMode.warnings!(parseRaftConfig({}))).toEqual([]);
+		expect(raftMode.warnings!(parseRaftConfig({heartbeat: '75'}))).toEqual([]);
+		const [warning, ...rest] = raftMode.warnings!(parseRaftConfig({heartbeat: '400'}));
+		expect(rest).toEqual([]);
+		expect(warning).toMatch(/^--heartbeat 400 is not well below the election timeout \(150–300 ms\).*use at most 75 ms$/);
+		const state = raft({heartbeat: '400'});
+		expect(lineText(show(state, 120, 33).decision[0]!)).toContain('⚠ heartbeat 400 ms is not well below the 150–300 ms timeouts');
+		expect(lineText(show(state, 80, 17).decision[0]!)).toMatch(/⚠ heartbeat 400 ms/);
+	});
+
+	it("Figure 7's seven columns at 100×34 show whole roles (the glyph alone where the word does not fit) and their labels (a)–(f)", () => {
+		const state = raft({servers: '7', election: '5000-6000', heartbeat: '1000', labels: ',a,b,c,d,e,f'});
+		for (const bodyRows of [25, 27]) {
+			const titles = show(state, 100, bodyRows).panels[0]!.columns.map(column => lineText(column.title!).trim());
+			expect(titles.join(' ')).not.toContain('…');
+			expect(titles).toEqual(['▸S1 ●', 'S2 (a) ●', 'S3 (b) ●', 'S4 (c) ●', 'S5 (d) ●', 'S6 (e) ●', 'S7 (f) ●']);
+		}
+
+		const unlabelled = show(raft({servers: '7'}), 100, 25).panels[0]!.columns.map(column => lineText(column.title!).trim());
+		expect(unlabelled.join(' ')).not.toContain('…');
+		expect(unlabelled[1]).toBe('S2 ●');
+	});
+
+	it('--labels is checked: at most one label a server, short, no spaces or brackets', () => {
+		expect(parseRaftConfig({servers: '3', labels: 'x,y'}).labels).toEqual(['x', 'y']);
+		expect(parseRaftConfig({labels: ',,'}).labels).toBeUndefined();
+		expect(() => parseRaftConfig({servers: '3', labels: 'a,b,c,d'})).toThrow('--labels names 4 columns, but there are 3 servers');
+		expect(() => parseRaftConfig({labels: 'toolonglabel'})).toThrow(/not a short label/);
+		expect(() => parseRaftConfig({labels: '(a)'})).toThrow(/not a short label/);
 	});
 });

@@ -37,12 +37,17 @@ function text(value: string, tone?: Tone): Line {
 	return [tone === undefined ? {text: value} : {text: value, tone}];
 }
 
-function title(server: Server, inner: number, selected: boolean, violated: boolean): Line {
+/** The title: the name (and its label, e.g. "(a)"), then the role's glyph and word; where the word does not fit whole, the glyph alone. */
+function title(server: Server, inner: number, selected: boolean, violated: boolean, label: string): Line {
 	const mark = selected ? '▸' : ' ';
-	const name = serverName(server.id);
-	const word = fitFirst([roleWord[server.role], shortRoleWord[server.role]], inner - name.length - 4 - (violated ? 1 : 0));
-	const heading: Line = [seg(`${mark}${name}`, selected ? 'accent' : undefined, true), ...(violated ? [seg('✗', 'bad', true)] : []), seg(' '), seg(`${roleGlyph[server.role]} ${word}`, roleTone[server.role], server.role === 'leader')];
-	return heading;
+	const labelled = `${serverName(server.id)}${label === '' ? '' : ` (${label})`}`;
+	const fixed = mark.length + (violated ? 1 : 0) + 2;
+	// The label gives way before the role's glyph does.
+	const name = fixed + labelled.length <= inner ? labelled : serverName(server.id);
+	const room = inner - fixed - name.length;
+	const word = [roleWord[server.role], shortRoleWord[server.role]].find(option => option.length + 1 <= room);
+	const role = word === undefined ? roleGlyph[server.role] : `${roleGlyph[server.role]} ${word}`;
+	return [seg(`${mark}${name}`, selected ? 'accent' : undefined, true), ...(violated ? [seg('✗', 'bad', true)] : []), seg(' '), seg(role, roleTone[server.role], server.role === 'leader')];
 }
 
 function termLine(server: Server, inner: number): Line {
@@ -170,6 +175,6 @@ export function serverColumn(state: RaftState, id: number, layout: ColumnLayout,
 		for (let index = layout.logFirst; index <= lastIndex; index++) lines.push(logRow(state, server, index, inner, indexWidth, leader, mark?.index === index));
 	}
 
-	const heading = title(server, inner, selected, mark !== undefined);
+	const heading = title(server, inner, selected, mark !== undefined, state.config.labels?.[id] ?? '');
 	return {id: serverName(id), width: layout.width, title: heading, lines, selected, ...(mark === undefined ? {} : {borderTone: 'bad' as const})};
 }

@@ -29,6 +29,11 @@ function shortDetail(message: Message): string {
 	}
 }
 
+/** A message in a few words, e.g. "S5→S3 AE ♥", "S1→client refused #4→S3". */
+export function shortMessageText(message: Message): string {
+	return `${nodeName(message.from)}→${nodeName(message.to)} ${bodyAbbreviation(message.body)} ${shortDetail(message)}`;
+}
+
 /** Whether the message would be lost if it arrived now. */
 function doomedNow(state: RaftState, message: Message): boolean {
 	return lossReason(state, message) !== undefined;

@@ -4,21 +4,18 @@
  * client, a space-time diagram when there is room, and the decision line.
  */
 import type {ViewContext} from '../../engine/mode.js';
-import {cutLine, lineWidth, seg, type Line, type Screen, type Segment} from '../../engine/screen.js';
-import {majorityOf} from '../config.js';
-import {electionsText, leaderlessFor, leaderlessNoticeMs} from '../safety/liveness.js';
-import {quorumOf} from '../tx.js';
-import {lossReason} from '../engine.js';
-import {shortInputText, upcomingText} from '../describe.js';
-import {serverList, serverName} from '../names.js';
-import {networkText} from '../network.js';
-import {clusterCommit, currentLeader, highestTerm, inFlight, longestLog, staleLeaders} from '../queries.js';
+import {cutLine, lineWidth, seg, type Line, type Screen} from '../../engine/screen.js';
+import {shortInputText} from '../describe.js';
+import {serverName} from '../names.js';
+import {currentLeader, inFlight, longestLog} from '../queries.js';
 import type {RaftState} from '../types.js';
 import {infoRows, serverColumn} from './column.js';
 import {counterexampleLines, headerParts, shownViolation} from './lamps.js';
 import {ladderLines} from './ladder.js';
 import {messageDetail, messageGrid, messageList} from './messages.js';
-import {padEnd, wrapLines} from '../../engine/text.js';
+import {eventLines} from './event-line.js';
+import {decisionText} from './decision-line.js';
+import {padEnd} from '../../engine/text.js';
 
 export const eventRows = 3;
 export const decisionRows = 1;
@@ -30,40 +27,6 @@ const wideColumns = 110;
 const wideRows = 26;
 const cellWidth = 26;
 
-
-function eventLines(state: RaftState, width: number): Line[] {
-	const lastPrefix = `last t=${state.last.time} `;
-	const text = state.last.text === '' ? '—' : state.last.text;
-	const [first = '', second = ''] = wrapLines(text, Math.max(10, width - lastPrefix.length), 2);
-	const next = state.queue.items[0];
-	const nextLine: Line =
-		next === undefined
-			? [seg('next ', 'accent', true), seg('nothing will happen: no timers, no messages', 'muted')]
-			: [seg('next ', 'accent', true), seg(`t=${next.time} `, 'dim'), seg(upcomingText(next.event, state.model, next.event.kind === 'deliver' ? lossReason(state, next.event.message) : undefined))];
-	return [[seg('last ', undefined, true), seg(`t=${state.last.time} `, 'dim'), seg(first)], [seg(' '.repeat(lastPrefix.length)), seg(second)], nextLine];
-}
-
-export function decisionText(state: RaftState): Line {
-	const size = state.servers.length;
-	const leader = currentLeader(state);
-	const parts: Segment[] = [];
-	if (leader === undefined) {
-		const leaderless = leaderlessFor(state);
-		const elections = electionsText(state);
-		parts.push(seg(`○ no leader${leaderless >= leaderlessNoticeMs ? ` for ${leaderless} ms` : ''}`, 'warn', true));
-		if (elections !== undefined) parts.push(seg(` ⚠ ${elections}`, 'warn'));
-		parts.push(seg(` (highest term ${highestTerm(state)})`));
-	} else {
-		parts.push(seg(`★ ${serverName(leader)} leads term ${state.servers[leader]!.currentTerm}`, 'good', true));
-		const stale = staleLeaders(state);
-		if (stale.length > 0) parts.push(seg(` (${serverList(stale)} still lead${stale.length === 1 ? 's' : ''} an older term)`, 'warn'));
-	}
-
-	const quorum = quorumOf(state.config, size);
-	const quorumText = quorum === majorityOf(size) ? `majority ${quorum} of ${size}` : `quorum ${quorum} of ${size} (half-quorum bug)`;
-	parts.push(seg(` · commit ${clusterCommit(state)} · ${quorumText} · ${networkText(state.network, size)}`));
-	return parts;
-}
 
 function clientLine(state: RaftState): Line {
 	const {client} = state;
@@ -119,7 +82,7 @@ export function raftView(state: RaftState, context: ViewContext): Screen {
 		panels: [{id: 'servers', columns: serverColumns}],
 		columnHeight,
 		extra: extra.map(row => cutLine(row, columns)),
-		decision: [decisionText(state)],
+		decision: [decisionText(state, columns - 1)],
 	};
 }
 
