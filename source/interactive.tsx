@@ -16,9 +16,10 @@ export const clearFromLineStart = '\r\u001B[J';
  * nothing echoed before shifts it.
  */
 export async function runInteractive(session: Session, options: {theme: ThemeName | false; record?: string; scenario?: readonly ScenarioStep[]; live?: LiveConnection}): Promise<void> {
+	// The recording opens first: a file it cannot write is one line on stderr, before anything is drawn.
+	const stopRecording = options.record === undefined ? undefined : startLiveRecording(options.record, process.stdout);
 	takeTerminal();
 	process.stdout.write(clearFromLineStart);
-	const stopRecording = options.record === undefined ? undefined : startLiveRecording(options.record, process.stdout);
 	try {
 		const instance = render(<App initial={session} theme={options.theme} scenario={options.scenario} live={options.live} />, {
 			incrementalRendering: true,
