@@ -3,7 +3,7 @@
  * entries wrapped to a width, keys in one aligned column, pages that never
  * split an entry. Plain functions, no React.
  */
-import {shellHelp} from './core/engine/keys.js';
+import {liveShellHelp, shellHelp} from './core/engine/keys.js';
 import type {HelpEntry} from './core/engine/mode.js';
 import type {Session} from './core/engine/session.js';
 import {cellWidth, wrapWords} from './core/engine/text.js';
@@ -17,7 +17,9 @@ const widestKeyColumn = 20;
 /** The help of a session's mode: its keys (the shell's, then the mode's), then what its screen shows. */
 export function helpSections(session: Pick<Session, 'mode' | 'sim'>): HelpSection[] {
 	const {mode, sim} = session;
-	const keys: HelpSection = {title: 'Keys', entries: [...shellHelp, '', ...mode.help(sim)]};
+	// A live mode (a real cluster) runs in real time: its shell keys write and select, nothing steps back.
+	const shell = (mode as {live?: boolean}).live === true ? liveShellHelp : shellHelp;
+	const keys: HelpSection = {title: 'Keys', entries: [...shell, '', ...mode.help(sim)]};
 	const legend = mode.legend?.(sim) ?? [];
 	return legend.length === 0 ? [keys] : [keys, {title: 'What the screen shows', entries: legend}];
 }

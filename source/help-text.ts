@@ -14,6 +14,7 @@ export const helpText = `
   Usage
     $ replica-tui [options]                          the voting mode: replicas and a majority vote
     $ replica-tui <mode> [options]                   another lesson: ${[...Object.keys(modes).filter(name => name !== 'voting'), 'etcd'].join(', ')}
+    $ replica-tui <mode> --help                      a mode's own help: its flags, keys and glyphs
     $ replica-tui [<mode>] --steps N [--json] [--trace FILE]   a headless run
     $ replica-tui scenarios [mode]                   list the bundled lecture scenarios (etcd too)
     $ replica-tui play <name|file>                   play a scenario live; pause points wait for Enter/PgDn
@@ -48,7 +49,7 @@ ${[...Object.values(modes), etcdMode].map(mode => `    ${mode.name.padEnd(10)} $
     --fault R:TYPE[@I]  inject a fault into replica R just before input I arrives
                         (before input 1 without @I); repeatable, e.g. --fault 2:skip@10
 
-  Other modes' own flags (their README sections say what each does)
+  Other modes' own flags (replica-tui <mode> --help says what each does)
 ${modeFlags}
 
   Record options
@@ -66,4 +67,5 @@ ${faultTypes.map(type => `    ${type.padEnd(8)} ${faultInfo[type].teaches}`).joi
 
   Keys (every mode)
     space run/pause · s step · b back · 0 restart · ←→ or 1-9 select · +/- speed · ? help · q quit
+    Ctrl+L redraws the whole screen; ? also explains every glyph the screen draws
 `;

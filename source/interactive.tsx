@@ -18,9 +18,10 @@ export const clearFromLineStart = '\r\u001B[J';
  * beginning of a clean line, so nothing echoed before shifts it.
  */
 export async function runInteractive(session: Session, options: {theme: ThemeName | false; record?: string; scenario?: ScenarioPlayback; live?: LiveConnection}): Promise<void> {
+	// The recording opens first: a file it cannot write is one line on stderr, before anything is drawn.
+	const stopRecording = options.record === undefined ? undefined : startLiveRecording(options.record, process.stdout);
 	takeTerminal();
 	process.stdout.write(clearFromLineStart);
-	const stopRecording = options.record === undefined ? undefined : startLiveRecording(options.record, process.stdout);
 	const background = options.theme === 'light' ? 'light' : 'dark';
 	const screen = tapScreen(process.stdout, background);
 	// P: the screen as it shows now, drawn as the GIF recorder draws, into the current folder.

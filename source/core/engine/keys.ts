@@ -33,6 +33,16 @@ export const shellHelp: ReadonlyArray<readonly [keys: string, what: string]> = [
 	['q · Ctrl+C', 'quit'],
 ];
 
+/** The shell's keys with a live mode (a real cluster runs in real time: nothing steps back, the rate is --rate). */
+export const liveShellHelp: ReadonlyArray<readonly [keys: string, what: string]> = [
+	['space', 'turn the writes on or off'],
+	['s · . · PgDn · ↓', 'write one input now'],
+	['← → · 1–9', 'select a column'],
+	['? · esc', 'this help, or close it'],
+	['Ctrl+L', 'redraw the whole screen'],
+	['q · Ctrl+C', 'quit (a cluster this app started is stopped, its files removed)'],
+];
+
 function isEscape(key: KeyPress): boolean {
 	return Boolean(key.escape || (key.meta && key.input === ''));
 }

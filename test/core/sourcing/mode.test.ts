@@ -1,3 +1,4 @@
+import {helpPages, helpSections} from '../../../source/help-pages.js';
 import {describe, expect, test} from 'vitest';
 import {UsageError} from '../../../source/core/engine/usage-error.js';
 import type {KeyPress} from '../../../source/core/engine/key-press.js';
@@ -84,11 +85,11 @@ describe('keys, menu, hints and help', () => {
 		expect(during.find(item => item.key === 'g')?.action).toEqual({type: 'finish'});
 	});
 
-	test('hints put finishing a running replay first; help lines fit 78 columns', () => {
+	test('hints put finishing a running replay first; the help, laid out at 78 columns, fits them', () => {
 		const state = run(start(2), 5);
 		expect(mode.hints(state, ui)[0]).toEqual({keys: 'd', label: 'deploy v2'});
 		expect(mode.hints(act(state, {type: 'replay', from: 'empty'}), ui)[0]).toEqual({keys: 'g', label: 'finish replay'});
-		for (const line of mode.help(state)) expect([...line].length, line).toBeLessThanOrEqual(78);
+		for (const page of helpPages(helpSections({mode, sim: state}), 78, 20)) for (const line of page.lines) expect([...line].length, line).toBeLessThanOrEqual(78);
 		expect(mode.selectable(state)).toBe(2);
 	});
 

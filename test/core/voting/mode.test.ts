@@ -99,7 +99,7 @@ describe('keys and the fault menu', () => {
 
 	it('its hints name its keys; its help names every fault letter', () => {
 		expect(votingMode.hints(sim(), ui()).map(hint => hint.keys)).toEqual(['f', 'r', '←→']);
-		const help = votingMode.help(sim()).join('\n');
+		const help = votingMode.help(sim()).map(entry => (typeof entry === 'string' ? entry : entry.join('  '))).join('\n');
 		for (const fault of faultTypes) expect(help).toMatch(new RegExp(`^ +${faultInfo[fault].key} +${fault} `, 'm'));
 	});
 });
