@@ -46,6 +46,7 @@ const modeFlags: Readonly<Record<string, readonly FlagLine[]>> = {
 		['--prevote', 'PreVote and CheckQuorum (Ongaro\'s thesis, §9.6)'],
 		['--backoff one|term', 'after a refused AppendEntries, nextIndex steps back one entry (default) or past the whole term'],
 		['--bug NAME', `break one rule on purpose (repeatable): ${bugNames.join(', ')}`],
+		['--labels ,a,b,…', 'a label after each server\'s name in its column title, by position (e.g. Figure 7\'s (a)–(f)); empty for none'],
 		['--speed MS', 'virtual ms per real second at start, 10 to 5000 (default 100)'],
 	],
 	order: [
@@ -57,6 +58,7 @@ const modeFlags: Readonly<Record<string, readonly FlagLine[]>> = {
 		['--heartbeats', 'start with null messages (heartbeats) on'],
 		['--null-every MS', 'a client silent for this long sends a null message (default 150)'],
 		['--stall-after MS', 'when a waiting replica is called stalled (default 1000)'],
+		['--client-fifo on|off', 'consensus replicas keep each client\'s order, holding back an input committed ahead of an earlier one (default on)'],
 		['--speed MS', 'virtual ms per real second while running, 10 to 5000 (default 50)'],
 	],
 	sourcing: [
