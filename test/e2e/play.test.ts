@@ -28,8 +28,8 @@ describe('replica-tui play in a terminal', () => {
 			app.write('\r');
 			await app.waitFor(captions[1]!);
 			expect(app.screen()).not.toContain(hint);
-			// The scenario's keys land as if typed: "s s" stepped the paused run to #2.
-			await app.waitFor(/PAUSED #2/);
+			// The scenario's keys land as if typed: "s s" stepped the paused run to #2 (the header says the script is playing it).
+			await app.waitFor(/(▶ PLAYING|‖ PAUSED) #2/);
 
 			app.write('q');
 			expect(await app.exited).toBe(0);
