@@ -18,6 +18,7 @@ export const helpText = `
     $ replica-tui [<mode>] --steps N [--json] [--trace FILE]   a headless run
     $ replica-tui scenarios [mode]                   list the bundled lecture scenarios (etcd too)
     $ replica-tui play <name|file>                   play a scenario live; pause points wait for Enter/PgDn
+                 [--pace N] [--claims FILE]          (N times faster; each claim as a JSON line)
     $ replica-tui record <name|file> -o OUT.gif      render a scenario to .gif or .cast, no terminal needed
     $ replica-tui record FILE.cast -o OUT.gif        turn a recorded cast (e.g. from --record) into a GIF
     $ replica-tui run <name|file> [--json] [--trace FILE]   run a scenario to its end, no terminal

@@ -112,9 +112,9 @@ async function scenarioCommand(command: string, args: readonly string[], flags: 
 	}
 
 	if (command === 'play') {
-		requireTerminal();
 		const record = recordTarget(stringFlag(flags, 'record'));
 		const playback = await playbackFrom(scenario, flags);
+		requireTerminal();
 		const {sessionForScenario} = await import('./scenario/drive.js');
 		const {runInteractive} = await import('./interactive.js');
 		try {
@@ -191,9 +191,9 @@ async function liveScenarioCommand(command: string, scenario: Scenario, flags: C
 	}
 
 	if (command === 'play') {
-		requireTerminal();
 		const record = recordTarget(stringFlag(flags, 'record'));
 		const playback = await playbackFrom(scenario, flags);
+		requireTerminal();
 		const {runLive} = await import('./live/run-live.js');
 		try {
 			await runLive(liveConfig(scenario), theme, {scenario: playback, record});

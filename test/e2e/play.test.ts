@@ -28,8 +28,8 @@ describe('replica-tui play in a terminal', () => {
 			app.write('\r');
 			await app.waitFor(captions[1]!);
 			expect(app.screen()).not.toContain(hint);
-			// The scenario's keys land as if typed: "s s" stepped the paused run to #2.
-			await app.waitFor(/PAUSED #2/);
+			// The scenario's keys land as if typed: "s s" stepped the paused run to #2 (the header says the script is playing it).
+			await app.waitFor(/(▶ PLAYING|‖ PAUSED) #2/);
 
 			app.write('q');
 			expect(await app.exited).toBe(0);
@@ -107,6 +107,8 @@ describe('replica-tui play in a terminal', () => {
 		[['--font-size', '20'], /--font-size only applies to "record"/],
 		[['--replicas', '5'], /--replicas does not apply to "play"/],
 		[['--record', 'talk.txt'], /--record writes an asciicast: name a \.cast file/],
+		[['--pace', '0'], /--pace must be a number from 0\.1 to 100, not "0"/],
+		[['--pace', 'fast'], /--pace must be a number from 0\.1 to 100, not "fast"/],
 	])('play with %j is refused with one line, before anything is drawn', async (flags, mentions) => {
 		const app = runInPty(['play', 'majority-vote', ...flags]);
 		try {

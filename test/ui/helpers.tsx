@@ -58,7 +58,9 @@ export function resize(stdout: NodeJS.EventEmitter, columns: number, rows: numbe
 export async function renderApp(options: AppOptions = {}): Promise<Rendered> {
 	const sim = votingMode.create({model: options.model ?? 'bank', replicas: options.replicas ?? 3, seed: options.seed ?? 7, faults: options.faults ?? [], rate: undefined});
 	const session = options.session ?? createSession(votingMode, sim, {paused: options.paused ?? true, speed: options.rate ?? 2});
-	const element: ReactElement = <App initial={session} theme={options.theme ?? 'dark'} scenario={options.scenario} />;
+	// One playback object for the whole render: the timeline starts once.
+	const scenario = options.scenario ? {steps: options.scenario} : undefined;
+	const element: ReactElement = <App initial={session} theme={options.theme ?? 'dark'} scenario={scenario} />;
 	const rendered = render(element);
 	// ink-testing-library does not hand out waitUntilExit. Ink keeps one instance per stdout, so rendering the
 	// same element into the same streams again returns that instance's handle (React keeps the App's state).

@@ -107,6 +107,9 @@ export function createSession<S>(mode: AnyMode, sim: S, options: {paused?: boole
 	};
 }
 
+/** What the notice line says while the presenter holds a playing scenario. */
+export const presenterHoldNotice = 'the scenario waits for you: space goes on';
+
 /** What replaces a scenario's last caption once the board has moved on after its end. */
 export const afterEndCaption = ['The scenario has ended: the board runs on and is no longer described.'];
 
@@ -185,11 +188,17 @@ function stepSession<S>(session: Session<S>, action: SessionAction): Session<S> 
 			// Unlike a pause, a hold keeps a running `until` (session.watch): it goes on from where it was on release.
 			// The presenter's space right after continuing from a pause point keeps the board held: now by the presenter.
 			if (session.holding) return session.holding.by === action.by ? session : {...session, holding: {...session.holding, by: action.by}};
-			return {...session, paused: true, clock: mode.now(session.sim), holding: {by: action.by, resume: !session.paused}};
+			return {
+				...session,
+				paused: true,
+				clock: mode.now(session.sim),
+				holding: {by: action.by, resume: !session.paused},
+				...(action.by === 'presenter' ? {notice: presenterHoldNotice} : {}),
+			};
 		case 'release': {
 			if (!session.holding) return session;
 			const {resume} = session.holding;
-			return {...session, holding: undefined, paused: !resume, clock: mode.now(session.sim)};
+			return {...session, holding: undefined, paused: !resume, clock: mode.now(session.sim), notice: session.notice === presenterHoldNotice ? undefined : session.notice};
 		}
 
 		case 'run-until':
