@@ -4,15 +4,23 @@ import type {KeyHint, Menu} from '../core/engine/mode.js';
 import type {Session} from '../core/engine/session.js';
 import {cellWidth, fit} from '../core/engine/text.js';
 import {useColor} from './theme.js';
-import {isLive} from '../live/shell-mode.js';
+import {isLive, type ShellLiveMode} from '../live/shell-mode.js';
+
+/** Which shell keys apply: a simulation's, a live cluster's, or an attached (read-only) cluster's, where nothing writes. */
+type ShellKind = 'simulated' | 'live' | 'read-only';
+
+export function shellKindOf(session: Session): ShellKind {
+	if (!isLive(session.mode)) return 'simulated';
+	return (session.mode as ShellLiveMode).writable(session.sim) ? 'live' : 'read-only';
+}
 
 const show = (hints: readonly KeyHint[], separator: string) => ` ${hints.map(hint => `${hint.keys} ${hint.label}`).join(separator)}`;
 
-/** The shell's keys: a live cluster runs in real time (space turns its writes on and off, s writes one, nothing steps back). */
-function shellKeys(live: boolean): {head: readonly KeyHint[]; tail: readonly KeyHint[]} {
-	return live
-		? {head: [{keys: 'space', label: 'writes on/off'}, {keys: 's', label: 'write one'}], tail: shellTailHints.filter(hint => hint.keys !== '+/-')}
-		: {head: shellHints, tail: shellTailHints};
+/** The shell's keys: a live cluster runs in real time (space turns its writes on and off, s writes one, nothing steps back); an attached one writes nothing. */
+function shellKeys(kind: ShellKind): {head: readonly KeyHint[]; tail: readonly KeyHint[]} {
+	if (kind === 'simulated') return {head: shellHints, tail: shellTailHints};
+	const tail = shellTailHints.filter(hint => hint.keys !== '+/-');
+	return kind === 'live' ? {head: [{keys: 'space', label: 'writes on/off'}, {keys: 's', label: 'write one'}], tail} : {head: [], tail};
 }
 
 /** The widest of `candidates` (tried in order) that fits `width`, else undefined. */
@@ -24,8 +32,8 @@ function firstFitting(candidates: readonly string[], width: number): string | un
  * The key hints, always ending in "q quit": the shell's and the mode's, with
  * the mode's least important ones dropped first when the line is too narrow.
  */
-export function hintLine(modeHints: readonly KeyHint[], width: number, live = false): string {
-	const {head, tail} = shellKeys(live);
+export function hintLine(modeHints: readonly KeyHint[], width: number, kind: ShellKind = 'simulated'): string {
+	const {head, tail} = shellKeys(kind);
 	for (let kept = modeHints.length; kept >= 0; kept--) {
 		const text = firstFitting([' · ', '  '].map(separator => show([...head, ...modeHints.slice(0, kept), ...tail], separator)), width);
 		if (text !== undefined) return text;
@@ -35,8 +43,8 @@ export function hintLine(modeHints: readonly KeyHint[], width: number, live = fa
 }
 
 /** Whether the shell's keys and the mode's, all but at most its least important one, fit on one line of `width`. */
-export function hintsFitOneRow(modeHints: readonly KeyHint[], width: number, live = false): boolean {
-	const {head, tail} = shellKeys(live);
+export function hintsFitOneRow(modeHints: readonly KeyHint[], width: number, kind: ShellKind = 'simulated'): boolean {
+	const {head, tail} = shellKeys(kind);
 	const most = modeHints.slice(0, Math.max(0, modeHints.length - 1));
 	return firstFitting([' · ', '  '].map(separator => show([...head, ...most, ...tail], separator)), width) !== undefined;
 }
@@ -56,7 +64,7 @@ export function hintRowsFor(session: Session, width: number): 1 | 2 {
 	// The help lists every key: its one hint row says how to page and close it.
 	if (session.overlay.kind === 'help') return 1;
 	const modeHints = session.mode.hints(session.sim, session);
-	return modeHints.length === 0 || hintsFitOneRow(modeHints, width, isLive(session.mode)) ? 1 : 2;
+	return modeHints.length === 0 || hintsFitOneRow(modeHints, width, shellKindOf(session)) ? 1 : 2;
 }
 
 /** A menu on one line, if it fits: " fault for R2: s skip · f flaky · … · esc cancel". */
@@ -95,10 +103,10 @@ export function KeyHints({session, menu, width}: Props) {
 		);
 	}
 
-	if (rows === 1) return <Text color={color('dim')}>{fit(hintLine(modeHints, width, isLive(session.mode)), width)}</Text>;
+	if (rows === 1) return <Text color={color('dim')}>{fit(hintLine(modeHints, width, shellKindOf(session)), width)}</Text>;
 	return (
 		<>
-			<Text color={color('dim')}>{fit(hintLine([], width, isLive(session.mode)), width)}</Text>
+			<Text color={color('dim')}>{fit(hintLine([], width, shellKindOf(session)), width)}</Text>
 			<Text color={color('dim')}>{fit(modeHintRow(modeHints, width), width)}</Text>
 		</>
 	);

@@ -48,3 +48,17 @@ describe('attached (read-only)', () => {
 		}
 	});
 });
+
+describe('the hint line when attached', () => {
+	it('offers no write keys, which would write nothing; a cluster this app started does', async () => {
+		const {hintLine, shellKindOf} = await import('../../../source/components/KeyHints.js');
+		const line = (state: typeof attached, rate: number | undefined) => {
+			const {session} = appOf(state, rate);
+			return hintLine([], 80, shellKindOf(session));
+		};
+
+		expect(line(attached, undefined)).not.toMatch(/writes on\/off|write one/);
+		expect(line(attached, undefined)).toContain('q quit');
+		expect(line(owned, 5)).toContain('space writes on/off');
+	});
+});
