@@ -1,4 +1,4 @@
-import {createSimulation, step} from '../source/core/simulation.js';
+import {createSimulation, step} from '../source/core/voting/simulation.js';
 import {median} from './stats.js';
 
 /** Replica-transitions per second, headless: bank, 5 replicas, 1,000,000 inputs in batches. */

@@ -1,4 +1,4 @@
-import {faultInfo, faultTypes} from './core/fault.js';
+import {faultInfo, faultTypes} from './core/voting/fault.js';
 import {models} from './core/models/index.js';
 import {etcdMode} from './core/etcd/mode.js';
 import {modes} from './core/modes.js';

@@ -7,7 +7,7 @@
 import type {AnyMode, HelpEntry} from './core/engine/mode.js';
 import {wrapWords} from './core/engine/text.js';
 import {entryLines, helpSections, keyColumn} from './help-pages.js';
-import {faultInfo, faultTypes} from './core/fault.js';
+import {faultInfo, faultTypes} from './core/voting/fault.js';
 import {models} from './core/models/index.js';
 import {bugNames} from './core/raft/types.js';
 

@@ -6,7 +6,7 @@ import type {ScheduledEtcdFault} from '../core/etcd/fault-schedule.js';
 import {createEtcdState, observe} from '../core/etcd/observe.js';
 import type {EtcdState} from '../core/etcd/state.js';
 import type {RaftStatus} from '../core/etcd/types.js';
-import {hexDigest} from '../core/report.js';
+import {hexDigest} from '../core/voting/report.js';
 import {EtcdController} from './controller.js';
 import {requireEtcd} from './etcd-binary.js';
 import {FaultRunner} from './fault-runner.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import {toleratedFaults} from '../../source/core/quorum.js';
-import type {FaultType, ScheduledFault} from '../../source/core/fault.js';
-import {faultTypes} from '../../source/core/fault.js';
-import type {SimAction, SimConfig} from '../../source/core/types.js';
+import {toleratedFaults} from '../../source/core/voting/quorum.js';
+import type {FaultType, ScheduledFault} from '../../source/core/voting/fault.js';
+import {faultTypes} from '../../source/core/voting/fault.js';
+import type {SimAction, SimConfig} from '../../source/core/voting/types.js';
 
 export const modelName = fc.constantFrom('bank', 'chain', 'kv');
 export const seed = fc.nat();

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import type {FaultType} from '../../source/core/fault.js';
-import {report, traceLine} from '../../source/core/report.js';
-import {createSimulation, step} from '../../source/core/simulation.js';
-import type {SimAction, SimConfig, SimState} from '../../source/core/types.js';
+import type {FaultType} from '../../source/core/voting/fault.js';
+import {report, traceLine} from '../../source/core/voting/report.js';
+import {createSimulation, step} from '../../source/core/voting/simulation.js';
+import type {SimAction, SimConfig, SimState} from '../../source/core/voting/types.js';
 import {faultType, modelName, seed} from './arbitraries.js';
 import {projection} from './helpers.js';
 

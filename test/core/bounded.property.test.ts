@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {eventLimit, historyLimit, recentLimit, voteWindow} from '../../source/core/limits.js';
-import {createSimulation, step} from '../../source/core/simulation.js';
+import {eventLimit, historyLimit, recentLimit, voteWindow} from '../../source/core/voting/limits.js';
+import {createSimulation, step} from '../../source/core/voting/simulation.js';
 import {actionFor, anyConfig} from './arbitraries.js';
 
 describe('bounded memory', () => {

@@ -13,17 +13,17 @@ import {historyLines} from '../../source/core/voting/columns.js';
 import {votingLayout} from '../../source/core/voting/layout.js';
 import {chainStates} from '../../source/core/models/chain.js';
 import {kvKeys} from '../../source/core/models/kv.js';
-import {flakyProbability, lagDistance} from '../../source/core/fault.js';
+import {flakyProbability, lagDistance} from '../../source/core/voting/fault.js';
 import {latestEventLine} from '../../source/core/voting/input-line.js';
-import {faultTypes} from '../../source/core/fault.js';
+import {faultTypes} from '../../source/core/voting/fault.js';
 import {chain} from '../../source/core/models/chain.js';
 import {models} from '../../source/core/models/index.js';
-import {quorumStatus} from '../../source/core/quorum.js';
-import {report} from '../../source/core/report.js';
-import {step} from '../../source/core/simulation.js';
-import {Draw} from '../../source/core/random.js';
-import type {SimState} from '../../source/core/types.js';
-import {replicaVerdict, verdicts} from '../../source/core/verdict.js';
+import {quorumStatus} from '../../source/core/voting/quorum.js';
+import {report} from '../../source/core/voting/report.js';
+import {step} from '../../source/core/voting/simulation.js';
+import {Draw} from '../../source/core/engine/random.js';
+import type {SimState} from '../../source/core/voting/types.js';
+import {replicaVerdict, verdicts} from '../../source/core/voting/verdict.js';
 import {inputs, sim, standing} from './helpers.js';
 
 const said = (s: SimState, id: number) => {

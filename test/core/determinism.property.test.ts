@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {report, traceLine} from '../../source/core/report.js';
-import {createSimulation, step} from '../../source/core/simulation.js';
-import type {SimAction, SimConfig, SimState} from '../../source/core/types.js';
+import {report, traceLine} from '../../source/core/voting/report.js';
+import {createSimulation, step} from '../../source/core/voting/simulation.js';
+import type {SimAction, SimConfig, SimState} from '../../source/core/voting/types.js';
 import {configAndActions} from './arbitraries.js';
 import {projection} from './helpers.js';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {faultTypes, parseFaultSpec} from '../../source/core/fault.js';
+import {faultTypes, parseFaultSpec} from '../../source/core/voting/fault.js';
 
 describe('parseFaultSpec', () => {
 	it('reads REPLICA:TYPE@INDEX with 1-based replica names', () => {

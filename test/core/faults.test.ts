@@ -1,12 +1,12 @@
 import {describe, expect, it} from 'vitest';
-import {clockRange, faultForKey, faultInfo, faultTypes, flakyProbability, isFaultType, lagDistance} from '../../source/core/fault.js';
-import {quorumStatus} from '../../source/core/quorum.js';
-import {replicaStatus} from '../../source/core/replica-status.js';
-import {hash4, Stream, unitAt} from '../../source/core/random.js';
-import {inputAt, step} from '../../source/core/simulation.js';
+import {clockRange, faultForKey, faultInfo, faultTypes, flakyProbability, isFaultType, lagDistance} from '../../source/core/voting/fault.js';
+import {quorumStatus} from '../../source/core/voting/quorum.js';
+import {replicaStatus} from '../../source/core/voting/replica-status.js';
+import {hash4, Stream, unitAt} from '../../source/core/engine/random.js';
+import {inputAt, step} from '../../source/core/voting/simulation.js';
 import type {ChainState} from '../../source/core/models/chain.js';
-import type {SimState} from '../../source/core/types.js';
-import {replicaVerdict, transitionSuffix} from '../../source/core/verdict.js';
+import type {SimState} from '../../source/core/voting/types.js';
+import {replicaVerdict, transitionSuffix} from '../../source/core/voting/verdict.js';
 import {faultFreeDigests, faultFreeStates, firstDivergence, flagged, inputs, model, sim, standing} from './helpers.js';
 
 /** Chain counts every transition it made: rounds·6 + position. */

@@ -1,10 +1,10 @@
-import {createSimulation, inputAt, step} from '../../source/core/simulation.js';
-import type {ScheduledFault} from '../../source/core/fault.js';
+import {createSimulation, inputAt, step} from '../../source/core/voting/simulation.js';
+import type {ScheduledFault} from '../../source/core/voting/fault.js';
 import {modelNamed} from '../../source/core/models/index.js';
-import type {Model} from '../../source/core/model.js';
-import {quorumStatus} from '../../source/core/quorum.js';
-import {standingOf} from '../../source/core/standing.js';
-import type {SimState, Standing} from '../../source/core/types.js';
+import type {Model} from '../../source/core/models/model.js';
+import {quorumStatus} from '../../source/core/voting/quorum.js';
+import {standingOf} from '../../source/core/voting/standing.js';
+import type {SimState, Standing} from '../../source/core/voting/types.js';
 
 export function sim(options: {model?: string; replicas?: number; seed?: number; faults?: ScheduledFault[]} = {}): SimState {
 	return createSimulation({model: options.model ?? 'bank', replicas: options.replicas ?? 3, seed: options.seed ?? 7, faults: options.faults ?? []});

@@ -3,8 +3,8 @@ import {bank, type BankInput, type BankState} from '../../source/core/models/ban
 import {chain, chainStates, type ChainState} from '../../source/core/models/chain.js';
 import {kv, kvKeys, type KvInput, type KvState} from '../../source/core/models/kv.js';
 import {modelNamed, modelNames, models} from '../../source/core/models/index.js';
-import {Draw} from '../../source/core/random.js';
-import {inputAt} from '../../source/core/simulation.js';
+import {Draw} from '../../source/core/engine/random.js';
+import {inputAt} from '../../source/core/voting/simulation.js';
 import {sim} from './helpers.js';
 
 const applyAll = <S, I>(apply: (s: S, i: I) => S, start: S, list: I[]): S => list.reduce(apply, start);

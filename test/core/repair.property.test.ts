@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {quorumStatus} from '../../source/core/quorum.js';
-import {createSimulation, step} from '../../source/core/simulation.js';
+import {quorumStatus} from '../../source/core/voting/quorum.js';
+import {createSimulation, step} from '../../source/core/voting/simulation.js';
 import {boundedFaults} from './arbitraries.js';
 import {faultFreeDigests} from './helpers.js';
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {quorumStatus} from '../../source/core/quorum.js';
-import {replicaStatus} from '../../source/core/replica-status.js';
-import {step} from '../../source/core/simulation.js';
+import {quorumStatus} from '../../source/core/voting/quorum.js';
+import {replicaStatus} from '../../source/core/voting/replica-status.js';
+import {step} from '../../source/core/voting/simulation.js';
 import {faultFreeStates, flagged, inputs, sim, standing} from './helpers.js';
 
 describe('repair of a crashed replica', () => {

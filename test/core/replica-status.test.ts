@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {armedFaults, replicaStatus, shortDigest} from '../../source/core/replica-status.js';
-import {step} from '../../source/core/simulation.js';
-import type {SimState} from '../../source/core/types.js';
+import {armedFaults, replicaStatus, shortDigest} from '../../source/core/voting/replica-status.js';
+import {step} from '../../source/core/voting/simulation.js';
+import type {SimState} from '../../source/core/voting/types.js';
 import {inputs, sim} from './helpers.js';
 
 const statusOf = (s: SimState, id: number) => replicaStatus(s, s.replicas[id]!);

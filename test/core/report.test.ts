@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {historyLimit} from '../../source/core/limits.js';
-import {hexDigest, report, traceLine} from '../../source/core/report.js';
-import {step} from '../../source/core/simulation.js';
+import {historyLimit} from '../../source/core/voting/limits.js';
+import {hexDigest, report, traceLine} from '../../source/core/voting/report.js';
+import {step} from '../../source/core/voting/simulation.js';
 import {faultFreeStates, inputs, model, sim} from './helpers.js';
 
 describe('hexDigest', () => {

@@ -8,12 +8,12 @@
 import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {faultTypes} from '../../source/core/fault.js';
-import {report, traceLine} from '../../source/core/report.js';
-import {replicaStatus} from '../../source/core/replica-status.js';
-import {createSimulation, step} from '../../source/core/simulation.js';
-import type {ReplicaState, SimAction, SimConfig, SimState} from '../../source/core/types.js';
-import {replicaVerdict} from '../../source/core/verdict.js';
+import {faultTypes} from '../../source/core/voting/fault.js';
+import {report, traceLine} from '../../source/core/voting/report.js';
+import {replicaStatus} from '../../source/core/voting/replica-status.js';
+import {createSimulation, step} from '../../source/core/voting/simulation.js';
+import type {ReplicaState, SimAction, SimConfig, SimState} from '../../source/core/voting/types.js';
+import {replicaVerdict} from '../../source/core/voting/verdict.js';
 import {modelName, seed} from './arbitraries.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

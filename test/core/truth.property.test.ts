@@ -5,13 +5,13 @@
  */
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {lagDistance} from '../../source/core/fault.js';
-import {majorityOf, quorumStatus} from '../../source/core/quorum.js';
-import {report, traceLine} from '../../source/core/report.js';
-import {createSimulation, step} from '../../source/core/simulation.js';
-import {standingOf} from '../../source/core/standing.js';
-import type {SimState} from '../../source/core/types.js';
-import {replicaVerdict, verdicts} from '../../source/core/verdict.js';
+import {lagDistance} from '../../source/core/voting/fault.js';
+import {majorityOf, quorumStatus} from '../../source/core/voting/quorum.js';
+import {report, traceLine} from '../../source/core/voting/report.js';
+import {createSimulation, step} from '../../source/core/voting/simulation.js';
+import {standingOf} from '../../source/core/voting/standing.js';
+import type {SimState} from '../../source/core/voting/types.js';
+import {replicaVerdict, verdicts} from '../../source/core/voting/verdict.js';
 import {configAndActions} from './arbitraries.js';
 import {faultFreeDigests} from './helpers.js';
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {majorityOf, quorumStatus, toleratedFaults} from '../../source/core/quorum.js';
-import {inputAt, step} from '../../source/core/simulation.js';
-import type {ScheduledFault} from '../../source/core/fault.js';
+import {majorityOf, quorumStatus, toleratedFaults} from '../../source/core/voting/quorum.js';
+import {inputAt, step} from '../../source/core/voting/simulation.js';
+import type {ScheduledFault} from '../../source/core/voting/fault.js';
 import {faultFreeStates, firstDivergence, flagged, inputs, model, sim} from './helpers.js';
 
 const names = (groups: ReadonlyArray<{members: readonly string[]}>) => groups.map(group => [...group.members]);

@@ -1,6 +1,6 @@
 /** ? shows the full help over the columns, a page at a time; ?, h, Esc or Enter close it; a running stream pauses while it is open. */
 import {describe, expect, test} from 'vitest';
-import {faultInfo, faultTypes} from '../../source/core/fault.js';
+import {faultInfo, faultTypes} from '../../source/core/voting/fault.js';
 import {column, header, headerIndex, hintBar, keys, lines, press, renderApp, sleep, waitForFrame} from './helpers.js';
 
 const helpShown = (frame: string) => frame.includes('run or pause') && frame.includes('Keys');

@@ -10,7 +10,7 @@ import stringWidth from 'string-width';
 import {afterEach} from 'vitest';
 import {App} from '../../source/app.js';
 import type {ThemeName} from '../../source/components/theme.js';
-import type {ScheduledFault} from '../../source/core/fault.js';
+import type {ScheduledFault} from '../../source/core/voting/fault.js';
 import {createSession, type Session} from '../../source/core/engine/session.js';
 import {votingMode} from '../../source/core/voting/mode.js';
 import type {ScenarioStep} from '../../source/scenario/types.js';

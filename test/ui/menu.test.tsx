@@ -1,6 +1,6 @@
 /** A mode's menu (the voting mode's fault menu): on the hint line when it fits, else as a box over the columns; q and Esc close it. */
 import {describe, expect, test} from 'vitest';
-import {faultInfo, faultTypes} from '../../source/core/fault.js';
+import {faultInfo, faultTypes} from '../../source/core/voting/fault.js';
 import {columnTitle, hintBar, keys, lines, press, renderApp, replicaColumns, sleep, waitForFrame} from './helpers.js';
 
 describe('a menu too long for the hint line', () => {

@@ -6,7 +6,7 @@
  * makes one server draw an extra timeout changes no other server's timeouts,
  * and an extra message on one link changes no other link's latencies.
  */
-import {Draw, hash3, hash4} from '../random.js';
+import {Draw, hash3, hash4} from './random.js';
 
 /** Stream numbers, distinct from the voting mode's (1–3). */
 export const StreamId = {

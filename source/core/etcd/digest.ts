@@ -1,4 +1,4 @@
-import {hashList} from '../random.js';
+import {hashList} from '../engine/random.js';
 
 /** The kv model's digest of a member's values (a value that is not a number hashes apart from every number). */
 export function keysDigest(values: readonly number[]): number {

@@ -1,6 +1,6 @@
-import {appendBounded} from '../bounded.js';
+import {appendBounded} from '../engine/bounded.js';
 import {kv, type KvInput, type KvState} from '../models/kv.js';
-import {inputAt} from '../simulation.js';
+import {inputAt} from '../voting/simulation.js';
 
 /** Model digests kept for comparing members that are behind. */
 export const expectedWindow = 4096;

@@ -1,4 +1,4 @@
-import {appendBounded} from '../bounded.js';
+import {appendBounded} from '../engine/bounded.js';
 import {createExpected, expectedDigestAt, expectedUpTo} from './expected.js';
 import {keysDigest} from './digest.js';
 import {memberTransitionEvents} from './member-events.js';

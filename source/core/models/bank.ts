@@ -1,5 +1,5 @@
-import {hash1} from '../random.js';
-import type {Model} from '../model.js';
+import {hash1} from '../engine/random.js';
+import type {Model} from './model.js';
 
 export type BankState = {readonly balance: number};
 export type BankInput = {readonly kind: 'deposit' | 'withdraw'; readonly amount: number};

@@ -1,5 +1,5 @@
-import {hash2} from '../random.js';
-import type {Model} from '../model.js';
+import {hash2} from '../engine/random.js';
+import type {Model} from './model.js';
 
 /** The course's demo machine: START → STATE1 → … → END, then round again. */
 export const chainStates = ['START', 'STATE1', 'STATE2', 'STATE3', 'STATE4', 'END'] as const;

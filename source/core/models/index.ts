@@ -1,4 +1,4 @@
-import type {Model} from '../model.js';
+import type {Model} from './model.js';
 import {bank} from './bank.js';
 import {chain} from './chain.js';
 import {kv} from './kv.js';

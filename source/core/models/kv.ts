@@ -1,5 +1,5 @@
-import {hashList} from '../random.js';
-import type {Model} from '../model.js';
+import {hashList} from '../engine/random.js';
+import type {Model} from './model.js';
 
 export const kvKeys = ['a', 'b', 'c', 'd', 'e'] as const;
 

@@ -2,7 +2,7 @@
  * Messages and events in plain words, for the event lines and the trace.
  */
 import {peekEvent} from '../engine/event-queue.js';
-import type {Model} from '../model.js';
+import type {Model} from '../models/model.js';
 import {upcomingText as raftUpcomingText} from '../raft/describe.js';
 import {clientName, inputLabel, isReplicaNode, nodeName, panelPrefix, replicaName} from './names.js';
 import {replicaBase, sequencerNode, type OrderMessage, type OrderState} from './types.js';

@@ -4,7 +4,7 @@
  * prefixes, latency and messages. All bounded.
  */
 import {addRecent, emptyRecent, latest, recentSize, type Recent} from '../engine/recent.js';
-import type {Model} from '../model.js';
+import type {Model} from '../models/model.js';
 import type {Delivery, FifoBreak, InputRef, PanelStats, Reference, Replica} from './types.js';
 
 /** Deliveries kept per replica for the screen: between this many and twice as many. */

@@ -7,7 +7,7 @@
  */
 import {QueueDraft} from '../engine/event-queue.js';
 import {drawFor, intBetween} from '../engine/streams.js';
-import type {Model} from '../model.js';
+import type {Model} from '../models/model.js';
 import type {RaftState} from '../raft/types.js';
 import {inputById} from './input-log.js';
 import {inputLabel, replicaName} from './names.js';

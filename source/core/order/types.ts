@@ -7,7 +7,7 @@
  */
 import type {EventQueue} from '../engine/event-queue.js';
 import type {Recent} from '../engine/recent.js';
-import type {Model} from '../model.js';
+import type {Model} from '../models/model.js';
 import type {RaftState} from '../raft/types.js';
 
 export const archIds = ['none', 'sequencer', 'lamport', 'consensus'] as const;

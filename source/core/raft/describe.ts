@@ -1,4 +1,4 @@
-import type {Model} from '../model.js';
+import type {Model} from '../models/model.js';
 import type {Entry} from './log.js';
 import {nodeName, serverName} from './names.js';
 import type {Message, MessageBody, MessageType, RaftEvent} from './types.js';

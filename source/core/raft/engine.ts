@@ -6,7 +6,7 @@
 import {emptyQueue, handleEvents, peekEvent} from '../engine/event-queue.js';
 import {emptyRecent} from '../engine/recent.js';
 import {modelNamed} from '../models/index.js';
-import type {Model} from '../model.js';
+import type {Model} from '../models/model.js';
 import {onClientReply, onClientRequest, onClientTimeout, onRetry, onWorkload, scheduleWorkload} from './client.js';
 import {messageText} from './describe.js';
 import {onElectionTimeout, onRequestVote, onRequestVoteReply} from './election.js';

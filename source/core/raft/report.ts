@@ -3,7 +3,7 @@
  * trace line per event (--trace). The field names are documented in the
  * README's "Raft mode" section.
  */
-import type {Model} from '../model.js';
+import type {Model} from '../models/model.js';
 import {inputText} from './describe.js';
 import type {Entry} from './log.js';
 import {nodeName, roleWord, serverName} from './names.js';

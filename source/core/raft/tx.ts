@@ -14,7 +14,7 @@
 import {QueueDraft} from '../engine/event-queue.js';
 import {addRecent} from '../engine/recent.js';
 import {drawFor, intBetween, StreamId} from '../engine/streams.js';
-import type {Model} from '../model.js';
+import type {Model} from '../models/model.js';
 import {hasBug, majorityOf} from './config.js';
 import type {Entry, RaftLog} from './log.js';
 import type {Mechanisms} from './mechanisms.js';

@@ -1,6 +1,6 @@
 import type {EventQueue} from '../engine/event-queue.js';
 import type {Recent} from '../engine/recent.js';
-import type {Model} from '../model.js';
+import type {Model} from '../models/model.js';
 import type {Entry, RaftLog} from './log.js';
 import type {Mechanisms} from './mechanisms.js';
 import type {SafetyState} from './safety/state.js';

@@ -5,7 +5,7 @@
  * a day has ended, the sequencer first issues an "accrue interest" command
  * stamped at midnight: the timer enters the journal like any input.
  */
-import {Draw, hash3, hash4} from '../random.js';
+import {Draw, hash3, hash4} from '../engine/random.js';
 import {accountCount, accountName} from './bank.js';
 import {dayOf, startOfDay} from './clock.js';
 

@@ -1,4 +1,4 @@
-import {appendBounded} from '../bounded.js';
+import {appendBounded} from '../engine/bounded.js';
 import type {Message} from './events.js';
 import {limits, type Outbox} from './state.js';
 

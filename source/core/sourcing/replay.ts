@@ -6,7 +6,7 @@
  * read). Neither sends a message while replaying: outputs are suppressed and
  * counted. When both are done, the report says what changed and why.
  */
-import {appendBounded} from '../bounded.js';
+import {appendBounded} from '../engine/bounded.js';
 import {accountCount, differingAccounts, type Ledger, sameBalances, sameLedger} from './bank.js';
 import {codeKey, versionLabel} from './code.js';
 import {replayMinutesPerCommand} from './clock.js';

@@ -1,6 +1,6 @@
-import type {Model} from '../model.js';
-import {replicaStatus, shortDigest, statusText} from '../replica-status.js';
-import type {ReplicaState, SimState} from '../types.js';
+import type {Model} from '../models/model.js';
+import {replicaStatus, shortDigest, statusText} from './replica-status.js';
+import type {ReplicaState, SimState} from './types.js';
 import {seg, type Column, type Line} from '../engine/screen.js';
 import {cellWidth, fit} from '../engine/text.js';
 import {historyWindow} from './history-window.js';

@@ -1,10 +1,10 @@
-import {parseFaultSpec, type ScheduledFault} from '../fault.js';
-import {maxReplicas} from '../limits.js';
+import {parseFaultSpec, type ScheduledFault} from './fault.js';
+import {maxReplicas} from './limits.js';
 import {modelNames} from '../models/index.js';
 import {choiceFlag, listFlag, numberFlag, seedFlag, wholeFlag} from '../engine/flags.js';
 import type {RawFlags} from '../engine/mode.js';
 import {UsageError} from '../engine/usage-error.js';
-import type {SimConfig} from '../types.js';
+import type {SimConfig} from './types.js';
 
 /** Speeds the +/- keys move between, in inputs per second; --rate takes any value from the first to the last. */
 export const rateLadder = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000, 2000, 5000, 10_000] as const;

@@ -1,8 +1,8 @@
 import {seg, type Line} from '../engine/screen.js';
 import {cellWidth} from '../engine/text.js';
-import {distinguishing, shortDigest, voteVerdict, type VoteVerdict} from '../verdict.js';
-import type {OutOfLine, QuorumStatus} from '../quorum.js';
-import type {SimState} from '../types.js';
+import {distinguishing, shortDigest, voteVerdict, type VoteVerdict} from './verdict.js';
+import type {OutOfLine, QuorumStatus} from './quorum.js';
+import type {SimState} from './types.js';
 
 /**
  * The quorum line and the out-of-line line, as the core says them

@@ -18,9 +18,9 @@
  *   expect at #5                  the latest input is #5
  */
 import type {ModeCondition} from '../engine/mode.js';
-import {quorumStatus} from '../quorum.js';
-import type {ReplicaState, SimState} from '../types.js';
-import {replicaVerdict, type ReplicaKind} from '../verdict.js';
+import {quorumStatus} from './quorum.js';
+import type {ReplicaState, SimState} from './types.js';
+import {replicaVerdict, type ReplicaKind} from './verdict.js';
 
 const kinds: readonly ReplicaKind[] = ['ok', 'diverged', 'no-majority', 'crashed', 'lagging', 'split', 'armed', 'behind'];
 const kindAliases: Readonly<Record<string, ReplicaKind>> = {lag: 'lagging', 'no majority': 'no-majority'};

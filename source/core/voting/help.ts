@@ -1,7 +1,7 @@
 import type {HelpEntry} from '../engine/mode.js';
-import {faultInfo, faultTypes} from '../fault.js';
-import {toleratedFaults} from '../quorum.js';
-import type {SimState} from '../types.js';
+import {faultInfo, faultTypes} from './fault.js';
+import {toleratedFaults} from './quorum.js';
+import type {SimState} from './types.js';
 
 export function votingHelp(sim: SimState): HelpEntry[] {
 	const n = sim.replicas.length;

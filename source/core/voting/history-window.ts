@@ -1,4 +1,4 @@
-import type {Transition} from '../types.js';
+import type {Transition} from './types.js';
 
 /** Rows kept from the previous page when the history turns over, for context. */
 const contextRows = 3;

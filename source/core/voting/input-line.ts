@@ -1,5 +1,5 @@
-import {inputAt} from '../simulation.js';
-import type {SimState} from '../types.js';
+import {inputAt} from './simulation.js';
+import type {SimState} from './types.js';
 import {seg, type Line} from '../engine/screen.js';
 import {cellWidth, fit} from '../engine/text.js';
 

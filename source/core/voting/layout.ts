@@ -1,4 +1,4 @@
-import type {SimState} from '../types.js';
+import type {SimState} from './types.js';
 import {columnFixedRows, minColumnWidth, statusApart, type ColumnShape} from './columns.js';
 
 const borderRows = 2;

@@ -3,12 +3,12 @@
  * inputs, a majority vote over their states, faults and repair. Its time is
  * counted in inputs: one event is one input issued to every replica.
  */
-import {faultInfo, faultTypes, isFaultType, type FaultType} from '../fault.js';
+import {faultInfo, faultTypes, isFaultType, type FaultType} from './fault.js';
 import {formatRate} from '../engine/text.js';
 import type {Mode} from '../engine/mode.js';
-import {report, traceLine} from '../report.js';
-import {createSimulation, step} from '../simulation.js';
-import type {SimState} from '../types.js';
+import {report, traceLine} from './report.js';
+import {createSimulation, step} from './simulation.js';
+import type {SimState} from './types.js';
 import {headlessSummary} from './summary.js';
 import {maxRate, minRate, parseVotingConfig, rateLadder, votingFlags, type VotingConfig} from './config.js';
 import {votingExpectation} from './expectations.js';

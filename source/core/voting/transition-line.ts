@@ -1,8 +1,8 @@
-import type {Model} from '../model.js';
-import type {Transition} from '../types.js';
+import type {Model} from '../models/model.js';
+import type {Transition} from './types.js';
 
 import {fitFirst} from '../engine/text.js';
-import {transitionSuffix} from '../verdict.js';
+import {transitionSuffix} from './verdict.js';
 
 
 /** How much a history line says: "#42 deposit 15 → 130 (late · commutes)", "#42 +15 →130 (late =)", or "#42 +15 →130 ⇅=" (else "#42 →130 ⇅="). */

@@ -1,4 +1,4 @@
-import type {SimState} from '../types.js';
+import type {SimState} from './types.js';
 import type {ViewContext} from '../engine/mode.js';
 import type {Screen} from '../engine/screen.js';
 import {historyLines, replicaColumn} from './columns.js';

@@ -1,7 +1,7 @@
-import type {ScheduledFault} from '../../../source/core/fault.js';
+import type {ScheduledFault} from '../../../source/core/voting/fault.js';
 import type {AnyMode} from '../../../source/core/engine/mode.js';
 import {createSession, sessionStep, type Session, type SessionAction} from '../../../source/core/engine/session.js';
-import type {SimState} from '../../../source/core/types.js';
+import type {SimState} from '../../../source/core/voting/types.js';
 import {votingMode, type VotingAction} from '../../../source/core/voting/mode.js';
 import {projection} from '../helpers.js';
 

@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {faultTypes} from '../../../source/core/fault.js';
+import {faultTypes} from '../../../source/core/voting/fault.js';
 import {maxSnapshots, replayAll, snapshotEvery} from '../../../source/core/engine/history.js';
 import {sessionStep, type SessionAction} from '../../../source/core/engine/session.js';
-import type {SimState} from '../../../source/core/types.js';
+import type {SimState} from '../../../source/core/voting/types.js';
 import {votingMode, type VotingAction} from '../../../source/core/voting/mode.js';
 import {bytes, countingMode, run, votingSession, type VotingSession} from './helpers.js';
 

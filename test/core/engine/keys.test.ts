@@ -1,6 +1,6 @@
 /** The one keymap every mode shares, then the voting mode's keys, through the app's own path (actionForKey → sessionStep). */
 import {describe, expect, it} from 'vitest';
-import {faultInfo, faultTypes} from '../../../source/core/fault.js';
+import {faultInfo, faultTypes} from '../../../source/core/voting/fault.js';
 import type {KeyPress} from '../../../source/core/engine/key-press.js';
 import {actionForKey, shellHelp} from '../../../source/core/engine/keys.js';
 import {sessionStep, type Overlay} from '../../../source/core/engine/session.js';

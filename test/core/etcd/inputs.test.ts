@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {kv} from '../../../source/core/models/kv.js';
-import {inputAt, createSimulation} from '../../../source/core/simulation.js';
+import {inputAt, createSimulation} from '../../../source/core/voting/simulation.js';
 import {createExpected, expectedDigestAt, expectedUpTo, expectedWindow, inputFor, modelAfter} from '../../../source/core/etcd/expected.js';
 import {inputKeyName, inputNumberOf, kvKeyName, kvPositionOf, lastInputKeyName, parseKvValue} from '../../../source/core/etcd/layout.js';
 import {keysDigest} from '../../../source/core/etcd/digest.js';

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import type {ModeCondition} from '../../../source/core/engine/mode.js';
-import {step} from '../../../source/core/simulation.js';
-import type {SimState} from '../../../source/core/types.js';
-import {replicaVerdict} from '../../../source/core/verdict.js';
+import {step} from '../../../source/core/voting/simulation.js';
+import type {SimState} from '../../../source/core/voting/types.js';
+import {replicaVerdict} from '../../../source/core/voting/verdict.js';
 import {votingExpectation} from '../../../source/core/voting/expectations.js';
 import {inputs, sim} from '../helpers.js';
 

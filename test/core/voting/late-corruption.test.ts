@@ -4,9 +4,9 @@
  * and the vote there judges it at once.
  */
 import {describe, expect, it} from 'vitest';
-import {report} from '../../../source/core/report.js';
-import {step} from '../../../source/core/simulation.js';
-import {verdicts} from '../../../source/core/verdict.js';
+import {report} from '../../../source/core/voting/report.js';
+import {step} from '../../../source/core/voting/simulation.js';
+import {verdicts} from '../../../source/core/voting/verdict.js';
 import {inputs, sim} from '../helpers.js';
 
 describe('issue 17 item 7: corrupting a lagging or reordering replica is re-reported', () => {

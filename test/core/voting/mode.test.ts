@@ -1,10 +1,10 @@
 /** The voting mode through the Mode interface the shell uses: time, actions, keys, menu, config, scenario verbs and claims, the view. */
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {faultInfo, faultTypes} from '../../../source/core/fault.js';
+import {faultInfo, faultTypes} from '../../../source/core/voting/fault.js';
 import {UsageError} from '../../../source/core/engine/usage-error.js';
 import {lineText} from '../../../source/core/engine/screen.js';
-import type {SimState} from '../../../source/core/types.js';
+import type {SimState} from '../../../source/core/voting/types.js';
 import {parseVotingConfig, type VotingConfig} from '../../../source/core/voting/config.js';
 import {votingMode} from '../../../source/core/voting/mode.js';
 import {anyConfig} from '../arbitraries.js';

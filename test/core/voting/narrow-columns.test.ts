@@ -5,12 +5,12 @@
 import {describe, expect, it} from 'vitest';
 import {lineText} from '../../../source/core/engine/screen.js';
 import {cellWidth} from '../../../source/core/engine/text.js';
-import type {ScheduledFault} from '../../../source/core/fault.js';
+import type {ScheduledFault} from '../../../source/core/voting/fault.js';
 import {historyLines} from '../../../source/core/voting/columns.js';
 import {decisionLines} from '../../../source/core/voting/decision.js';
 import {votingLayout} from '../../../source/core/voting/layout.js';
 import {votingView} from '../../../source/core/voting/view.js';
-import type {SimState} from '../../../source/core/types.js';
+import type {SimState} from '../../../source/core/voting/types.js';
 import {inputs, sim} from '../helpers.js';
 
 const fault = (replica: number, type: ScheduledFault['type'], atIndex = 0): ScheduledFault => ({replica: replica - 1, type, atIndex});

@@ -5,9 +5,9 @@
  */
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {report, traceLine} from '../../../source/core/report.js';
-import {replicaVerdict} from '../../../source/core/verdict.js';
-import {step} from '../../../source/core/simulation.js';
+import {report, traceLine} from '../../../source/core/voting/report.js';
+import {replicaVerdict} from '../../../source/core/voting/verdict.js';
+import {step} from '../../../source/core/voting/simulation.js';
 import {inputs, sim} from '../helpers.js';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');

@@ -18,7 +18,7 @@
  *
  * It is a pure function of the seed and the states it is shown.
  */
-import {Draw, hash2} from '../../random.js';
+import {Draw, hash2} from '../../engine/random.js';
 import {inFlight} from '../queries.js';
 import type {MessagePick, RaftAction, RaftState} from '../types.js';
 

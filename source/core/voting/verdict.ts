@@ -4,7 +4,7 @@
  * their words from here, so they can never disagree.
  */
 import {flakyProbability, lagDistance} from './fault.js';
-import type {Model} from './model.js';
+import type {Model} from '../models/model.js';
 import {quorumStatus, voteOutcome, willReport, type OutOfLine, type QuorumStatus} from './quorum.js';
 import {standingOf} from './standing.js';
 import type {ReplicaState, SimState, Standing, Transition} from './types.js';

@@ -1,4 +1,4 @@
-import type {Draw} from './random.js';
+import type {Draw} from '../engine/random.js';
 
 /**
  * A deterministic state machine. States are immutable: `apply` returns a new

@@ -13,10 +13,10 @@
  * and reset at its start, so a single input costs little more than its own
  * work. Nothing in it is ever reachable from a returned state.
  */
-import {appendBounded} from './bounded.js';
+import {appendBounded} from '../engine/bounded.js';
 import {clockRange, flakyProbability, lagDistance} from './fault.js';
 import {eventLimit, recentLimit, voteWindow} from './limits.js';
-import {Draw, hashStart, mix32, Stream} from './random.js';
+import {Draw, hashStart, mix32, Stream} from '../engine/random.js';
 import type {ActiveFaults, ReplicaState, SimEvent, SimState, Standing, Transition, TransitionNote, VoteRecord} from './types.js';
 
 // Local copies of the imported constants and helpers, read in the hot loop.

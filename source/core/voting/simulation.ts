@@ -1,11 +1,11 @@
-import {appendBounded} from './bounded.js';
+import {appendBounded} from '../engine/bounded.js';
 import {issueBatch} from './batch.js';
 import type {FaultType} from './fault.js';
 import {eventLimit, historyLimit, recentLimit, replayLimit, voteWindow} from './limits.js';
-import type {Model} from './model.js';
-import {modelNamed} from './models/index.js';
+import type {Model} from '../models/model.js';
+import {modelNamed} from '../models/index.js';
 import {majorityOf} from './majority.js';
-import {Draw, hash3, hash4, Stream} from './random.js';
+import {Draw, hash3, hash4, Stream} from '../engine/random.js';
 import {foldVote, noStanding, standingOf} from './standing.js';
 import type {ActiveFaults, ReplicaState, SimAction, SimConfig, SimEvent, SimState, Standing, Transition, TransitionNote, VoteRecord} from './types.js';
 

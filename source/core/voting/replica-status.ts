@@ -1,4 +1,4 @@
-import {fitFirst} from './engine/text.js';
+import {fitFirst} from '../engine/text.js';
 import type {ReplicaState, SimState} from './types.js';
 import {replicaVerdict, type Tone} from './verdict.js';
 

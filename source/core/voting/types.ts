@@ -1,5 +1,5 @@
 import type {FaultType, ScheduledFault} from './fault.js';
-import type {Model} from './model.js';
+import type {Model} from '../models/model.js';
 
 /**
  * skipped: the input was not applied; late/early: applied after/before its turn
