@@ -3,7 +3,7 @@ import {line, seg, type Line, type Tone} from '../engine/screen.js';
 import {shortDigest} from './digest.js';
 import {describeInput, expectedDigestAt, inputFor} from './expected.js';
 import type {EtcdState, MemberView} from './state.js';
-import {cut} from '../engine/text.js';
+import {cellWidth, cut} from '../engine/text.js';
 import {plural, seconds} from './text.js';
 
 const answering = (member: MemberView) => member.role === 'leader' || member.role === 'follower' || member.role === 'candidate' || member.role === 'pre-candidate';
@@ -28,46 +28,66 @@ function delayText(state: EtcdState): string | undefined {
  */
 export function decisionLines(state: EtcdState, width: number): [Line, Line] {
 	const n = state.members.length;
-	const parts: Array<{text: string; tone?: Tone}> = [];
+	// Each part in a long and a short form: at 80 columns with five members the short forms keep every part whole.
+	const parts: Part[] = [];
 	const {leader} = state;
 	if (leader) {
 		const member = state.members[leader.member]!;
-		parts.push({text: `★ ${member.name} leads term ${leader.term} · commit ${member.commit ?? '—'}`, tone: 'accent'});
+		const commit = member.commit ?? '—';
+		parts.push({text: `★ ${member.name} leads term ${leader.term} · commit ${commit}`, short: `★ ${member.name} leads T${leader.term} · commit ${commit}`, rank: 2, tone: 'accent'});
 	} else {
 		const highest = Math.max(0, ...state.members.map(member => member.term ?? 0));
 		const since = state.leaderlessSince === undefined ? '' : ` for ${seconds(state.at - state.leaderlessSince)}`;
-		parts.push({text: `✗ no leader${since}${highest > 0 ? ` · highest term ${highest}` : ''}`, tone: 'bad'});
+		parts.push({text: `✗ no leader${since}${highest > 0 ? ` · highest term ${highest}` : ''}`, short: `✗ no leader${since}${highest > 0 ? ` · T${highest}` : ''}`, rank: 2, tone: 'bad'});
 	}
 
 	const up = state.members.filter(answering).length;
 	const majority = majorityOf(n);
-	parts.push({text: `majority ${majority}/${n} (${up} up)`, tone: up >= majority ? undefined : 'warn'});
+	parts.push({text: `majority ${majority}/${n} (${up} up)`, short: `${up}/${n} up, need ${majority}`, rank: 1, tone: up >= majority ? undefined : 'warn'});
 	// The partition before the rest: the columns say who is cut off, but only this line says how.
 	const partition = partitionText(state);
 	// Attached, the app sees only its own proxies, and it has none: another app's partition is invisible to it.
-	if (!state.info.owned) parts.push({text: 'partitions unknown', tone: 'muted'});
-	else parts.push({text: partition ? `cut ${partition}` : 'no partition', tone: partition ? 'warn' : undefined});
+	if (!state.info.owned) parts.push({text: 'partitions unknown', short: 'partitions ?', rank: 5, tone: 'muted'});
+	else parts.push({text: partition ? `cut ${partition}` : 'no partition', short: partition ? `cut ${partition.replaceAll(' | ', '|')}` : 'no cut', rank: 5, tone: partition ? 'warn' : undefined});
 	const stale = state.members.filter((member, i) => member.role === 'leader' && i !== leader?.member);
-	for (const member of stale) parts.push({text: `${member.name} still leads term ${member.term ?? '?'}`, tone: 'warn'});
+	for (const member of stale) parts.push({text: `${member.name} still leads term ${member.term ?? '?'}`, short: `${member.name} still leads T${member.term ?? '?'}`, rank: 6, tone: 'warn'});
 	const delays = delayText(state);
-	if (delays) parts.push({text: `slow ${delays}`, tone: 'warn'});
+	if (delays) parts.push({text: `slow ${delays}`, short: `slow ${delays.replaceAll(' ms', 'ms')}`, rank: 3, tone: 'warn'});
 	return [joinParts(parts, width), keysLine(state, width)];
 }
 
-function joinParts(parts: ReadonlyArray<{text: string; tone?: Tone}>, width: number): Line {
-	const segments = [seg(' ')];
-	let used = 1;
-	for (const [i, part] of parts.entries()) {
-		const text = (i === 0 ? '' : ' · ') + part.text;
-		if (used + text.length > width) {
-			segments.push(seg(cut(text, Math.max(0, width - used)), part.tone));
-			break;
-		}
+/** `rank`: the order in which parts take their short form (1 first). */
+type Part = {readonly text: string; readonly short?: string; readonly rank?: number; readonly tone?: Tone};
 
-		segments.push(seg(text, part.tone));
-		used += text.length;
+const joinedWidth = (texts: readonly string[]) => 1 + texts.reduce((sum, text, i) => sum + cellWidth(text) + (i === 0 ? 0 : 3), 0);
+
+/**
+ * The parts joined by " · ": in their long forms where they fit, else with
+ * short forms taken in rank order until they fit, else leaving out whole parts
+ * in that order (parts without a short form last, from the end) and saying
+ * "+N more". A part is never cut in the middle.
+ */
+function joinParts(parts: readonly Part[], width: number): Line {
+	let texts = parts.map(part => part.text);
+	const byRank = parts.map((part, i) => ({part, i})).filter(({part}) => part.short !== undefined).sort((a, b) => (a.part.rank ?? 0) - (b.part.rank ?? 0));
+	for (const {part, i} of byRank) {
+		if (joinedWidth(texts) <= width) break;
+		texts = texts.map((text, j) => (j === i ? part.short! : text));
 	}
 
+	// Still too wide: parts give way whole, the first-shortened first (the first part stays).
+	const kept = parts.map((_, i) => i);
+	const dropOrder = [...byRank.map(({i}) => i).filter(i => i > 0), ...kept.filter(i => i > 0 && parts[i]!.short === undefined).reverse()];
+	let dropped = 0;
+	const shown = () => kept.map(i => texts[i]!);
+	while (dropOrder.length > 0 && joinedWidth(dropped > 0 ? [...shown(), `+${dropped} more`] : shown()) > width) {
+		kept.splice(kept.indexOf(dropOrder.shift()!), 1);
+		dropped++;
+	}
+
+	const segments = [seg(' ')];
+	for (const [n, i] of kept.entries()) segments.push(seg((n === 0 ? '' : ' · ') + (joinedWidth([texts[i]!]) > width ? cut(texts[i]!, width - 1) : texts[i]!), parts[i]!.tone));
+	if (dropped > 0) segments.push(seg(` · +${dropped} more`, 'muted'));
 	return segments;
 }
 
