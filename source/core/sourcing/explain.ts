@@ -213,9 +213,10 @@ export function replayStory(report: ReplayReport): StoryLine[] {
 		glyph: '⊘',
 		long: `no message re-sent: replays suppress outputs (${suppressed} on the command side, ${report.evt.suppressed} on the event side)${told.long}`,
 		short: `suppressed ${suppressed} cmd / ${report.evt.suppressed} evt messages${told.short}`,
-		brief: `suppressed ${suppressed} cmd / ${report.evt.suppressed} evt messages`,
-		// Customers told what the replayed history no longer says: that is the lesson, ahead of the later changes.
-		priority: contradicted > 0 ? 2 : 5,
+		// The narrowest form keeps what customers were told: that is what the line is for.
+		brief: contradicted > 0 ? `${suppressed} cmd / ${report.evt.suppressed} evt suppressed${told.short}` : `suppressed ${suppressed} cmd / ${report.evt.suppressed} evt messages`,
+		// Customers told what the replayed history no longer says: that is the lesson, ahead of every change but the first.
+		priority: contradicted > 0 ? 1 : 5,
 	});
 	if (contradiction) {
 		const now = contradiction.now.map(message => `"${message.text}"`).join(', ') || 'nothing';

@@ -192,7 +192,7 @@ describe('scenario verbs, conditions and claims', () => {
 		expect(check('replays agree')).toMatch(/no earlier replay/);
 		expect(check('version v2')).toBeUndefined();
 		expect(check('suppressed some')).toBeUndefined();
-		expect(check('says events are facts')).toBeUndefined();
+		expect(check('says 11 sent earlier no longer match')).toBeUndefined();
 		expect(check('says nonsense')).toBe('nothing on the 80×24 screen (under a 2-row caption) says "nonsense"');
 		expect(expectation(['cmd', 'balance', 'Z', '1'])).toMatch(/expected "cmd\|evt balance ACCOUNT AMOUNT"/);
 		expect(expectation(['leader', 'S1'])).toMatch(/unknown sourcing claim/);
