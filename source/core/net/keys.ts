@@ -1,7 +1,8 @@
 /**
  * The network's keys and menus, the same in every network mode: p the
  * network menu, l the links menu, m the message menu, [ ] the message
- * cursor, d drop and g deliver the ▸ message. A mode adds its own items
+ * cursor, d drop and g deliver the ▸ message, v the space-time diagram
+ * instead of the columns. A mode adds its own items
  * (Raft: isolate the leader, split) and keys; the labels name nodes with the
  * mode's names.
  */
@@ -30,6 +31,8 @@ export function netKeyAction(input: string, cursorMessageId: number | undefined)
 			return cursorMessageId === undefined ? undefined : {action: {type: 'drop', pick: {by: 'id', id: cursorMessageId}}};
 		case 'g':
 			return cursorMessageId === undefined ? undefined : {action: {type: 'deliver', pick: {by: 'id', id: cursorMessageId}}};
+		case 'v':
+			return {toggle: 'diagram'};
 		default:
 			return undefined;
 	}
@@ -94,5 +97,6 @@ export function netHelp(noun: string): Array<readonly [string, string]> {
 		['m', 'message menu: drop, duplicate, delay, or deliver the ▸ message now'],
 		['d / g', 'drop the ▸ message / deliver it now'],
 		['l', `links menu: loss and slowness on the selected ${noun}'s links, or everywhere`],
+		['v', 'switch the columns and the space-time diagram of the latest events (a lane per node, time running down)'],
 	];
 }

@@ -8,6 +8,7 @@ import {bugInfo} from './bugs.js';
 import {messageText} from './describe.js';
 import {cursorMessage} from '../net/message.js';
 import {linksMenu, messageMenu, netKeyAction, networkMenu} from '../net/keys.js';
+import {diagramLegend} from '../net/view/diagram.js';
 import {raftNames, serverName} from './names.js';
 import {currentLeader, inFlight} from './queries.js';
 import {bugNames, clientId, type RaftAction, type RaftState} from './types.js';
@@ -99,6 +100,7 @@ export function raftHints(state: RaftState, ui: UiState): KeyHint[] {
 	return [
 		{keys: 'x', label: crashed ? 'restart' : 'crash'},
 		{keys: 'r', label: 'request'},
+		{keys: 'v', label: ui.diagram ? 'columns' : 'diagram'},
 		{keys: 'p', label: 'network'},
 		{keys: '[ ]', label: 'msg'},
 		{keys: 'm', label: 'msg menu'},
@@ -118,6 +120,7 @@ export function raftHelp(): HelpEntry[] {
 		['m', 'message menu: drop, duplicate, delay, or deliver the ▸ message now'],
 		['d / g', 'drop the ▸ message / deliver it now'],
 		['l', 'links menu: loss and slowness on the selected server\'s links, or everywhere'],
+		['v', 'switch the columns and the space-time diagram of the latest events (a lane per node, time running down; at every size)'],
 		['B', 'safety lab: switch a bug on or off (it shows in the header), PreVote + CheckQuorum, the back-off'],
 		'',
 		'Raft: servers agree on one log of client requests, and each applies it to its state machine (the voting mode\'s models). One step is one event: a message arrives, a timer fires, the client sends; "next" says what happens next.',
@@ -154,11 +157,11 @@ export function raftLegend(): HelpEntry[] {
 		['#12 · due 154 ms', 'a message\'s number and the virtual time it arrives'],
 		['▸', 'the selected server (double border), or the message under the cursor'],
 		'',
-		'At 120×40 and larger, the ladder: a space-time diagram of the latest events, a lane per node (┆ the client, │ S1…SN), time running down, one row per event.',
-		['•──RV T1──▶', 'a delivered message, from • to the arrow (▶ or ◀), labelled with its type'],
-		['✗', 'where a lost message ends; on a lane: the server crashed'],
+		'The space-time diagram (v at any size; beside the messages at 120×40 and larger): the latest events, a lane per node (┆ the client, │ S1…SN), time running down, one row per event.',
+		...diagramLegend(),
+		['✗', 'on a lane: the server crashed'],
 		['♥  ◔', 'a heartbeat timer fired / an election timer fired (on the client lane: a request timed out)'],
-		['◆  !', 'on the client lane: a request sent; on a server\'s lane: one of your actions touched it'],
+		['◆', 'on the client lane: a request sent'],
 		['★ ◎ ◌ ●', 'on a lane: the server became leader, candidate, pre-candidate, follower'],
 	];
 }
