@@ -3,6 +3,7 @@ import {actionForKey} from '../../../source/core/engine/keys.js';
 import {bodyRowsOf, lineText, type Screen} from '../../../source/core/engine/screen.js';
 import {createSession, sessionStep} from '../../../source/core/engine/session.js';
 import {cellWidth} from '../../../source/core/engine/text.js';
+import {diagramLines} from '../../../source/core/net/view/diagram.js';
 import {orderMode} from '../../../source/core/order/mode.js';
 import type {OrderState} from '../../../source/core/order/types.js';
 import {handleNextEvent} from '../../../source/core/raft/engine.js';
@@ -71,6 +72,26 @@ describe('the space-time diagram at 80×24 (v)', () => {
 		expect(rows.filter(row => /•─+A1─+▶/.test(row))).toHaveLength(1);
 		expect(rows.filter(row => /•┈+(drop )?#1 A1┈+╳/.test(row))).toHaveLength(1);
 		expect(rows.filter(row => row.includes('[crash the sequencer Q]'))).toHaveLength(1);
+	});
+
+	it('draws any mode\'s lanes and rows: names come from the mode (a Paxos-like P1 A1 A2)', () => {
+		const lanes = {ids: [0, 1, 2], names: ['P1', 'A1', 'A2']};
+		const rows = diagramLines(lanes, [
+			{time: 5, arrows: [{from: 0, to: 1, end: 'arrived', labels: ['Prepare 1.1', 'P1.1']}], glyphs: []},
+			{time: 9, arrows: [{from: 2, to: 0, end: 'refused', labels: ['Nack 2.1']}], glyphs: []},
+			{time: 9, arrows: [{from: 0, to: 2, end: 'lost', labels: ['Accept']}], glyphs: []},
+			{time: 12, arrows: [{from: 0, to: 1, end: 'dropped', labels: ['drop Accept', 'Accept']}], glyphs: []},
+			{time: 15, arrows: [], glyphs: [{node: 2, glyph: '!'}], action: ['crash A2', 'crash']},
+		], 40, 6).map(row => lineText(row));
+		// 11 cells a lane: "Prepare 1.1" does not fit between P1 and A1, so its shorter label is drawn.
+		expect(rows).toEqual([
+			'    ms     P1         A1         A2     ',
+			'     5      •───P1.1───▶          │     ',
+			'     9      ⊘┄┄┄┄┄┄Nack 2.1┄┄┄┄┄┄┄•     ',
+			'     9      •───────Accept────────✗     ',
+			'    12      •┈┈Accept┈┈╳          │     ',
+			'    15      │          │[crash A2]!     ',
+		]);
 	});
 
 	it('v switches the body, and back; the hint row names it', () => {
