@@ -157,7 +157,7 @@ export function raftLegend(): HelpEntry[] {
 		['#12 · due 154 ms', 'a message\'s number and the virtual time it arrives'],
 		['▸', 'the selected server (double border), or the message under the cursor'],
 		'',
-		'The space-time diagram (v at any size; beside the messages at 120×40 and larger): the latest events, a lane per node (┆ the client, │ S1…SN), time running down, one row per event.',
+		'At 120×40 and larger, the ladder: a space-time diagram of the latest events, beside the messages; v shows it at any size (80×24 too) in place of the columns. A lane per node (┆ the client, │ S1…SN), time running down, one row per event.',
 		...diagramLegend(),
 		['✗', 'on a lane: the server crashed'],
 		['♥  ◔', 'a heartbeat timer fired / an election timer fired (on the client lane: a request timed out)'],
