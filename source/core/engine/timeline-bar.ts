@@ -17,8 +17,12 @@ export const markGlyphs: Readonly<Record<MarkKind, Segment>> = {
 
 const strength: readonly MarkKind[] = ['violation', 'pause', 'leader', 'action'];
 
-/** What the bar's glyphs mean, for the help. */
-export const timelineLegend = 'the row above the keys is the run so far: ● where you are (a mark there is drawn in reverse), ━ behind you, ─ ahead (after a jump back); ‖ a pause point, ▲ your action (a fault, a repair…), ★ an election or a new leader, ✗ a violation';
+/** What the bar's glyphs mean, for the help (each line fits the 80-column help box). */
+export const timelineLegend: ReadonlyArray<readonly [keys: string, what: string]> = [
+	['timeline', 'the row above the keys: the run so far, and its marks'],
+	['● ━ ─', 'where you are · behind you · ahead (after a jump back)'],
+	['‖ ▲ ★ ✗', 'a pause point · your action · new leader · violation'],
+];
 
 /** The shortest track worth drawing; below it the bar says only where the run stands. */
 const shortestTrack = 10;
