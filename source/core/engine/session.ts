@@ -137,10 +137,10 @@ export const presenterHoldNotice = 'the scenario waits for you: space goes on';
 /** What replaces a scenario's last caption once the board has moved on after its end. */
 export const afterEndCaption = ['The scenario has ended: the board runs on and is no longer described.'];
 
-/** The presenter has put a playing scenario on hold: its timeline waits (space held it, or help or a menu the presenter opened is open). */
+/** The presenter has put a playing scenario on hold: its timeline waits (space held it, or help, the go-to prompt or a menu the presenter opened is open). */
 export function timelineHeld(session: Session): boolean {
 	const {overlay} = session;
-	return session.holding?.by === 'presenter' || overlay.kind === 'help' || (overlay.kind === 'menu' && !overlay.scripted);
+	return session.holding?.by === 'presenter' || overlay.kind === 'help' || overlay.kind === 'goto' || (overlay.kind === 'menu' && !overlay.scripted);
 }
 
 export function sessionStep<S>(session: Session<S>, action: SessionAction): Session<S> {
