@@ -39,6 +39,12 @@ function reduceLive(state: AppState, action: SessionAction): AppState {
 		case 'back':
 		case 'restart':
 			return {...state, session: {...session, notice: 'a real cluster runs in real time: there is no stepping back'}};
+		case 'jump':
+		case 'jump-time':
+		case 'jump-mark':
+		case 'jump-violation':
+		case 'goto-open':
+			return {...state, session: {...session, notice: 'a real cluster runs in real time: it has no timeline to jump along'}};
 		case 'end': {
 			// A scenario's end stops the writes, so nothing runs on under its last caption (space starts them again).
 			const ended = {...state, session: sessionStep(session, action)};

@@ -47,6 +47,7 @@ export class TraceWriter {
 /** The marker's words: why the event numbers that follow go back. */
 const markerText = {
 	'step-back': 'stepped back: the run is as it was after this event (with the actions taken before the next one); the lines after that point no longer hold',
+	jump: 'jumped along the timeline: the run is as it was after this event (with the actions taken before the next one), its events and actions replayed untraced',
 	restart: 'restarted from the beginning (same seed): the run is as at the start line',
 } as const;
 

@@ -4,6 +4,7 @@ import type {KeyHint, Menu} from '../core/engine/mode.js';
 import type {Session} from '../core/engine/session.js';
 import {cellWidth, fit} from '../core/engine/text.js';
 import {useColor} from './theme.js';
+import {gotoSyntax} from '../core/engine/timeline.js';
 import {isLive, type ShellLiveMode} from '../live/shell-mode.js';
 
 /** Which shell keys apply: a simulation's, a live cluster's, or an attached (read-only) cluster's, where nothing writes. */
@@ -123,6 +124,16 @@ function specialLine(session: Session, menu: Menu<unknown> | undefined, width: n
 	}
 
 	if (session.overlay.kind === 'help') return <Text color={color('dim')}>{fit(' ↓ ↑ page · esc or ? close help · q quit', width)}</Text>;
+	if (session.overlay.kind === 'goto') {
+		const typed = ` go to: ${session.overlay.text}▏`;
+		const full = `${typed} ${gotoSyntax(session.mode)} · Enter go · esc cancel`;
+		return (
+			<Text bold inverse color={color('accent')}>
+				{fit(cellWidth(full) <= width ? full : `${typed} Enter go · esc cancel`, width)}
+			</Text>
+		);
+	}
+
 	if (session.awaitingPresenter || session.ended) {
 		const text = session.awaitingPresenter ? presenterText : isLive(session.mode) ? liveEndedText : endedText;
 		return (

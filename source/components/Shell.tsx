@@ -5,14 +5,18 @@ import {fit, wrapWords} from '../core/engine/text.js';
 import {ColumnBox} from './ColumnBox.js';
 import {Header} from './Header.js';
 import {HelpOverlay, MenuOverlay} from './HelpOverlay.js';
-import {hintRowsFor, KeyHints, menuLine} from './KeyHints.js';
+import {hintRowsFor, KeyHints, menuLine, shellKindOf} from './KeyHints.js';
+import {TimelineBar} from './TimelineBar.js';
 import {StyledLine} from './StyledLine.js';
 import {useColor} from './theme.js';
 
 type Props = {readonly session: Session; readonly columns: number; readonly rows: number};
 
-/** Rows the shell itself takes: the header and the key hints (one row, or two at widths where the mode's keys need their own). */
-const shellRows = (session: Session, columns: number) => 1 + hintRowsFor(session, columns);
+/** Rows the shell itself takes: the header, the timeline bar (simulated modes) and the key hints (one row, or two at widths where the mode's keys need their own). */
+const shellRows = (session: Session, columns: number) => 1 + timelineRows(session) + hintRowsFor(session, columns);
+
+/** A simulated mode has the timeline bar; a real cluster runs in real time and has none. */
+const timelineRows = (session: Session) => (shellKindOf(session) === 'simulated' ? 1 : 0);
 /** A body shorter than this cannot show a column. */
 const minBodyRows = 4;
 
@@ -126,6 +130,7 @@ export function Shell({session, columns, rows}: Props) {
 			{screen.decision.map((line, i) => (
 				<StyledLine key={`decision${i}`} line={line} width={columns} />
 			))}
+			{timelineRows(session) > 0 ? <TimelineBar session={session} width={columns} /> : null}
 			<KeyHints session={session} menu={menu} width={columns} />
 		</Box>
 	);

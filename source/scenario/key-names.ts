@@ -9,6 +9,7 @@ const namedKeys: Readonly<Record<string, KeyPress>> = {
 	down: {input: '', downArrow: true},
 	pgup: {input: '', pageUp: true},
 	pgdn: {input: '', pageDown: true},
+	home: {input: '', home: true},
 	esc: {input: '', escape: true},
 	enter: {input: '\r', return: true},
 };

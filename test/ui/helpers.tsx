@@ -170,9 +170,9 @@ export function header(frame: string): string {
 	return lines(frame)[0] ?? '';
 }
 
-/** The quorum lines: the decision and who is out of line (third and second last lines). */
+/** The quorum lines: the decision and who is out of line (above the timeline bar and the key hints). */
 export function quorumLines(frame: string): string {
-	return lines(frame).slice(-3, -1).join('\n');
+	return lines(frame).slice(-4, -2).join('\n');
 }
 
 /** The key-hint bar (the last line). */

@@ -146,3 +146,126 @@ function thin<S>(snapshots: Array<Snapshot<S>>): Array<Snapshot<S>> {
 
 	return kept;
 }
+
+/** Where `history` stands, as a snapshot of `state` (which must be the state its entries lead to). */
+export function snapshotAt<S, A>(history: History<S, A>, state: S): Snapshot<S> {
+	const last = history.entries.length - 1;
+	const entry = history.entries[last];
+	if (entry?.kind === 'advance') return {entry: last, offset: entry.count, events: history.events, state};
+	return {entry: last + 1, offset: 0, events: history.events, state};
+}
+
+/**
+ * The first `events` events of `run` and every action taken before the event
+ * after them: the run as it stood when its event `events + 1` was next (what
+ * stepping there shows). `events` is at most run.events.
+ */
+export function prefixEntries<A>(run: History<unknown, A>, events: number): Array<Entry<A>> {
+	const kept: Array<Entry<A>> = [];
+	let handled = 0;
+	for (const entry of run.entries) {
+		if (entry.kind === 'action') {
+			kept.push(entry);
+			continue;
+		}
+
+		if (handled >= events) break;
+		const count = Math.min(entry.count, events - handled);
+		kept.push(count === entry.count ? entry : {kind: 'advance', count});
+		handled += count;
+		if (count < entry.count) break;
+	}
+
+	return kept;
+}
+
+/** Whether `history` is `run` so far: the same entries (actions the very same), its last advance no longer than the run's. */
+export function isPrefixOf<S, A>(history: History<S, A>, run: History<S, A>): boolean {
+	const {entries} = history;
+	if (entries.length > run.entries.length || history.events > run.events) return false;
+	for (let i = 0; i < entries.length; i++) {
+		const mine = entries[i]!;
+		const theirs = run.entries[i]!;
+		if (mine.kind !== theirs.kind) return false;
+		if (mine.kind === 'action' ? mine.action !== (theirs as typeof mine).action : mine.count > (theirs as typeof mine).count || (i < entries.length - 1 && mine.count !== (theirs as typeof mine).count)) return false;
+	}
+
+	return true;
+}
+
+/** Whether `history` is all of `run` (nothing of it lies ahead). */
+export function reachesEnd<S, A>(history: History<S, A>, run: History<S, A>): boolean {
+	return history.events === run.events && history.entries.length === run.entries.length;
+}
+
+/**
+ * The state at event `events` of `run` (see prefixEntries), replayed from the
+ * nearest snapshot at or before it (or from `from`, the state a prefix of the
+ * run reached, when that is nearer). Returns the history that led there, and
+ * the run with the snapshots taken on the way, so that moving about near the
+ * same place again is quick.
+ */
+export function historyAt<S, A>(run: History<S, A>, events: number, mode: AnyMode, from?: {readonly history: History<S, A>; readonly state: S}): {history: History<S, A>; run: History<S, A>; state: S} {
+	const target = Math.max(0, Math.min(events, run.events));
+	const entries = prefixEntries(run, target);
+	// The current state and its snapshots lie on the way when its history is a prefix of the target's.
+	const onTheWay = from !== undefined && from.history.events <= target && isPrefixOf(from.history, {...run, entries, events: target});
+	const known = mergeSnapshots(run.snapshots, onTheWay ? from.history.snapshots : []);
+	const kept = known.filter(snapshot => snapshot.events <= target);
+	let origin = kept.at(-1) ?? start(run.initial);
+	if (onTheWay && from.history.events >= origin.events) origin = snapshotAt(from.history, from.state);
+	const {state, snapshots} = replay(mode.inner ?? mode, entries, origin, kept);
+	return {
+		history: {initial: run.initial, entries, snapshots, events: target},
+		run: {...run, snapshots: snapshots === kept && known === run.snapshots ? run.snapshots : mergeSnapshots(known, snapshots)},
+		state,
+	};
+}
+
+/** Two lists of snapshots of one run as one, in order, each place once, thinned. */
+function mergeSnapshots<S>(first: ReadonlyArray<Snapshot<S>>, second: ReadonlyArray<Snapshot<S>>): ReadonlyArray<Snapshot<S>> {
+	if (second.length === 0) return first;
+	const byEvents = new Map<number, Snapshot<S>>();
+	for (const snapshot of [...first, ...second]) if (!byEvents.has(snapshot.events)) byEvents.set(snapshot.events, snapshot);
+	return thin([...byEvents.values()].sort((a, b) => a.events - b.events));
+}
+
+/**
+ * The number of events of `run` after which `stop` first holds (checked where
+ * each event is next, once the actions before it are taken), or run.events if
+ * it never does. Walks the run one event at a time from the latest snapshot
+ * for which `from` holds (`from` must hold for a stretch and then stop holding, like "time ≤ T").
+ */
+export function firstEventWhere<S, A>(run: History<S, A>, mode: AnyMode, from: (state: S) => boolean, stop: (state: S) => boolean): number {
+	const inner = mode.inner ?? mode;
+	const origin = run.snapshots.findLast(snapshot => from(snapshot.state)) ?? start(run.initial);
+	let state: unknown = origin.state;
+	let {events} = origin;
+	for (let i = origin.entry; i < run.entries.length; i++) {
+		const entry = run.entries[i]!;
+		if (entry.kind === 'action') {
+			state = inner.apply(state, entry.action);
+			continue;
+		}
+
+		for (let done = i === origin.entry ? origin.offset : 0; done < entry.count; done++) {
+			// Actions taken right after the previous event come before this check (they are in the entries already applied).
+			if (stop(state as S)) return events;
+			state = inner.advance(state, 1);
+			events++;
+		}
+	}
+
+	return stop(state as S) ? events : run.events;
+}
+
+/** Where the first of `run`'s actions taken after event `events` stands (the events before it), or Infinity if none is. */
+export function nextActionAfter<S, A>(run: History<S, A>, events: number): number {
+	let handled = 0;
+	for (const entry of run.entries) {
+		if (entry.kind === 'advance') handled += entry.count;
+		else if (handled > events) return handled;
+	}
+
+	return Number.POSITIVE_INFINITY;
+}

@@ -7,6 +7,7 @@ export type KeyPress = {
 	readonly downArrow?: boolean;
 	readonly pageUp?: boolean;
 	readonly pageDown?: boolean;
+	readonly home?: boolean;
 	readonly escape?: boolean;
 	readonly ctrl?: boolean;
 	readonly meta?: boolean;

@@ -7,6 +7,7 @@
 import {isQuitKey, type KeyPress} from './key-press.js';
 import type {KeyHint} from './mode.js';
 import type {Session, SessionAction} from './session.js';
+import {timelineLegend} from './timeline-bar.js';
 
 export const shellHints: readonly KeyHint[] = [
 	{keys: 'space', label: 'run/pause'},
@@ -24,7 +25,11 @@ export const shellHelp: ReadonlyArray<readonly [keys: string, what: string]> = [
 	['space', 'run or pause'],
 	['s · . · PgDn · ↓', 'step: exactly one event (pauses first)'],
 	['b · , · PgUp · ↑', 'step back one event (undoes your actions after it too)'],
-	['0', 'restart from the beginning, same seed'],
+	['0 · Home', 'restart from the beginning, same seed'],
+	['{ · }', 'jump to the previous / next mark on the timeline'],
+	['!', 'jump to the first violation'],
+	[':', 'go to an event (:1200) or a time (:t5200; :5.2s in ms)'],
+	...timelineLegend,
 	['← → · 1–9', 'select a column'],
 	['+ / -', 'faster / slower'],
 	['P', 'save the screen as a PNG in the current folder'],
@@ -47,6 +52,16 @@ function isEscape(key: KeyPress): boolean {
 	return Boolean(key.escape || (key.meta && key.input === ''));
 }
 
+/** A key in the go-to prompt: what it takes is typed (digits, t, s, a point), Backspace erases, Enter goes, esc or q closes. */
+function gotoKey(text: string, key: KeyPress): SessionAction | 'quit' | undefined {
+	if (key.ctrl && key.input === 'c') return 'quit';
+	if (isEscape(key) || key.input === 'q') return {type: 'close-overlay'};
+	if (key.return) return {type: 'goto-submit'};
+	if (key.delete || key.backspace) return {type: 'goto-text', text: text.slice(0, -1)};
+	if (/^[\dts.]$/.test(key.input) && text.length < 16) return {type: 'goto-text', text: text + key.input};
+	return undefined;
+}
+
 export function actionForKey(session: Session, key: KeyPress): SessionAction | 'quit' | undefined {
 	const {input} = key;
 	const {overlay, mode} = session;
@@ -60,6 +75,7 @@ export function actionForKey(session: Session, key: KeyPress): SessionAction | '
 		return {type: 'mode', action: item.action};
 	}
 
+	if (overlay.kind === 'goto') return gotoKey(overlay.text, key);
 	if (isQuitKey(key)) return 'quit';
 	if (overlay.kind === 'help') {
 		if (key.pageDown || key.downArrow || input === ' ' || input === 's' || input === '.') return {type: 'help-page', delta: 1};
@@ -71,7 +87,10 @@ export function actionForKey(session: Session, key: KeyPress): SessionAction | '
 	if (input === ' ') return {type: 'toggle-pause'};
 	if (input === 's' || input === '.' || key.pageDown || key.downArrow) return {type: 'step'};
 	if (input === 'b' || input === ',' || key.pageUp || key.upArrow) return {type: 'back'};
-	if (input === '0') return {type: 'restart'};
+	if (input === '0' || key.home) return {type: 'restart'};
+	if (input === '{' || input === '}') return {type: 'jump-mark', delta: input === '{' ? -1 : 1};
+	if (input === '!') return {type: 'jump-violation'};
+	if (input === ':') return {type: 'goto-open'};
 	if (key.leftArrow) return {type: 'select-by', delta: -1};
 	if (key.rightArrow) return {type: 'select-by', delta: 1};
 	if (/^[1-9]$/.test(input)) return {type: 'select', column: Number(input) - 1};

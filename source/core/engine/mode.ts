@@ -94,6 +94,15 @@ export type Mode<S, A, C = unknown> = {
 	/** Set when running must stop (e.g. a safety violation): the run pauses and the screen says why. */
 	haltReason?(state: S): string | undefined;
 	/**
+	 * A change worth a mark on the timeline (an election, a new leader) between
+	 * two states, one event or more apart, else undefined. The shell asks it
+	 * between single events to place the mark, so it must be cheap and must
+	 * see a change that a later event undid (e.g. compare counters).
+	 */
+	markOf?(before: S, after: S): string | undefined;
+	/** The unit of virtual time, when it is milliseconds ('ms'): the go-to prompt then takes seconds too (`:5.2s`). */
+	readonly timeUnit?: 'ms';
+	/**
 	 * Set by a wrapper (a mode that traces another): the mode it wraps. Step back
 	 * replays through it, so a replay is not reported as new events.
 	 */
@@ -157,8 +166,8 @@ export type Mode<S, A, C = unknown> = {
 	};
 };
 
-/** Why event numbers go back in a trace: the presenter (or a scenario's keys) stepped back, or restarted from the seed. */
-export type TraceMarker = 'step-back' | 'restart';
+/** Why event numbers jump in a trace: the presenter (or a scenario's keys) stepped back, restarted from the seed, or jumped along the timeline. */
+export type TraceMarker = 'step-back' | 'restart' | 'jump';
 
 /**
  * A parsed condition: `check` returns undefined when it holds, else why it

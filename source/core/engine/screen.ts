@@ -98,12 +98,13 @@ export function padLine(row: Line, width: number): Line {
 export type ShownScreen = {readonly columns: number; readonly rows: number; readonly captionRows: number};
 
 /**
- * Rows the shell keeps for itself at most (the header and up to two rows of
- * key hints: components/KeyHints.tsx gives a mode's keys a second row when
- * they do not fit beside the shell's), and a caption's rows at most. A claim
- * about the screen is judged on the fewest body rows the shell can leave.
+ * Rows the shell keeps for itself at most (the header, the timeline bar of a
+ * simulated mode, and up to two rows of key hints: components/KeyHints.tsx
+ * gives a mode's keys a second row when they do not fit beside the shell's),
+ * and a caption's rows at most. A claim about the screen is judged on the
+ * fewest body rows the shell can leave.
  */
-export const shellRows = 3;
+export const shellRows = 4;
 export const maxCaptionRows = 2;
 
 /** The body's rows under the shell's layout (in at most rows − 1): what is left after the header, event, caption, decision and hint rows. */

@@ -7,6 +7,7 @@ import type {Mode} from '../engine/mode.js';
 import {applyOrderAction} from './actions.js';
 import {defaultSpeed, orderFlags, parseOrderConfig, speedLadder} from './config.js';
 import {advance, createOrder, nextTime, runUntil} from './engine.js';
+import {raftMarkOf} from '../raft/timeline-marks.js';
 import {orderHelp, orderLegend, orderHints, orderKeyAction, orderMenu} from './keys.js';
 import {orderReport, orderSummary, orderTraceLine, orderTraceStart} from './report.js';
 import {orderVerbs, parseCondition, parseExpectation, parseVerb} from './scenario.js';
@@ -33,6 +34,8 @@ export const orderMode: Mode<OrderState, OrderAction, OrderConfig> = {
 	advance,
 	runUntil,
 	haltReason: () => undefined,
+	markOf: (before, after) => raftMarkOf(before.raft, after.raft),
+	timeUnit: 'ms',
 
 	apply: applyOrderAction,
 

@@ -7,6 +7,7 @@ import {applyAction} from './actions.js';
 import {defaultSpeed, heartbeatWarning, parseRaftConfig, raftFlags, speedLadder} from './config.js';
 import {advance, createRaft, nextTime, runUntil} from './engine.js';
 import {violationLine} from './safety/properties.js';
+import {raftMarkOf} from './timeline-marks.js';
 import {raftHelp, raftLegend, raftHints, raftKeyAction, raftMenu} from './keys.js';
 import {inFlightCount} from './queries.js';
 import {raftReport, raftSummary, raftTraceLine, raftTraceStart} from './report.js';
@@ -35,6 +36,8 @@ export const raftMode: Mode<RaftState, RaftAction, RaftConfig> = {
 	advance,
 	runUntil,
 	haltReason: state => (state.safety.fresh.length > 0 ? violationLine(state.safety.fresh[0]!, true) : undefined),
+	markOf: raftMarkOf,
+	timeUnit: 'ms',
 
 	apply: applyAction,
 

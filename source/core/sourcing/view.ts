@@ -22,7 +22,7 @@ export const minColumns = 64;
 export const minBodyRows = 9;
 /** Columns from which each pipeline gets a wide column (a line per account, long sentences). */
 export const wideColumns = 110;
-const minColumnHeight = 11;
+const minColumnHeight = 10;
 const maxStoryRows = 12;
 
 export function view(state: SourcingState, context: ViewContext): Screen {
