@@ -79,8 +79,8 @@ class Driver<P, C, S, A, V extends FuzzViolation> {
 }
 
 /** Drives a run with the mode's adversary for at most `events` events. */
-export function adversaryRun<P, C, S, A, V extends FuzzViolation>(target: FuzzTarget<P, C, S, A, V>, config: C, events: number): RunOutcome<C, S, A, V> {
-	const adversary = target.adversary(config);
+export function adversaryRun<P, C, S, A, V extends FuzzViolation>(target: FuzzTarget<P, C, S, A, V>, setup: P, config: C, events: number): RunOutcome<C, S, A, V> {
+	const adversary = target.adversary(config, setup);
 	const run = new Driver(target, config);
 	const act = (actions: readonly A[]) => actions.some(action => run.act(action));
 	while (run.events < events) {
@@ -126,3 +126,4 @@ export function replayPlan<P, C, S, A, V extends FuzzViolation>(
 
 	return run.outcome();
 }
+

@@ -57,13 +57,19 @@ export type FuzzTarget<P, C, S, A, V extends FuzzViolation = FuzzViolation> = {
 	time(state: S): number;
 	/** The first violation the last event or action caused, if any (the run stops there). */
 	violation(state: S): V | undefined;
-	adversary(config: C): FuzzAdversary<S, A>;
+	/** The adversary of a run with `config`, made from `setup` (which may choose its tactics). */
+	adversary(config: C, setup: P): FuzzAdversary<S, A>;
 
 	// Shrinking.
 	/** The config's size in words, for the bench: "3 servers". */
 	sizeText?(config: C): string;
-	/** Smaller configs to try the plan on, most preferred first (e.g. fewer servers); none by default. */
-	smaller?(config: C): readonly C[];
+	/**
+	 * Searches for a small counterexample once the bug is found, most preferred
+	 * first (e.g. 3 servers before 5, a lean adversary with few faults and
+	 * requests, short runs): the first that finds any is used, its few best
+	 * runs shrunk and the smallest kept; if none finds one, the first finding is shrunk.
+	 */
+	smallSearches?(setup: P): ReadonlyArray<{readonly setup: P; readonly events: number; readonly seeds: number}>;
 
 	// What the fuzzer says and writes.
 	/** A number worth reporting when nothing broke (e.g. the longest time without a leader), with its words. */

@@ -13,8 +13,8 @@ import {serverList} from '../names.js';
 import {longestLeaderless} from '../safety/liveness.js';
 import {propertyNames, type Violation} from '../safety/properties.js';
 import {bugNames, type RaftAction, type RaftConfig, type RaftState} from '../types.js';
-import {Adversary} from './adversary.js';
-import {defaultFuzzOptions, fuzzConfig, fuzzRequests, fuzzWorkload, parseRaftFuzzSetup, type RaftFuzzSetup} from './options.js';
+import {Adversary, defaultTactics} from './adversary.js';
+import {defaultFuzzOptions, fuzzConfig, parseRaftFuzzSetup, raftSmallSearches, type RaftFuzzSetup} from './options.js';
 import {verbText} from './verb-text.js';
 
 const count = (value: number) => value.toLocaleString('en-US');
@@ -35,9 +35,10 @@ export const raftFuzz: FuzzTarget<RaftFuzzSetup, RaftConfig, RaftState, RaftActi
 	events: state => state.events,
 	time: state => state.time,
 	violation: state => state.safety.fresh[0],
-	adversary: config => new Adversary(config.seed, config.servers),
+	adversary: (config, setup) => new Adversary(config.seed, config.servers, {...defaultTactics, ...setup.tactics}),
 
 	sizeText: config => `${config.servers} servers`,
+	smallSearches: raftSmallSearches,
 	watch: {
 		measure: longestLeaderless,
 		text: (ms, seed) => `liveness: the longest time without a leader was ${count(ms)} ms (seed ${seed}); that is never called a violation`,
@@ -51,7 +52,7 @@ export const raftFuzz: FuzzTarget<RaftFuzzSetup, RaftConfig, RaftState, RaftActi
 		`servers ${serverList(violation.servers)}${violation.index === undefined ? '' : ` · index ${violation.index}`}${violation.term === undefined ? '' : ` · term ${violation.term}`}`,
 	],
 	verbText,
-	scenarioHeader: config => [`servers ${config.servers}`, `seed ${config.seed}`, `workload ${fuzzWorkload}`, `requests ${fuzzRequests}`, ...config.bugs.map(bug => `bug ${bug}`)],
+	scenarioHeader: config => [`servers ${config.servers}`, `seed ${config.seed}`, `workload ${config.workload}`, `requests ${config.requests}`, ...config.bugs.map(bug => `bug ${bug}`)],
 	bugWords: config => ({
 		words: config.bugs.length === 0 ? 'no bug' : `the ${config.bugs.join(' and ')} bug${config.bugs.length === 1 ? '' : 's'}`,
 		file: config.bugs.length === 0 ? 'no-bug' : config.bugs.join('+'),
