@@ -24,6 +24,20 @@ export type FuzzAdversary<S, A> = {
 	after(state: S): readonly A[];
 };
 
+/** One action of a shrunk plan and the states around it (for its caption). */
+export type ActionContext<S, A, V> = {
+	/** Its place in the plan, from 1, and the plan's length. */
+	readonly number: number;
+	readonly count: number;
+	readonly action: A;
+	/** Just before and just after it; the end of its stretch (just before the next action, or where the run stops); where the run stops. */
+	readonly before: S;
+	readonly after: S;
+	readonly end: S;
+	readonly last: S;
+	readonly violation: V;
+};
+
 /** A budget: runs with seeds firstSeed, firstSeed + 1, …, at most `events` events each. */
 export type FuzzBudget = {readonly seeds: number; readonly firstSeed: number; readonly events: number};
 
@@ -86,6 +100,14 @@ export type FuzzTarget<P, C, S, A, V extends FuzzViolation = FuzzViolation> = {
 	scenarioHeader(config: C): readonly string[];
 	/** Words for the bugs in the config: "the old-term-commit bug" or "no bug"; and the file name's part: "old-term-commit". */
 	bugWords(config: C): {readonly words: string; readonly file: string};
+	/**
+	 * A caption for one action of the shrunk plan, made from the states around
+	 * it: what the action does, what comes of it before the next action, and
+	 * what of it the violation needs; `expects` are claims (scenario `expect`
+	 * words) that hold at the end of that stretch, where the writer puts them.
+	 * Without it the plan is written bare.
+	 */
+	actionCaption?(context: ActionContext<S, A, V>): {readonly text: string; readonly expects: readonly string[]};
 	/** The scenario's closing lines once the violation has happened: comments, captions (captionLines), `expect` lines that prove it. */
 	violationScenario(violation: V): readonly string[];
 };

@@ -14,6 +14,7 @@ import {longestLeaderless} from '../safety/liveness.js';
 import {propertyNames, type Violation} from '../safety/properties.js';
 import {bugNames, type RaftAction, type RaftConfig, type RaftState} from '../types.js';
 import {Adversary, defaultTactics} from './adversary.js';
+import {raftActionCaption} from './captions.js';
 import {defaultFuzzOptions, fuzzConfig, parseRaftFuzzSetup, raftSmallSearches, type RaftFuzzSetup} from './options.js';
 import {verbText} from './verb-text.js';
 
@@ -52,6 +53,7 @@ export const raftFuzz: FuzzTarget<RaftFuzzSetup, RaftConfig, RaftState, RaftActi
 		`servers ${serverList(violation.servers)}${violation.index === undefined ? '' : ` · index ${violation.index}`}${violation.term === undefined ? '' : ` · term ${violation.term}`}`,
 	],
 	verbText,
+	actionCaption: raftActionCaption,
 	scenarioHeader: config => [`servers ${config.servers}`, `seed ${config.seed}`, `workload ${config.workload}`, `requests ${config.requests}`, ...config.bugs.map(bug => `bug ${bug}`)],
 	bugWords: config => ({
 		words: config.bugs.length === 0 ? 'no bug' : `the ${config.bugs.join(' and ')} bug${config.bugs.length === 1 ? '' : 's'}`,
