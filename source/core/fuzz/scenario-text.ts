@@ -76,6 +76,7 @@ export function findingScenario<P, C, S, A, V extends FuzzViolation>(target: Fuz
 		if (caption !== undefined) lines.push(...captionLines(caption.text));
 		lines.push(target.verbText(action)!);
 		if (caption === undefined) continue;
+		lines.push(...(caption.now ?? []).map(claim => `expect ${claim}`));
 		const next = shrunk.actions[index + 1]?.after ?? shrunk.events;
 		if (next > events) lines.push(`step ${next - events}`);
 		events = next;

@@ -103,11 +103,11 @@ export type FuzzTarget<P, C, S, A, V extends FuzzViolation = FuzzViolation> = {
 	/**
 	 * A caption for one action of the shrunk plan, made from the states around
 	 * it: what the action does, what comes of it before the next action, and
-	 * what of it the violation needs; `expects` are claims (scenario `expect`
-	 * words) that hold at the end of that stretch, where the writer puts them.
-	 * Without it the plan is written bare.
+	 * what of it the violation needs. Claims (scenario `expect` words): `now`
+	 * hold right after the action, `expects` at the end of that stretch; the
+	 * writer puts each there. Without it the plan is written bare.
 	 */
-	actionCaption?(context: ActionContext<S, A, V>): {readonly text: string; readonly expects: readonly string[]};
+	actionCaption?(context: ActionContext<S, A, V>): {readonly text: string; readonly now?: readonly string[]; readonly expects: readonly string[]};
 	/** The scenario's closing lines once the violation has happened: comments, captions (captionLines), `expect` lines that prove it. */
 	violationScenario(violation: V): readonly string[];
 };

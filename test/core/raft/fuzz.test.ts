@@ -69,7 +69,7 @@ describe('a fuzz run replays exactly', () => {
 	});
 
 	it('the shrunk plan replays to its violation; the 5-server finding is kept as where it was first found', () => {
-		const {finding} = fuzz({...smallBudget, bugs: ['truncate-always']});
+		const {finding} = fuzz({...smallBudget, bugs: ['apply-uncommitted']});
 		expect(finding!.first?.config.servers).toBe(5);
 		expect(finding!.config.servers).toBe(3);
 		expect(finding!.shrunk.actions.length).toBeLessThan(finding!.found.actions.length);
@@ -77,11 +77,21 @@ describe('a fuzz run replays exactly', () => {
 		expect(replayed.violation).toEqual(finding!.violation);
 	});
 
+	/** Issue 19's targets for a counterexample a student can follow (the bench measures every bug). */
+	const targets = {'old-term-commit': {actions: 8, events: 300}, 'forget-vote': {actions: 12, events: 2000}} as const;
 	for (const bug of ['forget-vote', 'old-term-commit'] as const) {
-		it(`${bug}: the scenario it writes plays through the shell to the same violation at the same event; step back turns the lamp green`, async () => {
+		it(`${bug}: shrunk to 3 servers and at most ${targets[bug].actions} actions; the scenario it writes, with a caption and claims at each action, plays through the shell to the same violation at the same event; step back turns the lamp green`, async () => {
 			const {finding} = fuzz({...smallBudget, bugs: [bug]});
-			const {violation} = finding!;
+			const {violation, shrunk} = finding!;
+			expect(finding!.config.servers).toBe(3);
+			expect(shrunk.actions.length).toBeLessThanOrEqual(targets[bug].actions);
+			expect(shrunk.events).toBeLessThanOrEqual(targets[bug].events);
+			expect(violation.index ?? 0).toBeLessThanOrEqual(5);
 			const text = findingScenario(raftFuzz, finding!);
+			const lines = text.split('\n');
+			const numbered = lines.filter(line => /^caption \d+\/\d+ · /.test(line));
+			expect(numbered.length).toBe(shrunk.actions.length);
+			expect(lines.filter(line => line.startsWith('expect ')).length).toBeGreaterThan(shrunk.actions.length);
 			expect(findingFileName(raftFuzz, finding!)).toBe(`raft-fuzz-${bug}-seed${finding!.seed}.scenario`);
 			for (const line of text.split('\n').filter(line => line.startsWith('caption '))) expect([...line.slice('caption '.length)].length).toBeLessThanOrEqual(78);
 			const scenario = parseScenario(text, findingFileName(raftFuzz, finding!));

@@ -13,6 +13,7 @@ import {currentLeader} from '../queries.js';
 import type {Violation} from '../safety/properties.js';
 import type {MessagePick, RaftAction, RaftState, Server} from '../types.js';
 
+/** Words, the claims that prove them, and how much they matter (0 most). */
 type Part = {readonly text: string; readonly expects: readonly string[]; readonly rank?: number};
 
 function logText(server: Server): string {
@@ -23,7 +24,11 @@ function logText(server: Server): string {
 function who(state: RaftState, id: number): string {
 	const server = state.servers[id]!;
 	if (server.role === 'leader') return `${serverName(id)} (leader, term ${server.currentTerm}, ${logText(server)})`;
-	return `${serverName(id)} (${server.role === 'crashed' ? 'down' : `term ${server.currentTerm}`}, ${logText(server)})`;
+	return `${serverName(id)} (${server.role === 'crashed' ? 'down' : `term ${server.currentTerm}`}${voteText(server)}, ${logText(server)})`;
+}
+
+function voteText(server: Server): string {
+	return server.votedFor === null ? '' : `, voted ${serverName(server.votedFor)}`;
 }
 
 const typeWord: Readonly<Record<string, string>> = {
@@ -41,7 +46,7 @@ function pickText(pick: MessagePick): string {
 	return `the ${end(pick.from)}→${end(pick.to)} ${pick.type === undefined ? 'message' : typeWord[pick.type]}`;
 }
 
-/** What the action does, in the words of the state it meets, and the claims that it did it. */
+/** What the action does, in the words of the state it meets, and the claims that it did it (they hold right after it). */
 function actionPart(before: RaftState, after: RaftState, action: RaftAction): Part {
 	switch (action.type) {
 		case 'crash': {
@@ -51,9 +56,17 @@ function actionPart(before: RaftState, after: RaftState, action: RaftAction): Pa
 		}
 
 		case 'restart':
-			return {text: `${serverName(action.server)} restarts with term ${after.servers[action.server]!.currentTerm} and ${logText(after.servers[action.server]!)} from disk`, expects: []};
+		{
+			const server = after.servers[action.server]!;
+			const name = serverName(action.server);
+			return {
+				text: `${name} restarts; from disk: term ${server.currentTerm}, ${server.votedFor === null ? 'no vote' : `its vote for ${serverName(server.votedFor)}`}, ${logText(server)}`,
+				expects: [`term ${name} ${server.currentTerm}`, `voted ${name} ${server.votedFor === null ? 'none' : serverName(server.votedFor)}`],
+			};
+		}
+
 		case 'timeout':
-			return {text: `${who(before, action.server)}'s election timer is fired now`, expects: []};
+			return {text: `${serverName(action.server)}'s election timer is fired now ${who(before, action.server).slice(serverName(action.server).length + 1)}`, expects: []};
 		case 'request': {
 			const sent = after.client.pending.at(-1);
 			if (sent === undefined || after.client.nextRequest === before.client.nextRequest) return {text: 'The client sends a request', expects: []};
@@ -127,7 +140,7 @@ function outcomeParts(after: RaftState, end: RaftState, violation: Violation): P
 }
 
 /** "2/8 · <what the action does>. Then <outcomes>." with the outcomes that fit, chosen by rank, told in order. */
-export function raftActionCaption(context: ActionContext<RaftState, RaftAction, Violation>): {text: string; expects: string[]} {
+export function raftActionCaption(context: ActionContext<RaftState, RaftAction, Violation>): {text: string; now: string[]; expects: string[]} {
 	const {number, count, action, before, after, end, violation} = context;
 	const head = actionPart(before, after, action);
 	const outcomes = end === after ? [] : outcomeParts(after, end, violation);
@@ -140,5 +153,5 @@ export function raftActionCaption(context: ActionContext<RaftState, RaftAction, 
 	}
 
 	const told = outcomes.filter(part => chosen.has(part));
-	return {text: say(what, told), expects: [...head.expects, ...told.flatMap(part => part.expects)]};
+	return {text: say(what, told), now: [...head.expects], expects: told.flatMap(part => part.expects)};
 }
