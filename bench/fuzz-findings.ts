@@ -67,7 +67,7 @@ export function fuzzFindingFigures(target: AnyFuzzTarget, say: (text: string) =>
 			value:
 				found.property === undefined
 					? `not found in ${found.runs} runs`
-					: `${fixed(found.findSeconds, 2)} s + shrink ${fixed(found.shrinkSeconds, 2)} s, run ${found.runs} (✗${found.property}): ${found.actions} actions, ${fixed(found.events)} events${found.size === '' ? '' : `, ${found.size}`}; 10 other seed ranges: median ${fixed(found.medianRuns)}, most ${found.mostRuns} runs`,
+					: `find ${fixed(found.findSeconds, 2)} s + small search and shrink ${fixed(found.shrinkSeconds, 2)} s, run ${found.runs} (✗${found.property}): ${found.actions} action${found.actions === 1 ? '' : 's'}, ${fixed(found.events)} events${found.size === '' ? '' : `, ${found.size}`}; 10 other seed ranges: median ${fixed(found.medianRuns)}, most ${found.mostRuns} runs`,
 			budget:
 				wanted === undefined
 					? `within ${target.defaults.seeds} runs`

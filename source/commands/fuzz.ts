@@ -43,13 +43,21 @@ function report(target: AnyFuzzTarget, result: FuzzResult<unknown, unknown, unkn
 		return {text: lines.join('\n'), code: 0};
 	}
 
-	const {violation, shrunk, found, seed} = finding;
+	const {violation, shrunk, found, first} = finding;
+	const broke = first?.violation ?? violation;
 	const file = output ?? findingFileName(target, finding);
 	writeFileSync(file, findingScenario(target, finding));
+	const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+	const size = (config: unknown) => (target.sizeText === undefined ? '' : ` (${target.sizeText(config)})`);
+	const shrunkFrom =
+		first === undefined
+			? `the scenario replays it with ${plural(shrunk.actions.length, 'action')} (the run had ${found.actions.length}; the rest were not needed)`
+			: `shrunk: a run with seed ${finding.seed}${size(finding.config)} breaks it too; the scenario replays it with ${plural(shrunk.actions.length, 'action')} over ${count(shrunk.events)} events (that run had ${found.actions.length})`;
 	const lines = [
-		`✗ ${target.propertyName(violation)} (${violation.property}) broke in run ${count(result.runs)}, seed ${seed}: found after ${count(result.events)} events in ${rate}`,
+		`✗ ${target.propertyName(broke)} (${broke.property}) broke in run ${count(result.runs)}, seed ${first?.seed ?? finding.seed}${first === undefined ? '' : size(first.config)}: found after ${count(result.events)} events in ${rate}`,
+		`  ${shrunkFrom}`,
+		...(first === undefined ? [] : [`  in that run: ✗ ${target.propertyName(violation)} (${violation.property})`]),
 		...target.violationLines(violation).map(line => `  ${line}`),
-		`  the scenario replays it with ${shrunk.actions.length} fault${shrunk.actions.length === 1 ? '' : 's'} (the run had ${found.actions.length}; the rest were not needed)`,
 		`  wrote ${file}: replica-tui play ${file}   (replica-tui check ${file} verifies it)`,
 	];
 	return {text: lines.join('\n'), code: 1};

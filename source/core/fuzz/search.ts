@@ -15,7 +15,7 @@ export type FuzzFinding<C, S, A, V extends FuzzViolation = FuzzViolation> = {
 	readonly seed: number;
 	readonly config: C;
 	/** Where the search first found it, when a small search then found it too (one of its runs is the one shrunk). */
-	readonly first?: {readonly seed: number; readonly config: C; readonly runs: number};
+	readonly first?: {readonly seed: number; readonly config: C; readonly runs: number; readonly violation: V};
 	/** The run as the adversary played it, and as shrunk (what the scenario replays). */
 	readonly found: RunOutcome<C, S, A, V>;
 	readonly shrunk: RunOutcome<C, S, A, V>;
@@ -85,7 +85,7 @@ export function shrinkFinding<P, C, S, A, V extends FuzzViolation>(target: FuzzT
 	const {found, shrunk} = best;
 	return {
 		...result,
-		finding: {seed: found.seed, config: shrunk.config, first: {seed: first.seed, config: first.config, runs: result.runs}, found: found.outcome, shrunk, violation: shrunk.violation!},
+		finding: {seed: found.seed, config: shrunk.config, first: {seed: first.seed, config: first.config, runs: result.runs, violation: first.violation}, found: found.outcome, shrunk, violation: shrunk.violation!},
 	};
 }
 
