@@ -124,7 +124,9 @@ function outcomeParts(after: RaftState, end: RaftState, violation: Violation): P
 		for (const server of changed) byEntry.set(entryAt(server, index), [...(byEntry.get(entryAt(server, index)) ?? []), server.id]);
 		for (const [entry, ids] of byEntry) {
 			const term = end.servers[ids[0]!]!.log.termAt(index);
-			parts.push({text: `${serverList(ids)} ${ids.length === 1 ? 'gets' : 'get'} ${entry} at index ${index}`, expects: [`entry ${index} term ${term} on ${serverList(ids)}`], rank: 2});
+			const names = ids.map(id => serverName(id));
+			const them = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+			parts.push({text: `${them} ${ids.length === 1 ? 'gets' : 'get'} ${entry} at index ${index}`, expects: [`entry ${index} term ${term} on ${serverList(ids)}`], rank: 2});
 		}
 
 		for (const server of end.servers) {
