@@ -52,11 +52,16 @@ function folderProblem(error: unknown): string {
 
 /** Makes the --stills folder (and its parents) unless it is there; one plain line when that cannot be. */
 export function prepareStillsFolder(folder: string): void {
+	prepareFolder(folder, '--stills');
+}
+
+/** Makes a folder for `flag` to write into (and its parents) unless it is there; one plain line when that cannot be. */
+export function prepareFolder(folder: string, flag: string): void {
 	try {
 		mkdirSync(folder, {recursive: true});
 		if (!statSync(folder).isDirectory()) throw Object.assign(new Error('not a folder'), {code: 'EEXIST'});
 	} catch (error) {
-		throw new UsageError(`cannot write --stills into "${folder}": ${folderProblem(error)}`);
+		throw new UsageError(`cannot write ${flag} into "${folder}": ${folderProblem(error)}`);
 	}
 }
 
