@@ -36,11 +36,30 @@ export function CourseApp({course, environment, theme = 'dark', pace = 1, startL
 	const {isRawModeSupported} = useStdin();
 	const size = useTerminalSize();
 	const rows = useMemo(() => courseRows(course, environment), [course, environment]);
-	const [selected, setSelected] = useState(() => Math.max(0, rows.findIndex(row => row.kind === 'scenario')));
+	const [selected, setSelectedState] = useState(() => Math.max(0, rows.findIndex(row => row.kind === 'scenario')));
+	// Keys read the choice from here: a key that comes before React has run the last render's effects still sees it.
+	const chosen = useRef(selected);
+	const setSelected = (index: number) => {
+		chosen.current = index;
+		setSelectedState(index);
+	};
+
 	const [offset, setOffset] = useState(0);
 	const [notice, setNotice] = useState<string | undefined>(undefined);
-	const [view, setView] = useState<View>({kind: 'list'});
-	const [starting, setStarting] = useState(false);
+	const [view, setViewState] = useState<View>({kind: 'list'});
+	// The list's keys stay listened to while a scenario plays (and are ignored then), so a q typed the moment the list is back still quits.
+	const showing = useRef<View['kind']>('list');
+	const setView = (next: View) => {
+		showing.current = next.kind;
+		setViewState(next);
+	};
+
+	// While a real cluster starts, the list's keys wait.
+	const isStarting = useRef(false);
+	const setStarting = (value: boolean) => {
+		isStarting.current = value;
+	};
+
 	/** Each play mounts a fresh player. */
 	const runs = useRef(0);
 	const height = listHeight(size.rows);
@@ -102,7 +121,7 @@ export function CourseApp({course, environment, theme = 'dark', pace = 1, startL
 
 	useInput(
 		(input, key) => {
-			if (view.kind !== 'list' || starting) return;
+			if (showing.current !== 'list' || isStarting.current) return;
 			if (input === 'q' && !key.ctrl && !key.meta) {
 				exit();
 				return;
@@ -110,7 +129,7 @@ export function CourseApp({course, environment, theme = 'dark', pace = 1, startL
 
 			const move = (delta: number) => {
 				setNotice(undefined);
-				setSelected(current => moveChoice(rows, current, delta));
+				setSelected(moveChoice(rows, chosen.current, delta));
 			};
 
 			if (key.upArrow || input === 'k') move(-1);
@@ -119,9 +138,9 @@ export function CourseApp({course, environment, theme = 'dark', pace = 1, startL
 			else if (key.pageDown) move(height);
 			else if (key.home) move(-rows.length);
 			else if (key.end) move(rows.length);
-			else if (key.return && isChoosable(rows[selected]!)) play(selected);
+			else if (key.return && isChoosable(rows[chosen.current]!)) play(chosen.current);
 		},
-		{isActive: Boolean(isRawModeSupported) && view.kind === 'list'},
+		{isActive: Boolean(isRawModeSupported)},
 	);
 
 	if (view.kind === 'play') {
