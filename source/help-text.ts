@@ -62,7 +62,8 @@ ${modeFlags}
     -o, --output FILE   the .gif or .cast to write
     --stills DIR        also (or instead) one PNG per pause point, e.g. DIR/raft-figure-8-03.png
     --size COLSxROWS    the terminal size (default: the scenario's)
-    --topic ID          course --record: one topic only (${topicIds.join(', ')})
+    --topic ID          course --record: one topic only: ${topicIds.slice(0, 4).join(', ')},
+                        ${topicIds.slice(4).join(', ')}
     --font-size PX      the GIF's font size (default 20: an 80×24 GIF is 960 px wide,
                         readable from the back of a lecture hall; 16 for a smaller file)
 
