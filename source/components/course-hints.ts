@@ -22,7 +22,7 @@ export function inCourse(text: string, width: number, course: CourseHints | unde
 
 /** The hint row at a scenario's end, in the course: Enter goes on to the next. */
 export function courseEndText(course: CourseHints, width: number): string {
-	if (course.next === undefined) return ' ■ end of the course · b steps back · 0 restarts · q course';
+	if (course.next === undefined) return ' ■ end of the course · Enter or q: back to the list · b steps back';
 	const texts = [` ■ end of the scenario · Enter: next, ${course.next} · b back · q course`, ` ■ end · Enter: next, ${course.next} · q course`, ` ■ end · Enter next · q course`];
 	return texts.find(text => cellWidth(text) <= width) ?? texts.at(-1)!;
 }

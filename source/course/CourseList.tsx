@@ -1,6 +1,6 @@
 /** The course's list: topics with their modes, their scenarios, one line each; the chosen one described below. Renders only. */
 import {Box, Text} from 'ink';
-import {cellWidth, cut, fit, padEnd, wrapWords} from '../core/engine/text.js';
+import {cellWidth, cut, fit, fitFirst, padEnd, wrapWords} from '../core/engine/text.js';
 import {useColor} from '../components/theme.js';
 import {missingFor, type CourseEnvironment, type CourseRow} from './rows.js';
 
@@ -49,7 +49,7 @@ function status(row: CourseRow | undefined, environment: CourseEnvironment): str
 	if (!row) return '';
 	const missing = missingFor(row, environment);
 	if (missing) return `⚠ ${missing}`;
-	if (row.kind === 'scenario') return row.scenario.needs ? 'Enter starts a real etcd cluster on this machine, then plays it' : 'Enter plays it: pause points wait for Enter; at the end Enter goes on to the next';
+	if (row.kind === 'scenario') return row.scenario.needs ? 'Enter starts a real etcd cluster on this machine, then plays it' : 'Enter plays it · pause points wait for Enter · at its end, Enter plays the next';
 	return '';
 }
 
@@ -66,11 +66,11 @@ export function CourseList({rows, selected, offset, environment, columns, height
 	const more = [above > 0 ? `▲ ${above} above` : '', below > 0 ? `▼ ${below} below` : ''].filter(Boolean).join(' · ');
 	const rule = `─ ${title} ${'─'.repeat(Math.max(0, width - cellWidth(title) - cellWidth(more) - 6))} ${more} ─`;
 	const scenarios = rows.filter(row => row.kind === 'scenario').length;
-	const heading = ' replica-tui course · module 2: replicated state machines and consensus';
 	const count = `${scenarios} scenarios `;
+	const heading = fitFirst([' replica-tui course · module 2: replicated state machines and consensus', ' replica-tui course · replicated state machines and consensus', ' replica-tui course'], width - cellWidth(count));
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text bold>{cellWidth(heading) + cellWidth(count) <= width ? padEnd(heading, width - cellWidth(count)) + count : fit(' replica-tui course', width)}</Text>
+			<Text bold>{cellWidth(heading) + cellWidth(count) <= width ? padEnd(heading, width - cellWidth(count)) + count : fit(heading, width)}</Text>
 			<Box flexDirection="column" height={height}>
 				{shown.map((row, i) => {
 					const index = offset + i;
