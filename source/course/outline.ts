@@ -11,7 +11,7 @@ export type Topic = {
 	readonly title: string;
 	/** The mode that teaches it (`replica-tui MODE`); it may not exist yet (then the course says it is coming). */
 	readonly mode: string;
-	/** The bundled scenarios it knows, in teaching order. */
+	/** The bundled scenarios it knows, in teaching order (a mode being built lists the names its branch uses; a name it does not list joins by prefix). */
 	readonly known: readonly string[];
 	/** Scenarios it does not know by name join it, after the known ones, when their name starts with this. */
 	readonly prefix?: string;
@@ -20,7 +20,13 @@ export type Topic = {
 export const topics: readonly Topic[] = [
 	{id: 'state-machines', title: 'State machines and replication', mode: 'voting', known: ['faulty-machine', 'two-disagree', 'majority-vote', 'too-many-faults', 'crash-catch-up']},
 	{id: 'total-order', title: 'Total ordering', mode: 'order', prefix: 'order-', known: ['no-total-order', 'order-no-order-diverges', 'order-sequencer-dies', 'order-lamport-waits', 'order-consensus-survives']},
-	{id: 'consensus', title: 'Consensus: Paxos', mode: 'paxos', prefix: 'paxos-', known: []},
+	{
+		id: 'consensus',
+		title: 'Consensus: Paxos',
+		mode: 'paxos',
+		prefix: 'paxos-',
+		known: ['paxos-one-value', 'paxos-key-rule', 'paxos-two-chosen', 'paxos-acceptor-crash', 'paxos-livelock', 'paxos-multi-noop', 'paxos-and-raft'],
+	},
 	{id: 'log-replication', title: 'Log replication', mode: 'raft', known: ['raft-replication', 'raft-loss-duplication', 'raft-figure-7']},
 	{
 		id: 'raft',
@@ -29,7 +35,25 @@ export const topics: readonly Topic[] = [
 		prefix: 'raft-',
 		known: ['raft-first-election', 'raft-split-vote', 'raft-leader-crash', 'raft-minority-leader', 'raft-uncommitted-entry', 'raft-figure-8', 'raft-disruptive-rejoin', 'raft-vote-not-saved', 'etcd-leader-crash', 'etcd-partition'],
 	},
-	{id: 'aeron', title: 'Aeron Cluster', mode: 'aeron', prefix: 'aeron-', known: []},
+	{
+		id: 'aeron',
+		title: 'Aeron Cluster',
+		mode: 'aeron',
+		prefix: 'aeron-',
+		known: [
+			'aeron-request-path',
+			'aeron-timer',
+			'aeron-determinism',
+			'aeron-leader-crash',
+			'aeron-split-vote',
+			'aeron-catch-up',
+			'aeron-old-leader-returns',
+			'aeron-partitioned-leader',
+			'aeron-slow-archive',
+			'aeron-snapshot-restart',
+			'aeron-vs-raft',
+		],
+	},
 	{id: 'sourcing', title: 'Command vs event sourcing', mode: 'sourcing', prefix: 'sourcing-', known: ['sourcing-code-upgrade', 'sourcing-clock', 'sourcing-bug-fix', 'sourcing-schema', 'sourcing-snapshots']},
 ];
 

@@ -4,6 +4,7 @@ import {bundledCourse} from '../../source/course/bundled-course.js';
 import {courseOrder, placeScenarios, topics, type CourseScenario} from '../../source/course/outline.js';
 import {courseRows, missingFor, moveChoice, nextScenarioRow, scrollTo} from '../../source/course/rows.js';
 import {bundledNames, loadBundled} from '../../source/scenario/bundled.js';
+import {modeNamed} from '../../source/core/modes.js';
 
 const every = (mode: string) => true; // eslint-disable-line @typescript-eslint/no-unused-vars
 const fake = (name: string, mode: string): CourseScenario => ({name, description: `what ${name} shows`, mode});
@@ -21,14 +22,15 @@ describe('the course outline', () => {
 		]);
 	});
 
-	test('every bundled scenario is in the course exactly once, and every name a topic knows is bundled', () => {
+	test('every bundled scenario is in the course exactly once, and every name a topic of an existing mode knows is bundled', () => {
 		const course = bundledCourse();
 		const placed = courseOrder(course).map(scenario => scenario.name);
 		expect(course.unplaced).toEqual([]);
 		expect([...placed].sort()).toEqual(bundledNames());
 		expect(new Set(placed).size).toBe(placed.length);
 		const bundled = new Set(bundledNames());
-		expect(topics.flatMap(topic => topic.known).filter(name => !bundled.has(name))).toEqual([]);
+		// Paxos and Aeron list their branches' names before they are merged; once their mode exists, each name must be bundled.
+		expect(topics.filter(topic => modeNamed(topic.mode) !== undefined).flatMap(topic => topic.known).filter(name => !bundled.has(name))).toEqual([]);
 	});
 
 	test('each scenario sits with the topic of its mode: paxos-* under consensus, aeron-* under Aeron, etcd under Raft', () => {
