@@ -75,7 +75,8 @@ export function CourseApp({course, environment, theme = 'dark', pace = 1, startL
 			setSelected(index);
 			const missing = missingFor(row, environment);
 			if (missing) {
-				setNotice(`⚠ ${row.kind === 'scenario' ? `${row.scenario.name} ${missing}` : missing}: it stays listed`);
+				const etcd = row.kind === 'scenario' && row.scenario.needs === 'etcd';
+				setNotice(etcd ? `⚠ ${row.scenario.name}: etcd is not installed (apt-get install etcd-server)` : `⚠ ${missing}`);
 				setView({kind: 'list'});
 				return;
 			}

@@ -82,7 +82,7 @@ describe('replica-tui course', () => {
 		}
 
 		await press(app.stdin, keys.enter);
-		const said = await waitForFrame(app.frame, 'etcd-partition needs etcd, which is not installed: it stays listed');
+		const said = await waitForFrame(app.frame, '⚠ etcd-partition: etcd is not installed (apt-get install etcd-server)');
 		expect(chosen(said)).toContain('etcd-partition');
 		await press(app.stdin, 'q');
 		await app.exited;
