@@ -66,7 +66,7 @@ export function App({initial, theme = 'dark', scenario, live, onStill, onQuit, o
 			}
 
 			for (const press of splitKeys(input, key)) {
-				if (onNext && isNextKey(press) && store.get().session.scenarioOver) {
+				if (onNext && isNextKey(press) && store.get().session.scenarioOver && store.get().session.overlay.kind === 'none') {
 					onNext();
 					return;
 				}
