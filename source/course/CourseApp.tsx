@@ -96,7 +96,7 @@ export function CourseApp({course, environment, theme = 'dark', pace = 1, startL
 
 			setView({kind: 'list'});
 			setStarting(true);
-			setNotice(`starting a real etcd cluster for ${row.scenario.name} …`);
+			setNotice(`starting a real etcd cluster for ${row.scenario.name} … (Ctrl+C quits)`);
 			startLive(row.scenario.name, pace).then(
 				started => {
 					setStarting(false);

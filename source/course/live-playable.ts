@@ -11,6 +11,8 @@ import type {Playable} from './playable.js';
 const running = new Set<EtcdLiveSession>();
 /** Clusters still starting: one the course quits during is stopped once it has started. */
 const starting = new Set<Promise<unknown>>();
+/** Clusters being stopped: the course waits for them before it exits, so their files are removed. */
+const stopping = new Set<Promise<void>>();
 
 /** Starts the real etcd cluster of a live scenario (seconds) and plays it as `play` does. */
 export async function startLiveScenario(name: string, pace: number): Promise<Playable> {
@@ -32,8 +34,10 @@ export async function startLiveScenario(name: string, pace: number): Promise<Pla
 		scenario: {steps: scenario.steps, pace},
 		live,
 		async stop() {
-			running.delete(live);
-			await live.stop();
+			if (!running.delete(live)) return;
+			const stopped = live.stop().finally(() => stopping.delete(stopped));
+			stopping.add(stopped);
+			await stopped;
 		},
 	};
 }
@@ -41,6 +45,7 @@ export async function startLiveScenario(name: string, pace: number): Promise<Pla
 /** Stops every cluster the course started that is still running. */
 export async function stopLiveScenarios(): Promise<void> {
 	await Promise.allSettled([...starting]);
+	await Promise.allSettled([...stopping]);
 	await Promise.all([...running].map(async live => live.stop()));
 	running.clear();
 }
