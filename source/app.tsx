@@ -24,6 +24,11 @@ export function splitKeys(input: string, key: Omit<KeyPress, 'input'>): KeyPress
 	return characters.map(character => ({input: character}));
 }
 
+/** At a pause point these continue; after a scenario's end (in the course) they go on to the next. */
+function isNextKey(key: KeyPress): boolean {
+	return Boolean(key.return || key.pageDown || (key.input === 'n' && !key.ctrl && !key.meta));
+}
+
 /** Home and erase the screen: Ink then draws the whole frame again from the top (Ctrl+L, as in less, htop and vim). */
 export const redrawScreen = '\u001B[H\u001B[2J';
 
@@ -34,9 +39,13 @@ type Props = {
 	readonly live?: LiveConnection;
 	/** P: saves the screen (I/O stays out of the app); resolves to the notice that says where. */
 	readonly onStill?: () => Promise<string>;
+	/** q: instead of exiting, hand back (the course takes its list back). Ctrl+C still exits. */
+	readonly onQuit?: () => void;
+	/** After a scenario's end, Enter, PgDn or n goes on (the course plays the next scenario). */
+	readonly onNext?: () => void;
 };
 
-export function App({initial, theme = 'dark', scenario, live, onStill}: Props) {
+export function App({initial, theme = 'dark', scenario, live, onStill, onQuit, onNext}: Props) {
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const {write} = useStdout();
@@ -46,8 +55,8 @@ export function App({initial, theme = 'dark', scenario, live, onStill}: Props) {
 	const dispatch = store.send;
 	const size = useTerminalSize();
 	useEffect(() => {
-		if (quit) exit();
-	}, [quit, exit]);
+		if (quit) (onQuit ?? exit)();
+	}, [quit, exit, onQuit]);
 	const settle = useLive(live, outbox, dispatch);
 	useInput(
 		(input, key) => {
@@ -57,6 +66,11 @@ export function App({initial, theme = 'dark', scenario, live, onStill}: Props) {
 			}
 
 			for (const press of splitKeys(input, key)) {
+				if (onNext && isNextKey(press) && store.get().session.scenarioOver && store.get().session.overlay.kind === 'none') {
+					onNext();
+					return;
+				}
+
 				if (onStill && isStillKey(press)) void onStill().then(text => dispatch({action: {type: 'notice', text}}));
 				else dispatch({key: press});
 			}

@@ -2,6 +2,7 @@ import {faultInfo, faultTypes} from './core/voting/fault.js';
 import {models} from './core/models/index.js';
 import {etcdMode} from './core/etcd/mode.js';
 import {modes} from './core/modes.js';
+import {topicIds} from './course/outline.js';
 
 const dashed = (name: string) => name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
 const shared = new Set(['seed', 'paused', 'steps', 'json', 'fault']);
@@ -15,6 +16,10 @@ export const helpText = `
     $ replica-tui [options]                          the voting mode: replicas and a majority vote
     $ replica-tui <mode> [options]                   another lesson: ${[...Object.keys(modes).filter(name => name !== 'voting'), 'etcd'].join(', ')}
     $ replica-tui <mode> --help                      a mode's own help: its flags, keys and glyphs
+    $ replica-tui course [--pace N]                  the whole module as a path: ↑↓ choose, Enter plays,
+                                                     Enter at a scenario's end plays the next, q back, q quit
+    $ replica-tui course --record DIR [--topic ID | <name>...]   every simulated scenario as a GIF,
+                                                     and DIR/index.md in course order with the captions
     $ replica-tui [<mode>] --steps N [--json] [--trace FILE]   a headless run
     $ replica-tui scenarios [mode]                   list the bundled lecture scenarios (etcd too)
     $ replica-tui play <name|file>                   play a scenario live; pause points wait for Enter/PgDn
@@ -57,6 +62,8 @@ ${modeFlags}
     -o, --output FILE   the .gif or .cast to write
     --stills DIR        also (or instead) one PNG per pause point, e.g. DIR/raft-figure-8-03.png
     --size COLSxROWS    the terminal size (default: the scenario's)
+    --topic ID          course --record: one topic only: ${topicIds.slice(0, 4).join(', ')},
+                        ${topicIds.slice(4).join(', ')}
     --font-size PX      the GIF's font size (default 20: an 80×24 GIF is 960 px wide,
                         readable from the back of a lecture hall; 16 for a smaller file)
 

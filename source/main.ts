@@ -60,8 +60,9 @@ export async function main(input: readonly string[], camelFlags: CliFlags): Prom
 	if (mode && args[0] === 'fuzz' && mode.name in fuzzTargets) return fuzzCommand(mode.name, args.slice(1), flags);
 	if (mode) return dashboard(mode, flags, args);
 	if (command === 'etcd') return etcdCommand(flags, args);
+	if (command === 'course') return courseCommand(args, flags);
 	if (!scenarioCommands.includes(command)) {
-		throw new UsageError(`unknown command "${command}": use a mode (${[...modeNames, 'etcd'].join(', ')}) or ${scenarioCommands.join(', ')} (see replica-tui --help)`);
+		throw new UsageError(`unknown command "${command}": use a mode (${[...modeNames, 'etcd'].join(', ')}), course or ${scenarioCommands.join(', ')} (see replica-tui --help)`);
 	}
 
 	return scenarioCommand(command, args, flags);
@@ -150,15 +151,21 @@ async function scenarioCommand(command: string, args: readonly string[], flags: 
 	return 0;
 }
 
+/** --pace N: scenario time runs N times faster (1 without it). */
+function paceFrom(flags: CliFlags): number {
+	const paceText = stringFlag(flags, 'pace');
+	const pace = paceText === undefined ? 1 : Number(paceText);
+	if (paceText !== undefined && (!/^\d+(\.\d+)?$/.test(paceText.trim()) || pace < 0.1 || pace > 100)) throw new UsageError(`--pace must be a number from 0.1 to 100, not "${paceText}"`);
+	return pace;
+}
+
 /**
  * How `play` plays a scenario: --pace N runs its time N times faster (a
  * rehearsal, or a test), --claims FILE writes each claim as the timeline
  * reaches it, one JSON line each ({line, claim, holds, why?, at}).
  */
 async function playbackFrom(scenario: Scenario, flags: CliFlags) {
-	const paceText = stringFlag(flags, 'pace');
-	const pace = paceText === undefined ? 1 : Number(paceText);
-	if (paceText !== undefined && (!/^\d+(\.\d+)?$/.test(paceText.trim()) || pace < 0.1 || pace > 100)) throw new UsageError(`--pace must be a number from 0.1 to 100, not "${paceText}"`);
+	const pace = paceFrom(flags);
 	const claimsFile = stringFlag(flags, 'claims');
 	if (claimsFile === undefined) return {steps: scenario.steps, pace, close() {}};
 	const {openForWriting} = await import('./headless.js');
@@ -206,6 +213,32 @@ async function liveScenarioCommand(command: string, scenario: Scenario, flags: C
 	}
 
 	throw new UsageError(`${scenario.file} runs a real etcd cluster in real time, so it cannot be recorded on a virtual clock: record it live with "replica-tui play ${scenario.file.replace(/\.scenario$/, '')} --record x.cast", then "replica-tui record x.cast -o x.gif"`);
+}
+
+/**
+ * `replica-tui course`: the module as a path, played in the terminal
+ * (--pace, --theme); `course --record DIR [--topic ID | NAME...]` renders
+ * its simulated scenarios to GIFs and writes an index.
+ */
+async function courseCommand(args: readonly string[], flags: CliFlags): Promise<number> {
+	const folder = stringFlag(flags, 'record');
+	const theme = themeFrom(flags, process.env);
+	if (folder === undefined) {
+		refuseForeignFlags(flags, ['theme', 'pace'], '"course" (it plays the bundled scenarios as they are written)');
+		if (args.length > 0) throw new UsageError(`unexpected "${args[0]}" after "course": scenario names choose what "course --record DIR" records`);
+		const pace = paceFrom(flags);
+		requireTerminal();
+		const {runCourse} = await import('./commands/course.js');
+		await runCourse({theme, pace});
+		return 0;
+	}
+
+	refuseForeignFlags(flags, ['record', 'topic', 'fontSize', 'theme'], '"course --record"');
+	if (folder.trim() === '') throw new UsageError('--record needs a folder: course --record DIR');
+	const fontSize = fontSizeFrom(flags);
+	const {recordCourse} = await import('./course/record-course.js');
+	await recordCourse({folder, topic: stringFlag(flags, 'topic'), names: args, fontSize, theme, progress: text => process.stderr.write(text + '\n')});
+	return 0;
 }
 
 /** `replica-tui <mode> fuzz`: the mode's fuzzer (the mode's flags it names, the seed, and the fuzzer's own). */

@@ -18,6 +18,7 @@ export const shellFlags = {
 	pace: {type: 'string'},
 	claims: {type: 'string'},
 	stills: {type: 'string'},
+	topic: {type: 'string'},
 } as const;
 
 export type RunOptions = {

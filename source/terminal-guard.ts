@@ -39,6 +39,8 @@ const notDashboard = new Set(['--help', '--version', '--steps', 'run', 'check', 
  * start, and Ctrl+C must stop it (its scenarios are named etcd-…).
  */
 export function startsDashboard(args: readonly string[]): boolean {
+	// `course --record DIR` renders GIFs for minutes: Ctrl+C must stop it.
+	if (args.includes('course') && args.some(arg => arg === '--record' || arg.startsWith('--record='))) return false;
 	return !args.some(arg => notDashboard.has(arg) || arg.startsWith('--steps=') || arg.startsWith('etcd'));
 }
 

@@ -47,16 +47,38 @@ export async function recordScenario(scenario: Scenario, options: RecordOptions)
 /** Why a folder cannot take files, in a few plain words. */
 function folderProblem(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException).code ?? String(error);
-	return {EEXIST: 'it is a file', ENOTDIR: 'a part of its path is a file', EACCES: 'permission denied', EROFS: 'read-only file system'}[code] ?? code;
+	return {EEXIST: 'it is a file', ENOENT: 'no folder can be made there', ENOTDIR: 'a part of its path is a file', EACCES: 'permission denied', EROFS: 'read-only file system'}[code] ?? code;
 }
 
 /** Makes the --stills folder (and its parents) unless it is there; one plain line when that cannot be. */
 export function prepareStillsFolder(folder: string): void {
+	prepareFolder(folder, '--stills');
+}
+
+/**
+ * mkdir -p, one level at a time: Node 20's recursive mkdirSync never returns
+ * for a folder in /proc (the kernel says ENOENT, and it tries again forever).
+ */
+function makeFolder(folder: string): void {
 	try {
-		mkdirSync(folder, {recursive: true});
+		mkdirSync(folder);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EEXIST') return;
+		const parent = path.dirname(folder);
+		if (code !== 'ENOENT' || parent === folder) throw error;
+		makeFolder(parent);
+		mkdirSync(folder);
+	}
+}
+
+/** Makes a folder for `flag` to write into (and its parents) unless it is there; one plain line when that cannot be. */
+export function prepareFolder(folder: string, flag: string): void {
+	try {
+		makeFolder(folder);
 		if (!statSync(folder).isDirectory()) throw Object.assign(new Error('not a folder'), {code: 'EEXIST'});
 	} catch (error) {
-		throw new UsageError(`cannot write --stills into "${folder}": ${folderProblem(error)}`);
+		throw new UsageError(`cannot write ${flag} into "${folder}": ${folderProblem(error)}`);
 	}
 }
 

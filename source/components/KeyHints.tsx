@@ -1,4 +1,6 @@
 import {Text} from 'ink';
+import {useContext} from 'react';
+import {CourseContext, courseEndText, inCourse, type CourseHints} from './course-hints.js';
 import {shellHints, shellTailHints} from '../core/engine/keys.js';
 import type {KeyHint, Menu} from '../core/engine/mode.js';
 import type {Session} from '../core/engine/session.js';
@@ -91,9 +93,10 @@ type Props = {readonly session: Session; readonly menu: Menu<unknown> | undefine
 /** The key hints: one row, or two (the shell's keys, then the mode's) when the mode's do not fit beside the shell's. */
 export function KeyHints({session, menu, width}: Props) {
 	const color = useColor();
+	const course = useContext(CourseContext);
 	const rows = hintRowsFor(session, width);
 	const modeHints = session.mode.hints(session.sim, session);
-	const special = specialLine(session, menu, width, color);
+	const special = specialLine(session, menu, width, color, course);
 	if (special) {
 		// It keeps the bottom row; the row above stays empty, so that nothing above moves.
 		return rows === 1 ? special : (
@@ -104,17 +107,17 @@ export function KeyHints({session, menu, width}: Props) {
 		);
 	}
 
-	if (rows === 1) return <Text color={color('dim')}>{fit(hintLine(modeHints, width, shellKindOf(session)), width)}</Text>;
+	if (rows === 1) return <Text color={color('dim')}>{fit(inCourse(hintLine(modeHints, width, shellKindOf(session)), width, course), width)}</Text>;
 	return (
 		<>
-			<Text color={color('dim')}>{fit(hintLine([], width, shellKindOf(session)), width)}</Text>
+			<Text color={color('dim')}>{fit(inCourse(hintLine([], width, shellKindOf(session)), width, course), width)}</Text>
 			<Text color={color('dim')}>{fit(modeHintRow(modeHints, width), width)}</Text>
 		</>
 	);
 }
 
 /** The hint row of a menu, the help, a scenario's pause point or its end, instead of the keys. */
-function specialLine(session: Session, menu: Menu<unknown> | undefined, width: number, color: ReturnType<typeof useColor>) {
+function specialLine(session: Session, menu: Menu<unknown> | undefined, width: number, color: ReturnType<typeof useColor>, course: CourseHints | undefined) {
 	if (menu) {
 		return (
 			<Text bold inverse color={color('warn')}>
@@ -123,7 +126,7 @@ function specialLine(session: Session, menu: Menu<unknown> | undefined, width: n
 		);
 	}
 
-	if (session.overlay.kind === 'help') return <Text color={color('dim')}>{fit(' ↓ ↑ page · esc or ? close help · q quit', width)}</Text>;
+	if (session.overlay.kind === 'help') return <Text color={color('dim')}>{fit(inCourse(' ↓ ↑ page · esc or ? close help · q quit', width, course), width)}</Text>;
 	if (session.overlay.kind === 'goto') {
 		const typed = ` go to: ${session.overlay.text}▏`;
 		const full = `${typed} ${gotoSyntax(session.mode)} · Enter go · esc cancel`;
@@ -135,7 +138,7 @@ function specialLine(session: Session, menu: Menu<unknown> | undefined, width: n
 	}
 
 	if (session.awaitingPresenter || session.ended) {
-		const text = session.awaitingPresenter ? presenterText : isLive(session.mode) ? liveEndedText : endedText;
+		const text = session.awaitingPresenter ? inCourse(presenterText, width, course) : course ? courseEndText(course, width) : isLive(session.mode) ? liveEndedText : endedText;
 		return (
 			<Text bold inverse color={color('accent')}>
 				{fit(cellWidth(text) <= width ? text : text.replace(' · other keys work', '').replace(' · space runs on', ''), width)}

@@ -63,7 +63,7 @@ describe('bad values exit 2 with one line on stderr and no stack trace', () => {
 		[['scenarios', 'quantum'], /unknown mode "quantum"/],
 		[['scenarios', 'voting', 'raft'], /"scenarios" takes at most one mode/],
 		[['scenarios', '--seed', '3'], /--seed does not apply to "scenarios"/],
-		[['quantum'], /unknown command "quantum": use a mode \(voting[^)]*\) or scenarios, play, record, run, check/],
+		[['quantum'], /unknown command "quantum": use a mode \(voting[^)]*\), course or scenarios, play, record, run, check/],
 	])('%j', (args, mentions) => {
 		const {code, stdout, stderr} = run(args);
 		expect(stderr).toMatch(/^replica-tui: [^\n]+\n$/);

@@ -16,7 +16,7 @@ describe('--help and --version', () => {
 		}
 
 		// The commands, and the limits and defaults a user needs before trying them.
-		for (const command of ['scenarios [mode]', 'play <name|file>', 'record <name|file> -o OUT.gif', 'record FILE.cast -o OUT.gif', 'run <name|file>', 'check <name|file>...']) expect(stdout).toContain(command);
+		for (const command of ['scenarios [mode]', 'play <name|file>', 'record <name|file> -o OUT.gif', 'record FILE.cast -o OUT.gif', 'run <name|file>', 'check <name|file>...', 'course [--pace N]', 'course --record DIR [--topic ID | <name>...]']) expect(stdout).toContain(command);
 		expect(stdout).toMatch(/--rate R +inputs per second, 0\.25 to 10000/);
 		expect(stdout).toMatch(/--font-size PX +the GIF's font size \(default 20/);
 		// The width it states is the width a recording has.
