@@ -1,0 +1,112 @@
+/**
+ * One event's changes, made on copies: the handlers edit a Tx, and `finish`
+ * returns the new state (the old one is never touched, so step back can keep it).
+ */
+import {QueueDraft} from '../engine/event-queue.js';
+import {drawFor, intBetween, StreamId} from '../engine/streams.js';
+import {hasBug, type BugName} from './bugs.js';
+import {holdMs} from './config.js';
+import {nodeCount, nodeName} from './names.js';
+import {checkLamps} from './safety.js';
+import type {Acceptor, Body, EventKind, Learner, Message, PaxosEvent, PaxosState, Proposer} from './types.js';
+
+export class Tx {
+	readonly queue: QueueDraft<PaxosEvent>;
+	proposers: Proposer[];
+	acceptors: Acceptor[];
+	learners: Learner[];
+	nextMessageId: number;
+	sends: number[] | undefined;
+	stats: PaxosState['stats'];
+	roundsWithoutDecision: number;
+	commands: number;
+	adversary: boolean;
+	leader: boolean;
+	bugs: readonly BugName[];
+	/** What happened, in words. */
+	text = '';
+	readonly sent: number[] = [];
+	/** Instances whose acceptors changed (the lamps look at these). */
+	readonly touched = new Set<number>();
+	/** Values sent in Accept by this event, by instance. */
+	readonly proposed: Array<readonly [number, string]> = [];
+
+	constructor(
+		readonly base: PaxosState,
+		readonly now: number,
+	) {
+		this.queue = new QueueDraft(base.queue);
+		this.proposers = base.proposers.slice();
+		this.acceptors = base.acceptors.slice();
+		this.learners = base.learners.slice();
+		this.nextMessageId = base.nextMessageId;
+		this.stats = base.stats;
+		this.roundsWithoutDecision = base.roundsWithoutDecision;
+		this.commands = base.commands;
+		this.adversary = base.adversary;
+		this.leader = base.leader;
+		this.bugs = base.bugs;
+	}
+
+	get config() {
+		return this.base.config;
+	}
+
+	get model() {
+		return this.base.model;
+	}
+
+	bug(name: BugName): boolean {
+		return hasBug(this, name);
+	}
+
+	name(node: number): string {
+		return nodeName(this.config, node);
+	}
+
+	say(text: string): void {
+		this.text = this.text === '' ? text : `${this.text}; ${text}`;
+	}
+
+	count(field: keyof PaxosState['stats'], by = 1): void {
+		this.stats = {...this.stats, [field]: this.stats[field] + by};
+	}
+
+	send(from: number, to: number, body: Body): void {
+		const nodes = nodeCount(this.config);
+		this.sends ??= this.base.sends.slice();
+		const link = from * nodes + to;
+		const draws = this.sends[link]!;
+		this.sends[link] = draws + 1;
+		const latency = intBetween(drawFor(this.config.seed, StreamId.linkLatency, link, draws), this.config.latencyMin, this.config.latencyMax);
+		const held = this.adversary && body.type === 'Accept';
+		const message: Message = {id: this.nextMessageId++, from, to, body, sentAt: this.now, ...(held ? {held} : {})};
+		this.queue.schedule(this.now + (held ? holdMs : latency), {kind: 'deliver', message});
+		this.sent.push(message.id);
+		this.count('sent');
+	}
+
+	finish(kind: EventKind, message: Message | null, counts = true): PaxosState {
+		const events = this.base.events + (counts ? 1 : 0);
+		const state: PaxosState = {
+			...this.base,
+			time: this.now,
+			events,
+			queue: this.queue.done(),
+			proposers: this.proposers,
+			acceptors: this.acceptors,
+			learners: this.learners,
+			nextMessageId: this.nextMessageId,
+			sends: this.sends ?? this.base.sends,
+			stats: this.stats,
+			roundsWithoutDecision: this.roundsWithoutDecision,
+			commands: this.commands,
+			adversary: this.adversary,
+			leader: this.leader,
+			bugs: this.bugs,
+			last: {n: events, time: this.now, kind, text: this.text, message, sent: this.sent},
+		};
+		const lamps = checkLamps(state, this.touched, this.proposed);
+		return lamps === state.lamps ? state : {...state, lamps, roundsWithoutDecision: lamps.chosenCount > state.lamps.chosenCount ? 0 : state.roundsWithoutDecision};
+	}
+}
