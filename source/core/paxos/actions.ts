@@ -11,6 +11,7 @@ import {clientCommand} from './engine.js';
 import {heartbeatMs} from './config.js';
 import {roleOf} from './names.js';
 import {crashProposer, restartProposer, startPhase1} from './proposer.js';
+import {findPicked} from './scenario.js';
 import {Tx} from './tx.js';
 import type {PaxosAction, PaxosState} from './types.js';
 
@@ -79,10 +80,11 @@ export function applyAction(state: PaxosState, action: PaxosAction): PaxosState 
 
 		case 'drop':
 		case 'deliver': {
-			const item = findEvent(state.queue, event => event.kind === 'deliver' && event.message.id === action.id);
+			const id = 'pick' in action ? findPicked(state, action.pick) : action.id;
+			const item = findEvent(state.queue, event => event.kind === 'deliver' && event.message.id === id);
 			if (item?.event.kind !== 'deliver') return state;
 			const {message} = item.event;
-			tx.queue.remove(event => event.kind === 'deliver' && event.message.id === action.id);
+			tx.queue.remove(event => event.kind === 'deliver' && event.message.id === id);
 			if (action.type === 'deliver') {
 				tx.queue.scheduleFirst(tx.now, {kind: 'deliver', message: {...message, held: false}});
 				tx.say(`${messageText(state.config, message)} is delivered next`);

@@ -55,7 +55,7 @@ export function createPaxos(config: PaxosConfig): PaxosState {
 		commands: 0,
 		sends: Array.from({length: nodes * nodes}, () => 0),
 		roundsWithoutDecision: 0,
-		last: {n: 0, time: 0, kind: 'start', text: '', message: null, sent: []},
+		last: {n: 0, time: 0, kind: 'start', text: '', message: null, sent: [], changed: []},
 		stats: {sent: 0, delivered: 0, lost: 0, rounds: 0},
 		lamps: initialLamps,
 	};

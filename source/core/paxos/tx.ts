@@ -86,6 +86,16 @@ export class Tx {
 		this.count('sent');
 	}
 
+	/** Node ids of the proposers, acceptors and learners this event replaced. */
+	changed(): number[] {
+		const {proposers, acceptors} = this.config;
+		const changed: number[] = [];
+		for (let id = 0; id < proposers; id++) if (this.proposers[id] !== this.base.proposers[id]) changed.push(id);
+		for (let id = 0; id < acceptors; id++) if (this.acceptors[id] !== this.base.acceptors[id]) changed.push(proposers + id);
+		for (let id = 0; id < this.learners.length; id++) if (this.learners[id] !== this.base.learners[id]) changed.push(proposers + acceptors + id);
+		return changed;
+	}
+
 	finish(kind: EventKind, message: Message | null, counts = true): PaxosState {
 		const events = this.base.events + (counts ? 1 : 0);
 		const state: PaxosState = {
@@ -104,7 +114,7 @@ export class Tx {
 			adversary: this.adversary,
 			leader: this.leader,
 			bugs: this.bugs,
-			last: {n: events, time: this.now, kind, text: this.text, message, sent: this.sent},
+			last: {n: events, time: this.now, kind, text: this.text, message, sent: this.sent, changed: this.changed()},
 		};
 		const lamps = checkLamps(state, this.touched, this.proposed);
 		return lamps === state.lamps ? state : {...state, lamps, roundsWithoutDecision: lamps.chosenCount > state.lamps.chosenCount ? 0 : state.roundsWithoutDecision};

@@ -50,6 +50,8 @@ export type Heartbeat = {readonly type: 'Heartbeat'};
 export type Body = Prepare | Promise | Accept | Accepted | Nack | Heartbeat;
 export type MessageType = Body['type'];
 
+export type MessagePick = {readonly from?: number; readonly to?: number; readonly type?: MessageType; readonly id?: number};
+
 export type Message = {
 	readonly id: number;
 	/** Node ids: proposers 0…k−1, acceptors k…k+n−1, learners after them. */
@@ -133,6 +135,8 @@ export type EventRecord = {
 	readonly message: Message | null;
 	/** Messages this event sent, by id. */
 	readonly sent: readonly number[];
+	/** Nodes whose state this event changed (for the trace). */
+	readonly changed: readonly number[];
 };
 
 export type PaxosAction =
@@ -142,8 +146,9 @@ export type PaxosAction =
 	| {readonly type: 'adversary'; readonly on: boolean}
 	| {readonly type: 'leader'; readonly on: boolean}
 	| {readonly type: 'bug'; readonly bug: BugName; readonly on: boolean}
-	| {readonly type: 'drop'; readonly id: number}
-	| {readonly type: 'deliver'; readonly id: number}
+	| {readonly type: 'drop' | 'deliver'; readonly id: number}
+	/** From a scenario: the first message in flight that matches, found when the line runs. */
+	| {readonly type: 'drop' | 'deliver'; readonly pick: MessagePick}
 	| {readonly type: 'request'};
 
 export type Stats = {readonly sent: number; readonly delivered: number; readonly lost: number; readonly rounds: number};
