@@ -22,7 +22,7 @@ export function onPrepare(tx: Tx, index: number, message: Message, body: Prepare
 
 	const accepted = acceptor.accepted.flatMap((proposal, i) => (proposal ? [{instance: i + 1, ...proposal}] : []));
 	const reported = accepted.length === 0 ? 'none accepted' : accepted.length === 1 && !tx.config.multi ? `accepted (${ballotText(accepted[0]!.ballot)}, ${accepted[0]!.value.text})` : `${accepted.length} accepted`;
-	tx.acceptors[index] = {...acceptor, promised: body.ballot, last: `promised ${ballotText(body.ballot)} to ${from}`, lastRefused: false};
+	tx.acceptors[index] = {...acceptor, promised: body.ballot, last: `promise ${ballotText(body.ballot)}: to ${from}`, lastRefused: false};
 	tx.say(`${name} promises ${ballotText(body.ballot)} to ${from} (${reported})`);
 	tx.send(message.to, message.from, {type: 'Promise', ballot: body.ballot, accepted});
 	if (tx.adversary) releaseOvertaken(tx, message.to, body);
@@ -36,7 +36,7 @@ export function onAccept(tx: Tx, index: number, message: Message, body: Accept):
 	const what = `(${ballotText(body.ballot)}, ${body.value.text})`;
 	const below = acceptor.promised !== null && compareBallots(body.ballot, acceptor.promised) < 0;
 	if (below && !tx.bug('accept-below-promise')) {
-		tx.acceptors[index] = {...acceptor, last: `refused ${what}: promised ${ballotText(acceptor.promised)}`, lastRefused: true};
+		tx.acceptors[index] = {...acceptor, last: `refused ${ballotText(body.ballot)}: promised ${ballotText(acceptor.promised)}`, lastRefused: true};
 		tx.say(`${name} refuses ${from}'s Accept${what}: it promised ${ballotText(acceptor.promised)}`);
 		tx.send(message.to, message.from, {type: 'Nack', ballot: body.ballot, promised: acceptor.promised!, phase: 2, instance: body.instance});
 		return;
@@ -47,7 +47,7 @@ export function onAccept(tx: Tx, index: number, message: Message, body: Accept):
 	accepted[body.instance - 1] = {ballot: body.ballot, value: body.value};
 	const promised = below ? acceptor.promised : body.ballot;
 	const where = tx.config.multi ? ` at #${body.instance}` : '';
-	tx.acceptors[index] = {...acceptor, promised, accepted, last: `accepted ${what}${where}${below ? ' below its promise (bug)' : ''}`, lastRefused: false};
+	tx.acceptors[index] = {...acceptor, promised, accepted, last: `accepted ${ballotText(body.ballot)}: ${below ? `below ${ballotText(acceptor.promised)} (bug)` : `from ${from}`}${where}`, lastRefused: false};
 	tx.touched.add(body.instance);
 	tx.say(`${name} accepts ${what}${where}${below ? ` though it promised ${ballotText(acceptor.promised)} (bug accept-below-promise)` : ''}`);
 	const reply = {type: 'Accepted', ballot: body.ballot, instance: body.instance, value: body.value} as const;
@@ -72,6 +72,6 @@ function releaseOvertaken(tx: Tx, to: number, prepare: Prepare): void {
 export function crashAcceptor(tx: Tx, index: number): void {
 	const acceptor = tx.acceptors[index]!;
 	const forget = tx.bug('forget-promise-on-crash');
-	tx.acceptors[index] = {...acceptor, up: false, ...(forget ? {promised: null} : {}), last: forget ? 'crashed: promise lost (bug)' : 'crashed', lastRefused: false};
+	tx.acceptors[index] = {...acceptor, up: false, ...(forget ? {promised: null} : {}), last: forget ? 'crashed: promise lost (bug)' : 'crashed: disk kept', lastRefused: false};
 	tx.say(`A${index + 1} crashes${forget ? `; its promise ${ballotText(acceptor.promised)} was only in memory and is lost (bug forget-promise-on-crash)` : `; promised ${ballotText(acceptor.promised)} and what it accepted stay on disk`}`);
 }

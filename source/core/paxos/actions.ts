@@ -26,7 +26,7 @@ export function applyAction(state: PaxosState, action: PaxosAction): PaxosState 
 			if (role === 'acceptor') {
 				if (state.acceptors[index]!.up === up) return state;
 				if (up) {
-					tx.acceptors[index] = {...tx.acceptors[index]!, up: true, last: 'restarted from disk'};
+					tx.acceptors[index] = {...tx.acceptors[index]!, up: true, last: 'restarted: from disk'};
 					tx.say(`A${index + 1} restarts: promised ${state.acceptors[index]!.promised ? 'number and accepted proposals read from disk' : 'nothing, as on disk'}`);
 				} else {
 					crashAcceptor(tx, index);

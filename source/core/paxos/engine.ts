@@ -46,7 +46,7 @@ export function createPaxos(config: PaxosConfig): PaxosState {
 		events: 0,
 		queue: emptyQueue<PaxosEvent>(),
 		proposers: Array.from({length: config.proposers}, (_, id) => proposer(id)),
-		acceptors: Array.from({length: config.acceptors}, (_, id) => ({id, up: true, promised: null, accepted: [], last: 'nothing promised yet', lastRefused: false})),
+		acceptors: Array.from({length: config.acceptors}, (_, id) => ({id, up: true, promised: null, accepted: [], last: 'nothing yet', lastRefused: false})),
 		learners: Array.from({length: config.learners}, (_, id) => ({id, counts: [], learned: [], applied: 0, machine: model.initial()})),
 		adversary: config.adversary,
 		leader: config.leader,

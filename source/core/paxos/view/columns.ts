@@ -18,8 +18,8 @@ const phaseWord: Readonly<Record<Proposer['phase'], string>> = {
 /** "refused 2.P2: promised 3.P1" → two rows. */
 function lastRows(text: string, refused: boolean): Line[] {
 	const [head = '', tail] = text.split(': ');
-	const first: Line = [seg(refused ? `✗ ${head}` : `· ${head}`, refused ? 'warn' : 'dim')];
-	return tail === undefined ? [first] : [first, [seg(`  ${tail}`, refused ? 'warn' : 'dim')]];
+	const first: Line = [seg(refused ? `✗ ${head}` : head, refused ? 'warn' : 'dim')];
+	return tail === undefined ? [first] : [first, [seg(tail, refused ? 'warn' : 'dim')]];
 }
 
 export function acceptorColumn(state: PaxosState, acceptor: Acceptor, width: number, height: number, selected: boolean, firstInstance: number): Column {
@@ -40,7 +40,9 @@ export function acceptorColumn(state: PaxosState, acceptor: Acceptor, width: num
 		}
 	} else {
 		const accepted = acceptor.accepted[0];
-		lines.push(accepted ? [seg('accepted ', 'dim'), seg(`(${ballotText(accepted.ballot)}, ${accepted.value.text})`, undefined, true)] : [seg('accepted ', 'dim'), seg('—')]);
+		const long = width - 2 >= 22;
+		const label = long ? 'accepted ' : 'acc ';
+		lines.push(accepted ? [seg(label, 'dim'), seg(long ? `(${ballotText(accepted.ballot)}, ${accepted.value.text})` : `(${ballotText(accepted.ballot)},${accepted.value.text})`, undefined, true)] : [seg(label, 'dim'), seg('—')]);
 		lines.push(...lastRows(acceptor.last, acceptor.lastRefused));
 	}
 
@@ -52,28 +54,44 @@ export function proposerColumn(state: PaxosState, proposer: Proposer, width: num
 	const title: Line = [seg(`P${proposer.id + 1} `, undefined, true), proposer.up ? seg(`● ${phase}`, proposer.phase === 'lead' ? 'accent' : proposer.phase === 'wait' ? 'warn' : 'good') : seg('✗ down', 'bad')];
 	const lines: Line[] = [[seg('n ', 'dim'), seg(ballotText(proposer.ballot), undefined, true), seg(` round ${proposer.round}`, 'dim')]];
 	const need = majority(state.config.acceptors);
-	if (proposer.phase === 'prepare' || proposer.phase === 'accept' || proposer.phase === 'lead') {
-		lines.push([seg('promises ', 'dim'), seg(`${bitCount(proposer.promises)}/${need} `), seg(acceptorList(proposer.promises, state.config.acceptors), 'dim')]);
-	} else {
-		lines.push([seg(proposer.note === '' ? '—' : proposer.note, proposer.phase === 'wait' ? 'warn' : 'dim')]);
-	}
-
+	const active = proposer.phase === 'prepare' || proposer.phase === 'accept' || proposer.phase === 'lead';
+	if (active) lines.push([seg('prom ', 'dim'), seg(compactList(proposer.promises, state.config.acceptors)), seg(` ${bitCount(proposer.promises)}/${need}`, bitCount(proposer.promises) >= need ? 'good' : 'dim')]);
+	else lines.push([seg(statusText(state, proposer), proposer.phase === 'wait' ? 'warn' : 'dim')]);
 	if (state.config.multi) {
 		if (proposer.phase === 'lead') lines.push([seg('next ', 'dim'), seg(`#${proposer.nextInstance}`)]);
 		if (proposer.waiting.length > 0) lines.push([seg(`${proposer.waiting.length} waiting`, 'warn')]);
 	} else {
 		const mine = proposer.proposing[0];
-		if (mine) {
-			const adopted = proposer.adopted[0];
-			const word = adopted && adopted.value.id === mine.value.id && mine.value.id !== proposer.own.id ? 'adopts ' : 'own ';
-			lines.push([seg(word, 'dim'), seg(mine.value.text, undefined, true), seg(` ✓${bitCount(mine.acks)}/${need}`, bitCount(mine.acks) >= need ? 'good' : 'dim')]);
-		} else if (proposer.phase === 'prepare') {
-			const adopted = proposer.adopted[0];
-			lines.push(adopted ? [seg('must adopt ', 'warn'), seg(adopted.value.text, undefined, true)] : [seg('own ', 'dim'), seg(proposer.own.text)]);
+		const adopted = proposer.adopted[0];
+		if (mine && proposer.phase !== 'down') {
+			const adopts = adopted !== undefined && adopted.value.id === mine.value.id && mine.value.id !== proposer.own.id;
+			lines.push([seg(adopts ? 'adopts ' : 'own ', adopts ? 'accent' : 'dim'), seg(mine.value.text, undefined, true)]);
+			lines.push([seg('accepted ', 'dim'), seg(`${bitCount(mine.acks)}/${need}`, bitCount(mine.acks) >= need ? 'good' : undefined)]);
+		} else if (proposer.phase === 'prepare' && adopted) {
+			lines.push([seg('must adopt ', 'accent'), seg(adopted.value.text, undefined, true)]);
 		} else {
 			lines.push([seg('own ', 'dim'), seg(proposer.own.text)]);
 		}
 	}
 
 	return {id: `P${proposer.id}`, width, title, lines, selected, ...(proposer.up ? {} : {borderTone: 'muted' as const})};
+}
+
+function compactList(bits: number, count: number): string {
+	return acceptorList(bits, count).replaceAll(' ', '') || '—';
+}
+
+function statusText(state: PaxosState, proposer: Proposer): string {
+	switch (proposer.phase) {
+		case 'wait':
+			return `refused by ${proposer.note.split(' ')[0]}`;
+		case 'follow':
+			return `follows ${proposer.note.split(' ').at(-1)}`;
+		case 'down':
+			return 'crashed';
+		default: {
+			const mine = proposer.proposing[0];
+			return !state.config.multi && mine !== undefined && bitCount(mine.acks) >= majority(state.config.acceptors) ? `knows ${mine.value.text} chosen` : proposer.note === '' ? 'not started' : proposer.note.length <= 14 ? proposer.note : 'idle';
+		}
+	}
 }

@@ -72,6 +72,7 @@ export function chosenLine(state: PaxosState): Line {
 	}
 
 	const chosen = chosenValue(state.lamps, 1);
+	if (chosen === undefined && isDueling(state)) return [seg('○ nothing chosen: ', 'warn'), seg(`${state.proposers.filter(item => item.attempts > 0).map(item => `P${item.id + 1}`).join(' and ')} preempt each other: each Prepare beats the other's Accept`, 'warn')];
 	if (chosen === undefined) return [seg('○ nothing chosen yet', 'dim'), seg(` (a majority is ${majority(state.config.acceptors)} acceptors accepting the same proposal)`, 'dim')];
 	const known = knownBy(state, 1);
 	const holders = state.acceptors.reduce((bits, acceptor) => (acceptor.accepted[0]?.value.id === chosen.value.id ? bits | (1 << acceptor.id) : bits), 0);
@@ -90,7 +91,7 @@ export function secondDecisionLine(state: PaxosState): Line {
 	}
 
 	if (isDueling(state)) {
-		return [seg(`⟳ ${state.roundsWithoutDecision} rounds, no decision: `, 'warn', true), seg('FLP (1985): with async messages and one possible crash, no algorithm can guarantee a decision', 'warn')];
+		return [seg(`⟳ ${state.roundsWithoutDecision} rounds, no decision · `, 'warn', true), seg('FLP 1985: async + 1 crash ⇒ no algorithm guarantees a decision', 'warn')];
 	}
 
 	const parts = [state.adversary ? 'adversary ON: it holds each Accept until a higher Prepare overtakes it' : 'adversary off', state.leader ? 'leader by heartbeats' : 'no leader: every proposer proposes'];

@@ -41,7 +41,7 @@ export function paxosView(state: PaxosState, context: ViewContext): Screen {
 	const lastText = last.kind === 'start' ? `start: ${last.text}` : `#${last.n} ${last.time} ms: ${last.text}`;
 	return {
 		kind: 'screen',
-		header: [multi ? 'Multi-Paxos' : 'single-decree', `seed ${state.config.seed}`, `${acceptors}A ${proposers}P ${state.config.learners}L`],
+		header: [multi ? 'Multi-Paxos' : 'single-decree', `seed ${state.config.seed}`],
 		badges: [seg(wide ? 'lamps' : '', 'dim'), ...lampSegments(state, wide)],
 		position: `t=${state.time}ms · event ${state.events}`,
 		events: [...padRows(wrapLines(lastText, columns, 2), 2).map(text => [seg(text, last.kind === 'action' ? 'accent' : undefined)]), [seg(`next: ${nextEventText(state)}`, 'dim')]],
