@@ -8,9 +8,9 @@ import type {PaxosConfig} from './types.js';
 export const speedLadder = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000] as const;
 export const defaultSpeed = 100;
 /** The adversary delivers a held Accept at the latest this long after it was sent: every message arrives eventually. */
-export const holdMs = 400;
+export const holdMs = 250;
 /** A proposer that hears nothing back tries again after this long. */
-export const replyTimeout = 300;
+export const replyTimeout = 400;
 /** After a refusal, a proposer waits a random backoff in this range before it tries a higher number. */
 export const backoff = [10, 40] as const;
 /** Leader election: heartbeats this often; a proposer not heard from for `leaderTimeout` is presumed down. */

@@ -5,6 +5,7 @@
 import type {KeyPress} from '../engine/key-press.js';
 import type {HelpEntry, KeyHint, KeyResult, Menu, UiState} from '../engine/mode.js';
 import {bugKeys, bugNames, bugText} from './bugs.js';
+import {holdMs} from './config.js';
 import {acceptorNode} from './names.js';
 import {inFlight} from './queries.js';
 import type {PaxosAction, PaxosState} from './types.js';
@@ -89,7 +90,7 @@ export function paxosHelp(): HelpEntry[] {
 		['← → 1–9', 'select a column: acceptors A1…, then proposers P1…'],
 		['x', 'crash the selected acceptor or proposer, or restart it (an acceptor keeps its promise and accepted proposal: they are on disk)'],
 		['n', 'the selected proposer starts phase 1 now with a higher number'],
-		['a', 'the adversary on or off: it holds every Accept until a higher Prepare overtakes it (at most 400 ms)'],
+		['a', `the adversary on or off: it holds every Accept until a higher Prepare overtakes it (at most ${holdMs} ms)`],
 		['e', 'a distinguished proposer on or off: heartbeats, and only the lowest-numbered proposer heard from proposes'],
 		['r', 'Multi-Paxos: a client sends a command to the leader'],
 		['[ ]', 'pick a message in flight'],

@@ -143,6 +143,7 @@ function enterPhase2(tx: Tx, id: number): void {
 		update(tx, id, {phase: 'accept', note: reason});
 		tx.say(`a majority promised: ${reason}; Accept(${ballotText(proposer.ballot)}, ${value.text}) to every acceptor`);
 		proposeAt(tx, id, 1, value, reason);
+		scheduleTry(tx, id, replyTimeout);
 		return;
 	}
 
