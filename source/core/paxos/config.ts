@@ -50,8 +50,8 @@ export function parsePaxosConfig(flags: RawFlags): PaxosConfig {
 	const speedText = textFlag(flags, 'speed');
 	return {
 		seed: seedFlag(flags),
-		proposers: wholeFlag(flags, 'proposers', multi ? 3 : 2, 1, 4),
-		acceptors: wholeFlag(flags, 'acceptors', multi ? 3 : 3, 1, 7),
+		proposers: wholeFlag(flags, 'proposers', 2, 1, 4),
+		acceptors: wholeFlag(flags, 'acceptors', 3, 1, 7),
 		learners: wholeFlag(flags, 'learners', 2, 1, 3),
 		multi,
 		model,

@@ -26,7 +26,6 @@ export function acceptorColumn(state: PaxosState, acceptor: Acceptor, width: num
 	const title: Line = [seg(`A${acceptor.id + 1} `, undefined, true), acceptor.up ? seg('● up', 'good') : seg('✗ down', 'bad')];
 	const lines: Line[] = [[seg('promised ', 'dim'), seg(ballotText(acceptor.promised), undefined, true)]];
 	if (state.config.multi) {
-		lines.push(...lastRows(acceptor.last, acceptor.lastRefused).slice(0, 1));
 		const rows = Math.max(0, height - 3 - lines.length);
 		for (let instance = firstInstance; instance < firstInstance + rows; instance++) {
 			const proposal = acceptor.accepted[instance - 1];
@@ -35,7 +34,8 @@ export function acceptorColumn(state: PaxosState, acceptor: Acceptor, width: num
 			if (proposal === undefined) lines.push([seg(`#${instance} `, 'dim'), seg('· hole', 'dim')]);
 			else {
 				const mark = chosen && chosen.value.id === proposal.value.id ? seg('✓', 'good') : seg(' ');
-				lines.push([seg(`#${instance} `, 'dim'), mark, seg(`${ballotText(proposal.ballot)} `, 'dim'), seg(proposal.value.text, isNoop(proposal.value) ? 'muted' : undefined)]);
+				const text = width - 2 >= 20 ? proposal.value.text : proposal.value.id;
+				lines.push([seg(`#${instance} `, 'dim'), mark, seg(`${ballotText(proposal.ballot)} `, 'dim'), seg(text, isNoop(proposal.value) ? 'muted' : undefined)]);
 			}
 		}
 	} else {

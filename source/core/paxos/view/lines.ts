@@ -29,15 +29,16 @@ export function learnerLines(state: PaxosState, width: number): Line[] {
 
 	return state.learners.map(learner => {
 		const hole = firstHole(learner);
-		const row: Segment[] = [seg(`L${learner.id + 1} `, undefined, true), seg(`applied ${learner.applied} `, 'dim'), seg(state.model.summary(learner.machine)), seg(' │ ', 'dim')];
-		const shown = Math.max(1, Math.floor((width - 40) / 8));
+		const row: Segment[] = [seg(`L${learner.id + 1} `, undefined, true), seg(`applied ${learner.applied} │ `, 'dim')];
+		const shown = Math.max(1, Math.floor((width - 40) / 7));
 		const from = Math.max(1, learner.learned.length - shown + 1);
 		for (let instance = from; instance <= learner.learned.length; instance++) {
 			const value = learner.learned[instance - 1];
 			row.push(value === undefined ? seg(`#${instance} ○hole `, 'warn') : seg(`#${instance} ${value.id} `, instance <= learner.applied ? 'dim' : undefined));
 		}
 
-		if (hole !== undefined) row.push(seg(`hole #${hole} blocks ${learner.learned.length - learner.applied - 1} after it`, 'warn'));
+		if (hole !== undefined) row.push(seg(`#${hole} blocks ${learner.learned.length - learner.applied - 1} `, 'warn'));
+		row.push(seg(`│ ${state.model.summary(learner.machine)}`, 'dim'));
 		return row;
 	});
 }

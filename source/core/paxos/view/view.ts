@@ -27,7 +27,7 @@ export function paxosView(state: PaxosState, context: ViewContext): Screen {
 	const wantColumn = multi ? Math.max(8, Math.min(12, bodyRows - learners.length - 4)) : 7;
 	const columnHeight = Math.min(wantColumn, bodyRows - 3);
 	if (columnHeight < 5) return {kind: 'too-small', reason: `the Paxos mode needs at least 8 rows for its body (this terminal leaves ${bodyRows})`};
-	const instanceRows = columnHeight - 3 - 2;
+	const instanceRows = columnHeight - 3 - 1;
 	const firstInstance = Math.max(1, instanceCount(state) - instanceRows + 1);
 	const cols = [
 		...state.acceptors.map((acceptor, index) => acceptorColumn(state, acceptor, width, columnHeight, context.selected === index, firstInstance)),
