@@ -75,7 +75,7 @@ export function startPhase1(tx: Tx, id: number, why: string): void {
 	const name = `P${id + 1}`;
 	const round = proposer.round + 1;
 	const ballot = {round, proposer: tx.bug('shared-proposal-numbers') ? sharedProposer : id};
-	if (tx.config.multi && tx.bug('skip-phase1') && proposer.attempts > 0) {
+	if (tx.config.multi && tx.bug('skip-phase1') && tx.stats.rounds > 0) {
 		// The bug: a leader taking over goes straight to phase 2 from the first instance it knows nothing about.
 		update(tx, id, {round, ballot, phase: 'lead', promises: 0, adopted: [], proposing: [], nextInstance: 1, attempts: proposer.attempts + 1, note: 'skipped phase 1 (bug)'});
 		tx.say(`${name} ${why} and leads with ${ballotText(ballot)} without phase 1 (bug skip-phase1): it proposes from #1`);

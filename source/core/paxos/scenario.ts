@@ -138,6 +138,12 @@ function claims(words: readonly string[], config?: PaxosConfig): ModeCondition<P
 
 		case 'nothing-chosen':
 			return condition(text, state => (state.lamps.chosenCount === 0 ? undefined : `${state.lamps.chosenCount} instance(s) chosen`));
+		case 'nothing-chosen-at': {
+			const instance = instanceWord(args[0]);
+			if (instance === undefined) return 'nothing-chosen-at takes an instance, e.g. "nothing-chosen-at #2"';
+			return condition(text, state => (chosenValue(state.lamps, instance) === undefined ? undefined : `#${instance}: ${chosenValue(state.lamps, instance)!.value.text} is chosen`));
+		}
+
 		case 'chosen-count': {
 			const count = countWord(args[0]);
 			if (count === undefined) return 'chosen-count takes a number';
@@ -337,7 +343,7 @@ function claims(words: readonly string[], config?: PaxosConfig): ModeCondition<P
 		}
 
 		default:
-			return `unknown claim "${what ?? ''}": use time, chosen, nothing-chosen, chosen-count, two-values, known, unknown, learned, applied, hole, promised, accepted, refused, phase, proposes, adopts, attempts, rounds, leader, noop, instances, held, down, up, lamps, lamp or said`;
+			return `unknown claim "${what ?? ''}": use time, chosen, nothing-chosen, nothing-chosen-at, chosen-count, two-values, known, unknown, learned, applied, hole, promised, accepted, refused, phase, proposes, adopts, attempts, rounds, leader, noop, instances, held, down, up, lamps, lamp or said`;
 	}
 }
 
