@@ -118,7 +118,7 @@ export function paxosTraceLine(state: PaxosState) {
 		kind: record.kind,
 		text: record.text,
 		message: record.message === null ? null : messageJson(state, record.message),
-		sent: record.sent,
+		sent: record.sent.map(message => messageJson(state, message)),
 		changed: nodesJson(state, record.changed),
 		...(record.kind === 'action' ? {adversary: state.adversary, leader: state.leader, bugs: state.bugs} : {}),
 		...(state.lamps.fresh.length > 0 ? {violations: state.lamps.fresh} : {}),

@@ -25,7 +25,7 @@ export class Tx {
 	bugs: readonly BugName[];
 	/** What happened, in words. */
 	text = '';
-	readonly sent: number[] = [];
+	readonly sent: Message[] = [];
 	/** Instances whose acceptors changed (the lamps look at these). */
 	readonly touched = new Set<number>();
 	/** Values sent in Accept by this event, by instance. */
@@ -82,7 +82,7 @@ export class Tx {
 		const held = this.adversary && body.type === 'Accept';
 		const message: Message = {id: this.nextMessageId++, from, to, body, sentAt: this.now, ...(held ? {held} : {})};
 		this.queue.schedule(this.now + (held ? holdMs : latency), {kind: 'deliver', message});
-		this.sent.push(message.id);
+		this.sent.push(message);
 		this.count('sent');
 	}
 

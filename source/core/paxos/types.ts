@@ -133,8 +133,8 @@ export type EventRecord = {
 	readonly kind: EventKind;
 	readonly text: string;
 	readonly message: Message | null;
-	/** Messages this event sent, by id. */
-	readonly sent: readonly number[];
+	/** Messages this event sent. */
+	readonly sent: readonly Message[];
 	/** Nodes whose state this event changed (for the trace). */
 	readonly changed: readonly number[];
 };
