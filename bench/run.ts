@@ -11,6 +11,7 @@ import {printTable, type Figure} from './stats.js';
 import {etcdFigures} from './etcd.js';
 import {raftSafetyFigures} from './fuzz.js';
 import {modeFigures} from './modes.js';
+import {paxosFigures} from './paxos.js';
 
 const figures: Figure[] = [];
 const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -36,6 +37,7 @@ const frame = await frameTime();
 figures.push({name: 'frame time (voting 120×40, 5 replicas, running)', value: `${fixed(frame, 2)} ms`, budget: '≤ 8 ms', met: frame <= 8});
 
 figures.push(...(await modeFigures(say)));
+figures.push(...(await paxosFigures(say)));
 figures.push(...(await raftSafetyFigures(say)));
 figures.push(...(await etcdFigures(say)));
 

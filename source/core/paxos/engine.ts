@@ -93,7 +93,7 @@ export function clientCommand(tx: Tx): void {
 		return;
 	}
 
-	tx.proposers[target.id] = {...target, waiting: [...target.waiting, value]};
+	tx.updateProposer(target.id, {waiting: [...target.waiting, value]});
 	tx.say(`a client sends ${value.text} to P${target.id + 1}${target.phase === 'lead' ? '' : ` (it does not lead yet: the command waits)`}`);
 	flushWaiting(tx, target.id);
 }

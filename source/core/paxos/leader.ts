@@ -34,7 +34,7 @@ export function onHeartbeatTimer(tx: Tx, id: number): void {
 	const leader = leaderOf(tx, id);
 	const name = `P${id + 1}`;
 	if (leader !== id) {
-		if (proposer.phase !== 'follow') tx.proposers[id] = {...tx.proposers[id]!, phase: 'follow', note: `defers to leader P${leader + 1}`};
+		if (proposer.phase !== 'follow') tx.updateProposer(id, {phase: 'follow', note: `defers to leader P${leader + 1}`});
 		tx.say(`${name} sends heartbeats; it follows P${leader + 1}`);
 		return;
 	}
@@ -59,11 +59,11 @@ export function onHeartbeatTimer(tx: Tx, id: number): void {
 export function onHeartbeat(tx: Tx, id: number, message: Message): void {
 	const heard = tx.proposers[id]!.heard.slice();
 	heard[message.from] = tx.now;
-	tx.proposers[id] = {...tx.proposers[id]!, heard};
+	tx.updateProposer(id, {heard});
 	const leader = leaderOf(tx, id);
 	tx.say(`P${id + 1} hears P${message.from + 1}'s heartbeat: it takes P${leader + 1} as leader`);
 	if (leader !== id && ['lead', 'prepare', 'accept', 'wait'].includes(tx.proposers[id]!.phase)) {
-		tx.proposers[id] = {...tx.proposers[id]!, phase: 'follow', note: `steps down for P${leader + 1}`};
+		tx.updateProposer(id, {phase: 'follow', note: `steps down for P${leader + 1}`});
 		tx.queue.remove(event => event.kind === 'try' && event.proposer === id);
 	}
 }

@@ -18,9 +18,7 @@ export const noop: Value = {id: 'no-op', text: 'no-op'};
 const backoffStream = 201;
 
 function update(tx: Tx, id: number, change: Partial<Proposer>): Proposer {
-	const next = {...tx.proposers[id]!, ...change};
-	tx.proposers[id] = next;
-	return next;
+	return tx.updateProposer(id, change);
 }
 
 export function cancelTry(tx: Tx, id: number): void {
@@ -173,7 +171,7 @@ function enterPhase2(tx: Tx, id: number): void {
 /** A leader proposes its waiting commands at the next instances (phase 2 only). */
 export function flushWaiting(tx: Tx, id: number): void {
 	let proposer = tx.proposers[id]!;
-	if (proposer.phase !== 'lead') return;
+	if (proposer.phase !== 'lead' || proposer.waiting.length === 0) return;
 	for (const value of proposer.waiting) {
 		const instance = proposer.nextInstance;
 		update(tx, id, {nextInstance: instance + 1});
