@@ -66,7 +66,8 @@ export function proposerColumn(state: PaxosState, proposer: Proposer, width: num
 		if (mine && proposer.phase !== 'down') {
 			const adopts = adopted !== undefined && adopted.value.id === mine.value.id && mine.value.id !== proposer.own.id;
 			lines.push([seg(adopts ? 'adopts ' : 'own ', adopts ? 'accent' : 'dim'), seg(mine.value.text, undefined, true)]);
-			lines.push([seg('accepted ', 'dim'), seg(`${bitCount(mine.acks)}/${need}`, bitCount(mine.acks) >= need ? 'good' : undefined)]);
+			const acks = bitCount(mine.acks);
+			lines.push([seg('accepted ', 'dim'), acks >= need ? seg(`${acks} ✓`, 'good') : seg(`${acks}/${need}`)]);
 		} else if (proposer.phase === 'prepare' && adopted) {
 			lines.push([seg('must adopt ', 'accent'), seg(adopted.value.text, undefined, true)]);
 		} else {
