@@ -1,25 +1,31 @@
 /**
  * Shrinking a counterexample: drop the adversary's actions that the
  * violation does not need (halves, then quarters, … then single actions, as
- * in delta debugging), replaying each candidate plan through the core, and
- * keep any plan that still breaks the same property. A shorter plan is a
+ * in delta debugging), replaying each candidate plan through the mode's core,
+ * and keep any plan that still breaks the same property. A shorter plan is a
  * scenario a lecture can follow. The work is bounded by an event budget.
  */
-import type {RaftConfig} from '../types.js';
 import {replayPlan, type PlannedAction, type RunOutcome} from './run.js';
+import type {FuzzTarget, FuzzViolation} from './target.js';
 
 /** Events all replays of one shrink may handle together. */
 export const shrinkBudget = 2_000_000;
 
-export function shrinkRun(config: RaftConfig, found: RunOutcome, events: number, budget = shrinkBudget): RunOutcome {
+export function shrinkRun<P, C, S, A, V extends FuzzViolation>(
+	target: FuzzTarget<P, C, S, A, V>,
+	config: C,
+	found: RunOutcome<C, S, A, V>,
+	events: number,
+	budget = shrinkBudget,
+): RunOutcome<C, S, A, V> {
 	const property = found.violation?.property;
 	if (property === undefined) return found;
 	// The run itself, replayed by time: the plan shrinking starts from (if it still breaks the property).
-	let best = replayPlan(config, found.actions, events, 'time');
+	let best = replayPlan(target, config, found.actions, events, 'time');
 	let spent = best.events;
 	if (best.violation?.property !== property) return found;
-	const tryPlan = (actions: readonly PlannedAction[]): boolean => {
-		const candidate = replayPlan(config, actions, events, 'time');
+	const tryPlan = (actions: ReadonlyArray<PlannedAction<A>>): boolean => {
+		const candidate = replayPlan(target, config, actions, events, 'time');
 		spent += candidate.events;
 		if (candidate.violation?.property !== property) return false;
 		best = candidate;
