@@ -4,6 +4,8 @@
 import type {RawFlags} from '../source/core/engine/mode.js';
 import {modeNamed} from '../source/core/modes.js';
 import {modeFrameTime} from './modes.js';
+import {fuzzFindingFigures} from './fuzz-findings.js';
+import {paxosFuzz} from '../source/core/paxos/fuzz/target.js';
 import {median, type Figure} from './stats.js';
 
 const fixed = (value: number, digits = 1) => value.toLocaleString('en-US', {maximumFractionDigits: digits, minimumFractionDigits: digits});
@@ -41,5 +43,7 @@ export async function paxosFigures(say: (text: string) => void): Promise<Figure[
 		figures.push({name: `frame time, paxos ${columns}×${rows} (one event a frame)`, value: `${fixed(ms, 2)} ms`, budget: '≤ 8 ms', met: ms <= 8});
 	}
 
+	say('paxos fuzz: time to find and shrink each bug');
+	figures.push(...fuzzFindingFigures(paxosFuzz, say));
 	return figures;
 }

@@ -100,7 +100,7 @@ const usage: Readonly<Record<string, readonly string[]>> = {
 	voting: ['replica-tui [voting] [options]', 'replica-tui [voting] --steps N [--json] [--trace FILE]'],
 	raft: ['replica-tui raft [options]', 'replica-tui raft --steps N [--json] [--trace FILE]', 'replica-tui raft fuzz [--bug NAME]... [--seeds N] [--events M] [-o FILE]'],
 	order: ['replica-tui order [options]', 'replica-tui order --steps N [--json] [--trace FILE]'],
-	paxos: ['replica-tui paxos [options]', 'replica-tui paxos --multi [options]', 'replica-tui paxos --steps N [--json] [--trace FILE]'],
+	paxos: ['replica-tui paxos [options]', 'replica-tui paxos --multi [options]', 'replica-tui paxos --steps N [--json] [--trace FILE]', 'replica-tui paxos fuzz [--bug NAME]... [--seeds N] [--events M] [-o FILE]'],
 	sourcing: ['replica-tui sourcing [options]', 'replica-tui sourcing --steps N [--json] [--trace FILE]'],
 	etcd: ['replica-tui etcd [options]', 'replica-tui etcd --endpoints URLS', 'replica-tui etcd --steps N [--json] [--fault SPEC]...'],
 };

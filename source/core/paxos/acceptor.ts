@@ -49,6 +49,7 @@ export function onAccept(tx: Tx, index: number, message: Message, body: Accept):
 	const where = tx.config.multi ? ` at #${body.instance}` : '';
 	tx.acceptors[index] = {...acceptor, promised, accepted, last: `accepted ${ballotText(body.ballot)}: ${below ? `below ${ballotText(acceptor.promised)} (bug)` : `from ${from}`}${where}`, lastRefused: false};
 	tx.touched.add(body.instance);
+	tx.acceptances.push({instance: body.instance, acceptor: index, ballot: body.ballot, value: body.value});
 	tx.say(`${name} accepts ${what}${where}${below ? ` though it promised ${ballotText(acceptor.promised)} (bug accept-below-promise)` : ''}`);
 	const reply = {type: 'Accepted', ballot: body.ballot, instance: body.instance, value: body.value} as const;
 	tx.send(message.to, message.from, reply);

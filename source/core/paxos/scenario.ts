@@ -332,8 +332,13 @@ function claims(words: readonly string[], config?: PaxosConfig): ModeCondition<P
 
 		case 'lamp': {
 			const lamp = args[0] as LampName;
-			if (!lampNames.includes(lamp) || (args[1] !== 'red' && args[1] !== 'green')) return `lamp takes a lamp (${lampNames.join(', ')}) and red or green`;
-			return condition(text, state => ((state.lamps.broken[lamp] !== undefined) === (args[1] === 'red') ? undefined : `${lamp} is ${state.lamps.broken[lamp] ? 'red' : 'green'}`));
+			const at = args[2] === 'at' ? countWord(args[3]) : undefined;
+			if (!lampNames.includes(lamp) || (args[1] !== 'red' && args[1] !== 'green') || (args.length > 2 && (args[1] !== 'red' || at === undefined || args.length !== 4))) return `lamp takes a lamp (${lampNames.join(', ')}) and red or green; "red at N": it went red at event N`;
+			return condition(text, state => {
+				const broken = state.lamps.broken[lamp];
+				if ((broken !== undefined) !== (args[1] === 'red')) return `${lamp} is ${broken ? 'red' : 'green'}`;
+				return at === undefined || broken!.event === at ? undefined : `${lamp} went red at event ${broken!.event}`;
+			});
 		}
 
 		case 'said': {

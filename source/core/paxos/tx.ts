@@ -7,7 +7,7 @@ import {drawFor, intBetween, StreamId} from '../engine/streams.js';
 import {hasBug, type BugName} from './bugs.js';
 import {holdMs} from './config.js';
 import {nodeCount, nodeName} from './names.js';
-import {checkLamps} from './safety.js';
+import {checkLamps, type Acceptance} from './safety.js';
 import type {Acceptor, Body, EventKind, Learner, Message, PaxosEvent, PaxosState, Proposer} from './types.js';
 
 export class Tx {
@@ -30,6 +30,8 @@ export class Tx {
 	readonly touched = new Set<number>();
 	/** Values sent in Accept by this event, by instance. */
 	readonly proposed: Array<readonly [number, string]> = [];
+	/** Acceptances by this event (the lamps count them). */
+	readonly acceptances: Acceptance[] = [];
 
 	constructor(
 		readonly base: PaxosState,
@@ -149,7 +151,7 @@ export class Tx {
 			lamps: this.base.lamps,
 			last: {n: events, time: this.now, kind, text: this.text, message, sent: this.sent, changed: this.changed()},
 		};
-		const lamps = checkLamps(state, this.touched, this.proposed);
+		const lamps = checkLamps(state, this.touched, this.proposed, this.acceptances);
 		if (lamps === state.lamps) return state;
 		if (lamps.chosenCount > state.lamps.chosenCount) state.roundsWithoutDecision = 0;
 		state.lamps = lamps;
