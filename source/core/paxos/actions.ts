@@ -4,12 +4,13 @@
  * or delivered now, a client command.
  */
 import {findEvent} from '../engine/event-queue.js';
+import {applyLinkFault, isLinkFault} from '../net/faults.js';
 import {crashAcceptor} from './acceptor.js';
 import {bugText} from './bugs.js';
 import {messageText} from './describe.js';
 import {clientCommand} from './engine.js';
 import {heartbeatMs} from './config.js';
-import {roleOf} from './names.js';
+import {paxosNames, roleOf} from './names.js';
 import {crashProposer, restartProposer, startPhase1} from './proposer.js';
 import {findPicked} from './scenario.js';
 import {Tx} from './tx.js';
@@ -17,6 +18,13 @@ import type {PaxosAction, PaxosState} from './types.js';
 
 export function applyAction(state: PaxosState, action: PaxosAction): PaxosState {
 	const tx = new Tx(state, state.time);
+	if (isLinkFault(action)) {
+		const {network, text} = applyLinkFault(state.network, paxosNames(state.config), action);
+		tx.network = network;
+		tx.say(text);
+		return tx.finish('action', null, false);
+	}
+
 	switch (action.type) {
 		case 'crash':
 		case 'restart': {

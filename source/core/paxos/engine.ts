@@ -5,13 +5,14 @@
 import {emptyQueue, handleEvents, peekEvent} from '../engine/event-queue.js';
 import {drawFor, intBetween, sequenceDraw, StreamId} from '../engine/streams.js';
 import {modelNamed} from '../models/index.js';
+import {initialNetwork, isCut} from '../net/network.js';
 import {onAccept, onPrepare} from './acceptor.js';
 import {ballotText} from './ballot.js';
 import {heartbeatMs} from './config.js';
 import {agreedLeader, onHeartbeat, onHeartbeatTimer, leaderOf} from './leader.js';
 import {onLearnerAccepted} from './learner.js';
 import {messageText} from './describe.js';
-import {nodeCount, ownValueText, roleOf} from './names.js';
+import {nodeCount, nodeName, ownValueText, roleOf} from './names.js';
 import {flushWaiting, onNack, onPromise, onProposerAccepted, onTry, scheduleTry} from './proposer.js';
 import {initialLamps} from './safety.js';
 import {Tx} from './tx.js';
@@ -51,6 +52,7 @@ export function createPaxos(config: PaxosConfig): PaxosState {
 		adversary: config.adversary,
 		leader: config.leader,
 		bugs: config.bugs,
+		network: initialNetwork(nodes, 0),
 		nextMessageId: 1,
 		commands: 0,
 		sends: Array.from({length: nodes * nodes}, () => 0),
@@ -100,6 +102,8 @@ export function clientCommand(tx: Tx): void {
 
 /** Why a message is lost on arrival, or undefined. */
 export function lossReason(state: PaxosState, message: Message): string | undefined {
+	if (message.doomed) return 'lost on the way';
+	if (isCut(state.network, nodeCount(state.config), message.from, message.to)) return `lost: the link ${nodeName(state.config, message.from)}→${nodeName(state.config, message.to)} is cut`;
 	const {role, index} = roleOf(state.config, message.to);
 	if (role === 'acceptor' && !state.acceptors[index]!.up) return `lost: A${index + 1} is down`;
 	if (role === 'proposer' && !state.proposers[index]!.up) return `lost: P${index + 1} is down`;

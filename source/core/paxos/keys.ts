@@ -6,7 +6,8 @@ import type {KeyPress} from '../engine/key-press.js';
 import type {HelpEntry, KeyHint, KeyResult, Menu, UiState} from '../engine/mode.js';
 import {bugKeys, bugNames, bugText} from './bugs.js';
 import {holdMs} from './config.js';
-import {acceptorNode} from './names.js';
+import {acceptorNode, paxosNames} from './names.js';
+import {linksMenu, networkMenu} from '../net/keys.js';
 import {inFlight} from './queries.js';
 import type {PaxosAction, PaxosState} from './types.js';
 
@@ -59,12 +60,19 @@ export function paxosKeyAction(state: PaxosState, key: KeyPress, ui: UiState): K
 
 		case 'B':
 			return {menu: 'bugs'};
+		case 'p':
+			return {menu: 'network'};
+		case 'l':
+			return {menu: 'links'};
 		default:
 			return undefined;
 	}
 }
 
-export function paxosMenu(state: PaxosState, name: string): Menu<PaxosAction> {
+export function paxosMenu(state: PaxosState, name: string, ui: UiState): Menu<PaxosAction> {
+	const names = paxosNames(state.config);
+	if (name === 'network') return networkMenu<PaxosAction>(names, selectedNode(state, ui), []);
+	if (name === 'links') return linksMenu(names, selectedNode(state, ui));
 	if (name !== 'bugs') return {title: `no menu "${name}"`, items: []};
 	return {
 		title: 'bugs: break one rule and watch a lamp',
@@ -81,7 +89,7 @@ export function paxosHints(state: PaxosState, ui: UiState): KeyHint[] {
 	const hints: KeyHint[] = [{keys: 'x', label: isUp(state, node) ? 'crash' : 'restart'}];
 	if (node < state.config.proposers) hints.push({keys: 'n', label: 'propose'});
 	if (state.config.multi) hints.push({keys: 'r', label: 'command'});
-	hints.push({keys: 'a', label: state.adversary ? 'adversary off' : 'adversary'}, {keys: 'e', label: state.leader ? 'no leader' : 'leader'}, {keys: '[]', label: 'msg'}, {keys: 'd/g', label: 'drop/deliver'}, {keys: 'B', label: 'bugs'});
+	hints.push({keys: 'a', label: state.adversary ? 'adversary off' : 'adversary'}, {keys: 'e', label: state.leader ? 'no leader' : 'leader'}, {keys: '[]', label: 'msg'}, {keys: 'd/g', label: 'drop/deliver'}, {keys: 'p', label: 'network'}, {keys: 'B', label: 'bugs'});
 	return hints;
 }
 
@@ -95,6 +103,8 @@ export function paxosHelp(): HelpEntry[] {
 		['r', 'Multi-Paxos: a client sends a command to the leader'],
 		['[ ]', 'pick a message in flight'],
 		['d · g', 'drop the picked message · deliver it next'],
+		['p', 'network: isolate the selected node, heal, cut one link'],
+		['l', 'links: loss or extra latency on the selected node\'s links, or on every link'],
 		['B', 'bugs: break one of Paxos\'s rules and watch a lamp go red'],
 		'',
 		'Paxos (Lamport, "Paxos Made Simple"): a proposer sends Prepare(n) to the acceptors; each promises never to accept below n and reports the highest proposal it accepted. With promises from a majority the proposer sends Accept(n, v), where v is the value of the highest-numbered proposal reported (the key rule), or its own value if none was. A value is chosen once a majority has accepted the same proposal.',

@@ -2,6 +2,7 @@
  * Node ids and names: proposers P1…Pk are nodes 0…k−1, acceptors A1…An come
  * next, then learners L1…Lm.
  */
+import type {NodeNames} from '../net/nodes.js';
 import type {PaxosConfig} from './types.js';
 
 type Sizes = Pick<PaxosConfig, 'proposers' | 'acceptors' | 'learners'>;
@@ -64,4 +65,9 @@ export function majority(acceptors: number): number {
 /** Single-decree values: P1 proposes x, P2 y, P3 z… */
 export function ownValueText(proposer: number): string {
 	return 'xyzuvw'[proposer] ?? `v${proposer + 1}`;
+}
+
+/** The names the shared network's faults, menus and verbs use. */
+export function paxosNames(sizes: Sizes): NodeNames {
+	return {name: node => nodeName(sizes, node), parse: word => parseNode(sizes, word), size: nodeCount(sizes), noun: 'node'};
 }

@@ -4,7 +4,8 @@
  * learner the event changed, so the trace rebuilds every one of them.
  */
 import {ballotText} from './ballot.js';
-import {acceptorList, nodeName} from './names.js';
+import {acceptorList, nodeCount, nodeName, paxosNames} from './names.js';
+import {networkText} from '../net/network.js';
 import {currentLeader, instanceCount, knownBy} from './queries.js';
 import {lampNames} from './safety.js';
 import type {Acceptor, Learner, Message, PaxosState, Proposer, Value} from './types.js';
@@ -88,6 +89,7 @@ export function paxosReport(state: PaxosState) {
 		time: state.time,
 		events: state.events,
 		adversary: state.adversary,
+		network: networkText(paxosNames(state.config), state.network, nodeCount(state.config)),
 		leader: leader === undefined ? null : `P${leader.id + 1}`,
 		bugs: state.bugs,
 		instances: instanceCount(state),
@@ -120,7 +122,7 @@ export function paxosTraceLine(state: PaxosState) {
 		message: record.message === null ? null : messageJson(state, record.message),
 		sent: record.sent.map(message => messageJson(state, message)),
 		changed: nodesJson(state, record.changed),
-		...(record.kind === 'action' ? {adversary: state.adversary, leader: state.leader, bugs: state.bugs} : {}),
+		...(record.kind === 'action' ? {adversary: state.adversary, leader: state.leader, bugs: state.bugs, network: networkText(paxosNames(state.config), state.network, nodeCount(state.config))} : {}),
 		...(state.lamps.fresh.length > 0 ? {violations: state.lamps.fresh} : {}),
 	};
 }

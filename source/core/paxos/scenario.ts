@@ -8,12 +8,14 @@ import {countWord, durationWord} from '../engine/scenario-words.js';
 import {ballotText, compareBallots, parseBallot} from './ballot.js';
 import {bugNames, type BugName} from './bugs.js';
 import {leaderOf} from './leader.js';
-import {parseNode, roleOf} from './names.js';
+import {parseNode, paxosNames, roleOf} from './names.js';
+import {isLinkFault, linkFaultTypes} from '../net/faults.js';
+import {parseNetVerb} from '../net/verbs.js';
 import {currentLeader, inFlight, instanceCount, isNoop, knownBy} from './queries.js';
 import {chosenValue, lampNames, type LampName} from './safety.js';
 import type {MessagePick, MessageType, PaxosAction, PaxosConfig, PaxosState} from './types.js';
 
-export const paxosVerbs = ['crash', 'restart', 'propose', 'adversary', 'leader', 'bug', 'drop', 'deliver', 'request'] as const;
+export const paxosVerbs = ['crash', 'restart', 'propose', 'adversary', 'leader', 'bug', 'drop', 'deliver', 'request', ...linkFaultTypes] as const;
 
 const sizesOf = (config?: PaxosConfig) => config ?? {proposers: 4, acceptors: 7, learners: 3};
 
@@ -90,6 +92,16 @@ export function parseVerb(words: readonly string[], config?: PaxosConfig): Paxos
 
 		case 'request':
 			return args.length === 0 ? {type: 'request'} : 'request takes no words';
+		case 'partition':
+		case 'cut':
+		case 'heal':
+		case 'loss':
+		case 'slow': {
+			const fault = parseNetVerb(paxosNames(sizes), {types: {}, usage: ''}, words);
+			if (fault === undefined) return `unknown verb "${verb}"`;
+			return typeof fault === 'string' || isLinkFault(fault) ? fault : `unknown verb "${verb}"`;
+		}
+
 		default:
 			return `unknown verb "${verb ?? ''}": use one of ${paxosVerbs.join(', ')}`;
 	}

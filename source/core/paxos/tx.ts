@@ -10,6 +10,8 @@ import {nodeCount, nodeName} from './names.js';
 import {checkLamps, type Acceptance} from './safety.js';
 import type {Acceptor, Body, EventKind, Learner, Message, PaxosEvent, PaxosState, Proposer} from './types.js';
 
+const lossStream = 202;
+
 export class Tx {
 	readonly queue: QueueDraft<PaxosEvent>;
 	proposers: Proposer[];
@@ -23,6 +25,7 @@ export class Tx {
 	adversary: boolean;
 	leader: boolean;
 	bugs: readonly BugName[];
+	network: PaxosState['network'];
 	/** What happened, in words. */
 	text = '';
 	readonly sent: Message[] = [];
@@ -48,6 +51,7 @@ export class Tx {
 		this.adversary = base.adversary;
 		this.leader = base.leader;
 		this.bugs = base.bugs;
+		this.network = base.network;
 	}
 
 	get config() {
@@ -110,9 +114,12 @@ export class Tx {
 		const link = from * nodes + to;
 		const draws = this.sends[link]!;
 		this.sends[link] = draws + 1;
-		const latency = intBetween(drawFor(this.config.seed, StreamId.linkLatency, link, draws), this.config.latencyMin, this.config.latencyMax);
+		const latency = intBetween(drawFor(this.config.seed, StreamId.linkLatency, link, draws), this.config.latencyMin, this.config.latencyMax) + this.network.slow[link]!;
+		// Loss draws from its own stream, so a run without loss has the latencies it always had.
+		const loss = this.network.loss[link]!;
+		const doomed = loss > 0 && drawFor(this.config.seed, lossStream, link, draws).chance(loss);
 		const held = this.adversary && body.type === 'Accept';
-		const message: Message = {id: this.nextMessageId++, from, to, body, sentAt: this.now, ...(held ? {held} : {})};
+		const message: Message = {id: this.nextMessageId++, from, to, body, sentAt: this.now, doomed, ...(held ? {held} : {})};
 		this.queue.schedule(this.now + (held ? holdMs : latency), {kind: 'deliver', message});
 		this.sent.push(message);
 		this.count('sent');
@@ -148,6 +155,7 @@ export class Tx {
 			adversary: this.adversary,
 			leader: this.leader,
 			bugs: this.bugs,
+			network: this.network,
 			lamps: this.base.lamps,
 			last: {n: events, time: this.now, kind, text: this.text, message, sent: this.sent, changed: this.changed()},
 		};

@@ -4,6 +4,8 @@
  * instance (single-decree) or a log of them (Multi-Paxos), on virtual ms.
  */
 import type {EventQueue} from '../engine/event-queue.js';
+import type {LinkFault} from '../net/faults.js';
+import type {Network} from '../net/network.js';
 import type {Model} from '../models/model.js';
 import type {Ballot} from './ballot.js';
 import type {BugName} from './bugs.js';
@@ -59,6 +61,8 @@ export type Message = {
 	readonly to: number;
 	readonly body: Body;
 	readonly sentAt: number;
+	/** The link's loss picked it to be lost on the way (the shared network's NetMessage field). */
+	readonly doomed: boolean;
 	/** Held by the adversary: it arrives at the latest `hold` ms after it was sent, earlier if a higher Prepare overtakes it. */
 	readonly held?: boolean;
 };
@@ -149,7 +153,9 @@ export type PaxosAction =
 	| {readonly type: 'drop' | 'deliver'; readonly id: number}
 	/** From a scenario: the first message in flight that matches, found when the line runs. */
 	| {readonly type: 'drop' | 'deliver'; readonly pick: MessagePick}
-	| {readonly type: 'request'};
+	| {readonly type: 'request'}
+	/** The shared network's link faults: partition, cut, heal, loss, slow. */
+	| LinkFault;
 
 export type Stats = {readonly sent: number; readonly delivered: number; readonly lost: number; readonly rounds: number};
 
@@ -165,6 +171,8 @@ export type PaxosState = {
 	readonly adversary: boolean;
 	readonly leader: boolean;
 	readonly bugs: readonly BugName[];
+	/** Cut links, loss and slowness (the shared network's settings), over every node. */
+	readonly network: Network;
 	readonly nextMessageId: number;
 	/** Client commands sent (Multi-Paxos). */
 	readonly commands: number;

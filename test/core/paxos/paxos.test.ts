@@ -48,6 +48,18 @@ describe('single-decree Paxos', () => {
 	});
 });
 
+describe('the shared network', () => {
+	test('isolating an acceptor loses its messages; a majority still chooses; heal brings it back', () => {
+		let state = applyAction(start({proposers: '1'}), {type: 'partition', groups: [[1]]});
+		expect(state.last.text).toMatch(/^partition: A1 \| /);
+		state = runUntil(state, current => chosenValue(current.lamps, 1) !== undefined);
+		expect(state.acceptors[0]!.promised).toBeNull();
+		expect(state.stats.lost).toBeGreaterThan(0);
+		state = runUntil(applyAction(state, {type: 'heal'}), () => false, 100);
+		expect(red(state)).toEqual([]);
+	});
+});
+
 describe('Multi-Paxos', () => {
 	test('a leader change fills a hole with a no-op and re-proposes the accepted instance after it', () => {
 		let state = runUntil(start({multi: true, workload: '0'}), current => current.proposers[0]!.phase === 'lead');

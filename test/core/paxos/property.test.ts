@@ -1,7 +1,7 @@
 /**
  * Paxos's safety under any schedule: random seeds, latencies, crashes and
  * restarts (of any number of acceptors and proposers), dropped and hurried
- * messages, new proposals, the adversary and the leader switched at random.
+ * messages, partitions and lossy links (the shared network's faults), new proposals, the adversary and the leader switched at random.
  * With no bug on, every lamp stays green.
  */
 import {describe, expect, test} from 'vitest';
@@ -15,7 +15,7 @@ import {applyAction, start} from './helpers.js';
 function randomAction(state: PaxosState, draw: Draw): PaxosAction | undefined {
 	const {proposers, acceptors} = state.config;
 	const nodes = proposers + acceptors;
-	switch (draw.int(8)) {
+	switch (draw.int(10)) {
 		case 0: {
 			const node = draw.int(nodes);
 			const up = node < proposers ? state.proposers[node]!.up : state.acceptors[node - proposers]!.up;
@@ -37,6 +37,10 @@ function randomAction(state: PaxosState, draw: Draw): PaxosAction | undefined {
 			return {type: 'leader', on: !state.leader};
 		case 6:
 			return {type: 'request'};
+		case 7:
+			return draw.int(2) === 0 ? {type: 'heal'} : {type: 'partition', groups: [[draw.int(nodes)], [draw.int(nodes)]].filter((group, index, all) => index === 0 || group[0] !== all[0]![0])};
+		case 8:
+			return {type: 'loss', probability: [0, 0.2, 0.5][draw.int(3)]!};
 		default:
 			return undefined;
 	}

@@ -51,6 +51,8 @@ export function paxosVerbText(config: PaxosConfig, action: PaxosAction): string 
 			return 'pick' in action ? `${action.type} ${pickText(config, action.pick)}` : `${action.type} #${action.id}`;
 		case 'request':
 			return 'request';
+		default:
+			return undefined;
 	}
 }
 

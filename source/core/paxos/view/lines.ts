@@ -3,7 +3,8 @@ import {seg, type Line, type Segment} from '../../engine/screen.js';
 import {ballotText} from '../ballot.js';
 import {messageText} from '../describe.js';
 import {firstHole} from '../learner.js';
-import {acceptorList, majority} from '../names.js';
+import {acceptorList, majority, nodeCount, paxosNames} from '../names.js';
+import {networkText} from '../../net/network.js';
 import {currentLeader, inFlight, instanceCount, isDueling, knownBy} from '../queries.js';
 import {chosenValue, lampNames, lampShort, lampText} from '../safety.js';
 import type {PaxosState} from '../types.js';
@@ -95,7 +96,9 @@ export function secondDecisionLine(state: PaxosState): Line {
 		return [seg(`⟳ ${state.roundsWithoutDecision} rounds, no decision · `, 'warn', true), seg('FLP 1985: async + 1 crash ⇒ no algorithm guarantees a decision', 'warn')];
 	}
 
+	const network = networkText(paxosNames(state.config), state.network, nodeCount(state.config));
 	const parts = [state.adversary ? 'adversary ON: it holds each Accept until a higher Prepare overtakes it' : 'adversary off', state.leader ? 'leader by heartbeats' : 'no leader: every proposer proposes'];
+	if (network !== 'network whole') parts.unshift(network);
 	if (state.bugs.length > 0) parts.push(`bug ${state.bugs.join(', ')}`);
 	return [seg(parts.join(' · '), state.adversary ? 'warn' : 'dim')];
 }
