@@ -12,6 +12,7 @@ import {etcdFigures} from './etcd.js';
 import {raftSafetyFigures} from './fuzz.js';
 import {modeFigures} from './modes.js';
 import {timelineFigures} from './timeline.js';
+import {paxosFigures} from './paxos.js';
 
 const figures: Figure[] = [];
 const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -38,6 +39,7 @@ figures.push({name: 'frame time (voting 120×40, 5 replicas, running)', value: `
 
 figures.push(...(await modeFigures(say)));
 figures.push(...timelineFigures(say));
+figures.push(...(await paxosFigures(say)));
 figures.push(...(await raftSafetyFigures(say)));
 figures.push(...(await etcdFigures(say)));
 

@@ -10,6 +10,7 @@ import {entryLines, helpSections, keyColumn} from './help-pages.js';
 import {faultInfo, faultTypes} from './core/voting/fault.js';
 import {models} from './core/models/index.js';
 import {bugNames} from './core/raft/types.js';
+import {bugNames as paxosBugNames} from './core/paxos/bugs.js';
 
 type FlagLine = readonly [flag: string, meaning: string];
 
@@ -61,6 +62,21 @@ const modeFlags: Readonly<Record<string, readonly FlagLine[]>> = {
 		['--client-fifo on|off', 'consensus replicas keep each client\'s order, holding back an input committed ahead of an earlier one (default on)'],
 		['--speed MS', 'virtual ms per real second while running, 10 to 5000 (default 50)'],
 	],
+	paxos: [
+		['--proposers N', '1 to 4 proposers P1… (default 2); P1 proposes x, P2 y, P3 z'],
+		['--acceptors N', '1 to 7 acceptors A1… (default 3)'],
+		['--learners N', '1 to 3 learners L1… (default 2)'],
+		['--stagger MS', 'single-decree: proposer Pi first tries at (i − 1) × MS ms (default 200)'],
+		['--latency LOW-HIGH', 'one-way message latency in ms (default 5-30)'],
+		['--adversary', 'start with the adversary on: it holds every Accept until a higher Prepare overtakes it (at most 250 ms)'],
+		['--leader', 'a distinguished proposer: heartbeats, and only the lowest-numbered proposer heard from proposes'],
+		['--multi', 'Multi-Paxos: a log of instances, a stable leader (--leader is implied), client commands applied to --model'],
+		['--model NAME', `Multi-Paxos: ${modelNames} (default kv)`],
+		['--workload MS', 'Multi-Paxos: mean ms between client commands; 0: only those you send with r (default 150)'],
+		['--requests N', 'Multi-Paxos: at most N automatic commands, up to 200 (default 12)'],
+		['--bug NAME', `break one rule on purpose (repeatable): ${paxosBugNames.join(', ')}`],
+		['--speed MS', 'virtual ms per real second at start, 10 to 5000 (default 100)'],
+	],
 	sourcing: [
 		['--rate R', 'commands per second while running, up to 1000 (default 2)'],
 		['--journal N', 'commands each journal keeps in memory, 20 to 100000 (default 500)'],
@@ -84,6 +100,7 @@ const usage: Readonly<Record<string, readonly string[]>> = {
 	voting: ['replica-tui [voting] [options]', 'replica-tui [voting] --steps N [--json] [--trace FILE]'],
 	raft: ['replica-tui raft [options]', 'replica-tui raft --steps N [--json] [--trace FILE]', 'replica-tui raft fuzz [--bug NAME]... [--seeds N] [--events M] [-o FILE]'],
 	order: ['replica-tui order [options]', 'replica-tui order --steps N [--json] [--trace FILE]'],
+	paxos: ['replica-tui paxos [options]', 'replica-tui paxos --multi [options]', 'replica-tui paxos --steps N [--json] [--trace FILE]', 'replica-tui paxos fuzz [--bug NAME]... [--seeds N] [--events M] [-o FILE]'],
 	sourcing: ['replica-tui sourcing [options]', 'replica-tui sourcing --steps N [--json] [--trace FILE]'],
 	etcd: ['replica-tui etcd [options]', 'replica-tui etcd --endpoints URLS', 'replica-tui etcd --steps N [--json] [--fault SPEC]...'],
 };

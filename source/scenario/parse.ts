@@ -63,8 +63,10 @@ export function parseScenario(text: string, file: string): Scenario {
 	const mode = modeLine ? (scenarioModeNamed(modeLine.words[0] ?? '') ?? fail(modeLine.line, `unknown mode "${modeLine.rest}": choose one of ${scenarioModeNames.join(', ')}`)) : scenarioModeNamed('voting')!;
 	// A name can be both a flag and a verb: before the timeline one word is the flag (`fault 2:skip@4`, `loss 0.1`),
 	// more is the verb (`fault R2 skip`) and starts the timeline; once it has started, it is the verb (`loss 0.2`).
+	// A switch takes no word: alone it is the flag (`adversary`), with words the verb (`adversary on`).
+	const flagWords = (directive: string) => (mode.flags[directive]?.type === 'boolean' ? 0 : 1);
 	const isHeader = ({directive, words}: Content) =>
-		shellHeader.has(directive) || (Object.hasOwn(mode.flags, directive) && (!mode.scenario.verbs.includes(directive) || (!timelineStarted && words.length === 1)));
+		shellHeader.has(directive) || (Object.hasOwn(mode.flags, directive) && (!mode.scenario.verbs.includes(directive) || (!timelineStarted && words.length === flagWords(directive))));
 	const header = {description: '', paused: false, columns: 80, rows: 24};
 	const flags: Record<string, string | string[]> = {};
 	const flagLines: Record<string, Array<{line: number; value: string}>> = {};

@@ -1,0 +1,57 @@
+/**
+ * The Paxos screen: acceptor columns then proposer columns, the key rule in
+ * words, the learners, the messages in flight, and the chosen value (known
+ * or not) with the lamps.
+ */
+import type {ViewContext} from '../../engine/mode.js';
+import {seg, type Line, type Screen} from '../../engine/screen.js';
+import {nextEventText} from '../engine.js';
+import {instanceCount} from '../queries.js';
+import type {PaxosState} from '../types.js';
+import {wrapLines} from '../../engine/text.js';
+import {acceptorColumn, proposerColumn} from './columns.js';
+import {chosenLine, lampSegments, learnerLines, messageLines, reasonLines, secondDecisionLine} from './lines.js';
+
+export const eventRows = 3;
+export const decisionRows = 2;
+const minColumnWidth = 14;
+
+export function paxosView(state: PaxosState, context: ViewContext): Screen {
+	const {columns, bodyRows} = context;
+	const {acceptors, proposers, multi} = state.config;
+	const count = acceptors + proposers;
+	if (columns < count * minColumnWidth) return {kind: 'too-small', reason: `${acceptors} acceptors and ${proposers} proposers need a terminal at least ${count * minColumnWidth} columns wide (this one has ${columns})`};
+	const width = Math.min(30, Math.floor(columns / count));
+	const learners = learnerLines(state, columns);
+	const reasons = reasonLines(state);
+	const wantColumn = multi ? Math.max(8, Math.min(12, bodyRows - learners.length - 4)) : 7;
+	const columnHeight = Math.min(wantColumn, bodyRows - 3);
+	if (columnHeight < 5) return {kind: 'too-small', reason: `the Paxos mode needs at least 8 rows for its body (this terminal leaves ${bodyRows})`};
+	const instanceRows = columnHeight - 3 - 1;
+	const firstInstance = Math.max(1, instanceCount(state) - instanceRows + 1);
+	const cols = [
+		...state.acceptors.map((acceptor, index) => acceptorColumn(state, acceptor, width, columnHeight, context.selected === index, firstInstance)),
+		...state.proposers.map((proposer, index) => proposerColumn(state, proposer, width, context.selected === acceptors + index)),
+	];
+	const left = bodyRows - columnHeight;
+	const fixed = [...reasons, ...learners].slice(0, Math.max(0, left - 2));
+	const extra: Line[] = [...fixed, ...messageLines(state, left - fixed.length, context.cursor)];
+	const wide = columns >= 110;
+	const last = state.last;
+	const lastText = last.kind === 'start' ? `start: ${last.text}` : `#${last.n} ${last.time} ms: ${last.text}`;
+	return {
+		kind: 'screen',
+		header: [multi ? 'Multi-Paxos' : 'single-decree', `seed ${state.config.seed}`],
+		badges: [seg(wide ? 'lamps' : '', 'dim'), ...lampSegments(state, wide)],
+		position: `t=${state.time}ms · event ${state.events}`,
+		events: [...padRows(wrapLines(lastText, columns, 2), 2).map(text => [seg(text, last.kind === 'action' ? 'accent' : undefined)]), [seg(`next: ${nextEventText(state)}`, 'dim')]],
+		panels: [{id: 'cluster', columns: cols}],
+		columnHeight,
+		extra,
+		decision: [chosenLine(state), secondDecisionLine(state)],
+	};
+}
+
+function padRows(rows: string[], count: number): string[] {
+	return [...rows, ...Array.from({length: Math.max(0, count - rows.length)}, () => '')];
+}
