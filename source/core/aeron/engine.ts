@@ -89,6 +89,7 @@ export function createAeron(config: AeronConfig): AeronState {
 		lamps: {'one-leader': undefined, 'commit-kept': undefined, 'same-records': undefined, 'service-commit': undefined},
 		committed: 0,
 		last: {n: 0, time: 0, kind: 'start', member: null, text: ''},
+		changed: [],
 		history: emptyRecent(historyChunk),
 		stats: {sent: 0, delivered: 0, lost: 0, elections: 0, appended: 0},
 		seen: {truncations: [], vetoes: 0, replications: 0, catchups: 0, replays: [], timerFires: [], snapshots: [], loaded: [], leaders: [], stepDowns: 0, followerTimerFires: 0, cappedByOwn: 0},

@@ -6,6 +6,7 @@
 import {QueueDraft} from '../engine/event-queue.js';
 import {addRecent} from '../engine/recent.js';
 import type {Model} from '../models/model.js';
+import type {PositionLog} from './log.js';
 import type {AeronConfig, AeronEvent, AeronState, Client, Divergence, Envelope, EventLine, Member, Message, Seen, Stats} from './types.js';
 
 type Mutable<T> = {-readonly [K in keyof T]: T[K]};
@@ -103,6 +104,7 @@ export class Tx {
 		const text = this.parts.join('; ');
 		const events = this.base.events + (counts ? 1 : 0);
 		const last: EventLine = {n: events, time: this.time, kind, member, text};
+		const changed = [...this.drafts].sort((a, b) => a - b).map(id => logChange(id, this.base.members[id]!.log, this.members[id]!.log));
 		return {
 			...this.base,
 			time: this.time,
@@ -121,9 +123,21 @@ export class Tx {
 			stats: this.stats,
 			seen: this.seen,
 			last,
+			changed,
 			history: addRecent(this.base.history, last),
 		};
 	}
+}
+
+/** How a log changed: the records both versions share from the start, and what the new one adds after them. */
+function logChange(member: number, before: PositionLog, after: PositionLog) {
+	let keep = Math.min(before.length, after.length);
+	if (before.items !== after.items) {
+		keep = 0;
+		while (keep < before.length && keep < after.length && before.items[keep] === after.items[keep]) keep++;
+	}
+
+	return {member, keep, added: after.items.slice(keep, after.length)};
 }
 
 export type Sent = Envelope & {readonly body: Message};

@@ -221,6 +221,8 @@ export type AeronState = {
 	/** The highest commit position any member has had. */
 	readonly committed: number;
 	readonly last: EventLine;
+	/** Members the last event or action changed, and how each one's log changed (records kept, records added). */
+	readonly changed: ReadonlyArray<{readonly member: number; readonly keep: number; readonly added: readonly LogRecord[]}>;
 	readonly history: Recent<EventLine>;
 	readonly stats: Stats;
 	/** What happened, for scenario claims about mechanisms. */
