@@ -111,8 +111,8 @@ export function onCommitPosition(tx: Tx, m: DraftMember, from: number, body: Ext
 		return;
 	}
 
-	if (body.term !== m.term || from !== m.leader || m.role !== 'follower') {
-		tx.say(`${memberName(m.id)} ignores it`);
+	if (body.term !== m.term || from !== m.leader || !isFollowing(m)) {
+		tx.say(`${memberName(m.id)} ignores it${isFollowing(m) || m.role === 'leader' ? '' : ` (${m.election === 'canvass' ? 'canvassing' : 'in an election'})`}`);
 		return;
 	}
 

@@ -221,9 +221,10 @@ function ballotTimeout(tx: Tx, m: DraftMember): void {
 		return;
 	}
 
-	if (no > 0 && yes >= quorumOf(tx.size)) tx.note('vetoes', tx.seen.vetoes + 1);
+	const vetoed = no > 0 && yes >= quorumOf(tx.size);
+	if (vetoed) tx.note('vetoes', tx.seen.vetoes + 1);
 	m.role = 'follower';
-	tx.say(`${memberName(m.id)}'s ballot for term ${m.candidateTermId} ends: ${yes} YES, ${no} NO${no > 0 ? ' (one NO vetoes)' : ''}; back to canvass`);
+	tx.say(`${memberName(m.id)}'s ballot for term ${m.candidateTermId} ends: ${yes} YES, ${no} NO (${vetoed ? 'a quorum, but one NO vetoes it' : 'no quorum'}); back to canvass`);
 	setElection(tx, m, 'canvass', tx.time + tx.config.timings.statusInterval);
 	sendCanvass(tx, m);
 }
