@@ -93,6 +93,7 @@ export function onAppendPosition(tx: Tx, m: DraftMember, from: number, body: Ext
 	}
 
 	if (m.streamFrom[from]! < 0) startStream(m, from, body.position, 'live');
+	if (m.streamKind[from] === 'replication' && body.position >= m.termBase && !body.catchup) startStream(m, from, Math.max(body.position, m.streamFrom[from]!), 'live');
 	if (m.streamKind[from] === 'catch-up' && body.position >= receivedEnd(m)) {
 		send(tx, m.id, from, {type: 'StopCatchup', term: m.term});
 		startStream(m, from, Math.max(body.position, m.streamFrom[from]!), 'live');
