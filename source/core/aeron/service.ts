@@ -59,6 +59,7 @@ function processRecord(tx: Tx, m: DraftMember, record: LogRecord): void {
 
 		case 'schedule': {
 			m.timers = [...m.timers.filter(timer => timer.id !== record.timer), {id: record.timer!, deadline: record.timestamp + record.delay!}];
+			armTimers(tx, m);
 			if (m.role === 'leader' && m.election === 'closed') {
 				send(tx, m.id, tx.size, {type: 'Egress', request: record.request!, result: `timer T${record.timer} scheduled`, position: record.end});
 			}
@@ -70,6 +71,7 @@ function processRecord(tx: Tx, m: DraftMember, record: LogRecord): void {
 			machine = tx.model.apply(machine, timerInput(tx, record.timer!));
 			m.timers = m.timers.filter(timer => timer.id !== record.timer);
 			m.uncommittedTimers = m.uncommittedTimers.filter(timer => timer.id !== record.timer);
+			armTimers(tx, m);
 			tx.note('timerFires', [...tx.seen.timerFires, {member: m.id, timer: record.timer!, time: record.timestamp, position: record.start}].slice(-40));
 			break;
 		}
