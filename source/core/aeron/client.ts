@@ -47,6 +47,7 @@ export function onIngress(tx: Tx, m: DraftMember, item: IngressItem): void {
 
 	if (m.election !== 'closed' || m.snapshotting) {
 		m.ingress = [...m.ingress, item];
+		tx.note('held', tx.seen.held + 1);
 		tx.say(`leader ${memberName(m.id)} holds #${item.request}: ${m.snapshotting ? 'appends are suspended until its snapshot is taken' : 'the election is not complete'}`);
 		return;
 	}

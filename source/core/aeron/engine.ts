@@ -92,7 +92,7 @@ export function createAeron(config: AeronConfig): AeronState {
 		changed: [],
 		history: emptyRecent(historyChunk),
 		stats: {sent: 0, delivered: 0, lost: 0, elections: 0, appended: 0},
-		seen: {truncations: [], vetoes: 0, replications: 0, catchups: 0, replays: [], timerFires: [], snapshots: [], loaded: [], leaders: [], stepDowns: 0, followerTimerFires: 0, cappedByOwn: 0},
+		seen: {truncations: [], vetoes: 0, replications: 0, catchups: 0, replays: [], timerFires: [], snapshots: [], loaded: [], leaders: [], stepDowns: 0, followerTimerFires: 0, cappedByOwn: 0, held: 0},
 	};
 	const tx = new Tx(blank, 0);
 	tx.say(`${size} member${size === 1 ? '' : 's'} start with empty archives: a cold-start election`);

@@ -245,6 +245,8 @@ function clusterClaim(words: readonly string[], config: AeronConfig): ModeCondit
 			return condition(text, state => (state.seen.catchups > 0 ? undefined : 'no member caught up from the leader\'s archive'));
 		case 'capped':
 			return condition(text, state => (state.seen.cappedByOwn > 0 ? undefined : 'the leader\'s own position never capped commit'));
+		case 'held':
+			return condition(text, state => (state.seen.held > 0 ? undefined : 'the leader never held ingress back'));
 		case 'stepped-down':
 			return condition(text, state => (state.seen.stepDowns > 0 ? undefined : 'no leader stepped down'));
 		case 'digests': {

@@ -248,6 +248,8 @@ export type Seen = {
 	readonly stepDowns: number;
 	readonly followerTimerFires: number;
 	readonly cappedByOwn: number;
+	/** Ingress the leader held while its appends were suspended (a snapshot) or its election was not complete. */
+	readonly held: number;
 };
 
 export type AeronAction =
