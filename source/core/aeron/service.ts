@@ -17,9 +17,9 @@ import type {Impurity, LogRecord, Service} from './types.js';
 export const emptyService = (machine: unknown): Service => ({position: 0, machine, time: 0, digest: 0, applied: 0});
 
 const impurityWhy: Readonly<Record<Impurity, string>> = {
-	'wall-clock': 'its service read the member\'s own clock, and each member read a different time; use the record\'s timestamp (cluster time) instead',
-	random: 'its service drew an unseeded random number, different on each member; seed it from the log (e.g. the position)',
-	'map-order': 'its service iterated a hash map in the process\'s own order; use an ordered map',
+	'wall-clock': 'it read its own clock; use cluster time',
+	random: 'unseeded random; seed it from the log',
+	'map-order': 'map order differs; use an ordered map',
 };
 
 /** The input a timer's firing applies (the same on every member: derived from the seed and the timer id). */
