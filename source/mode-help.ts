@@ -10,6 +10,7 @@ import {entryLines, helpSections, keyColumn} from './help-pages.js';
 import {faultInfo, faultTypes} from './core/voting/fault.js';
 import {models} from './core/models/index.js';
 import {bugNames} from './core/raft/types.js';
+import {bugNames as aeronBugNames} from './core/aeron/types.js';
 
 type FlagLine = readonly [flag: string, meaning: string];
 
@@ -61,6 +62,16 @@ const modeFlags: Readonly<Record<string, readonly FlagLine[]>> = {
 		['--client-fifo on|off', 'consensus replicas keep each client\'s order, holding back an input committed ahead of an earlier one (default on)'],
 		['--speed MS', 'virtual ms per real second while running, 10 to 5000 (default 50)'],
 	],
+	aeron: [
+		['--members N', '1, 2, 3, 5 or 7 members (default 3; 5 fit 80 columns, read best at 120)'],
+		['--model NAME', `${modelNames} (default bank)`],
+		['--aeron-defaults', 'Aeron\'s own timings (10 s heartbeat timeout, 200 ms heartbeat, 1 s election) instead of the scaled ones (1 s, 100 ms, 400 ms)'],
+		['--workload MS', 'mean ms between automatic client requests; 0: only the requests you send (default 600)'],
+		['--requests N', 'at most N automatic requests in a run (default 1000)'],
+		['--archive MS', 'ms an archive takes to record one frame (default 3; a slow archive: 40 times that)'],
+		['--bug NAME', `break one rule on purpose (repeatable): ${aeronBugNames.join(', ')}`],
+		['--speed MS', 'virtual ms per real second at start, 10 to 10000 (default 200)'],
+	],
 	sourcing: [
 		['--rate R', 'commands per second while running, up to 1000 (default 2)'],
 		['--journal N', 'commands each journal keeps in memory, 20 to 100000 (default 500)'],
@@ -84,6 +95,7 @@ const usage: Readonly<Record<string, readonly string[]>> = {
 	voting: ['replica-tui [voting] [options]', 'replica-tui [voting] --steps N [--json] [--trace FILE]'],
 	raft: ['replica-tui raft [options]', 'replica-tui raft --steps N [--json] [--trace FILE]', 'replica-tui raft fuzz [--bug NAME]... [--seeds N] [--events M] [-o FILE]'],
 	order: ['replica-tui order [options]', 'replica-tui order --steps N [--json] [--trace FILE]'],
+	aeron: ['replica-tui aeron [options]', 'replica-tui aeron --steps N [--json] [--trace FILE]'],
 	sourcing: ['replica-tui sourcing [options]', 'replica-tui sourcing --steps N [--json] [--trace FILE]'],
 	etcd: ['replica-tui etcd [options]', 'replica-tui etcd --endpoints URLS', 'replica-tui etcd --steps N [--json] [--fault SPEC]...'],
 };
