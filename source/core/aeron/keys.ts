@@ -135,6 +135,8 @@ export function aeronLegend(): HelpEntry[] {
 		['snap@480 rec t0@0 t1@672', 'the latest snapshot position; the recording log\'s term entries (term @ base position)'],
 		['#a41f ✗', 'the service digest (same records at same positions → same digest); ✗ this member diverged'],
 		'',
+		['scaled ×1/10', 'the header: timings scaled down ten times for watching (1 s heartbeat timeout); --aeron-defaults: Aeron\'s own (10 s)'],
+		['⚠wall-clock  ⚠bug', 'the service breaks a determinism rule (c) / a safety-lab bug is on (B)'],
 		['✓OL ✓CK ✓SR ✓SC', 'lamps: one leader per term; committed position never lost; same records at same positions; no service past its commit'],
 		['leader M0 sees …', 'the leader\'s view of every member\'s position, the quorum position (k-th highest) and its own recorded position: commit is the smaller'],
 		['Canvass t0@288', 'CanvassPosition: the sender\'s log term and position'],
