@@ -32,7 +32,7 @@ export function initialMember(id: number, size: number, model: Model): Member {
 	const none = Array.from({length: size}, () => -1);
 	return {
 		id,
-		log: emptyLog,
+		log: emptyLog(),
 		recordingLog: [],
 		snapshots: [],
 		candidateTermId: -1,

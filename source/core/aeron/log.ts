@@ -8,7 +8,8 @@ import type {LogRecord, RecordType} from './types.js';
 
 export type PositionLog = {readonly items: LogRecord[]; readonly length: number};
 
-export const emptyLog: PositionLog = {items: [], length: 0};
+/** A fresh empty log (its own array: appends push into it). */
+export const emptyLog = (): PositionLog => ({items: [], length: 0});
 
 /** Frame sizes (32-byte header, SBE header and block, aligned to 32), from the notes. */
 export const recordSize: Readonly<Record<RecordType, number>> = {message: 96, schedule: 96, timer: 64, action: 96, 'new-term': 96};

@@ -12,6 +12,11 @@ import type {AeronConfig, AeronEvent, AeronState, Client, Divergence, Envelope, 
 type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 export type DraftMember = Mutable<Member>;
 
+/** A copy of a member, field by field (faster than a spread on a hot path). */
+function cloneMember(m: Member): DraftMember {
+	return {id: m.id, log: m.log, recordingLog: m.recordingLog, snapshots: m.snapshots, candidateTermId: m.candidateTermId, role: m.role, election: m.election, term: m.term, leader: m.leader, pending: m.pending, commit: m.commit, leaderCommit: m.leaderCommit, service: m.service, timers: m.timers, uncommittedTimers: m.uncommittedTimers, positions: m.positions, heardAt: m.heardAt, stalledSince: m.stalledSince, streamFrom: m.streamFrom, streamKind: m.streamKind, canvass: m.canvass, votes: m.votes, leaderHeardAt: m.leaderHeardAt, deadline: m.deadline, stateSince: m.stateSince, startup: m.startup, truncated: m.truncated, termBase: m.termBase, target: m.target, snapshotting: m.snapshotting, ingress: m.ingress, slow: m.slow, archiveBusy: m.archiveBusy, sends: m.sends, draws: m.draws};
+}
+
 export class Tx {
 	readonly config: AeronConfig;
 	readonly model: Model;
@@ -57,7 +62,7 @@ export class Tx {
 	/** The member, writable (copied on first use in this event). */
 	member(id: number): DraftMember {
 		if (!this.drafts.has(id)) {
-			this.members[id] = {...this.members[id]!};
+			this.members[id] = cloneMember(this.members[id]!);
 			this.drafts.add(id);
 		}
 
@@ -106,7 +111,8 @@ export class Tx {
 		const last: EventLine = {n: events, time: this.time, kind, member, text};
 		const changed = [...this.drafts].sort((a, b) => a - b).map(id => logChange(id, this.base.members[id]!.log, this.members[id]!.log));
 		return {
-			...this.base,
+			config: this.base.config,
+			model: this.base.model,
 			time: this.time,
 			events,
 			queue: this.queue.done(),
