@@ -9,11 +9,11 @@ import {bugNames, impurityNames, type AeronAction, type AeronState, type BugName
 export const timerDelay = 300;
 
 export const bugShort: Readonly<Record<BugName, string>> = {
-	'commit-without-own': 'commit ignores the leader\'s own recorded position (breaks CK)',
-	'service-past-commit': 'a follower\'s service reads past commit (breaks SC)',
+	'commit-without-own': 'commit ignores the leader\'s own recorded position (a slow leader archive: c > a ✗ in its column)',
+	'service-past-commit': 'a follower\'s service reads past commit (SC goes out)',
 	'follower-timers': 'followers fire timers on their own clocks (digests diverge)',
-	'skip-replication-wait': 'a new leader skips the log-replication wait (breaks CK)',
-	'no-truncation': 'no truncation of an uncommitted tail (breaks SR)',
+	'skip-replication-wait': 'a new leader commits its log before a quorum holds it',
+	'no-truncation': 'no truncation of an uncommitted tail (SR goes out when the old leader returns)',
 };
 
 const selectedMember = (state: AeronState, ui: UiState) => Math.max(0, Math.min(ui.selected, state.members.length - 1));
