@@ -20,7 +20,8 @@ import {onTimerDue} from './timers.js';
 import {Tx} from './tx.js';
 import type {AeronConfig, AeronState, Envelope, Member} from './types.js';
 
-export const historyChunk = 32;
+/** Recent event lines kept (nothing draws them yet: a few, for a later diagram). */
+export const historyChunk = 4;
 
 export function modelOf(name: string): Model {
 	const model = modelNamed(name);
