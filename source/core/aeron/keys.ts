@@ -129,6 +129,7 @@ export function aeronLegend(): HelpEntry[] {
 		['★ ◎ ● ○', 'roles: leader, candidate, follower, down (killed)'],
 		['T2  c3', 'the leadership term the member is in; its durable candidate term (only grows)'],
 		['s192 ≤ c192 ≤ a288 ✓', 'service (processed) ≤ commit ≤ appended (recorded by its archive): the invariant; ✗ when broken'],
+		['s = c = a 480 ✓', 'all three at the same position'],
 		['█▓▒░·', 'one bar: processed, committed, recorded, received but not yet recorded, nothing'],
 		['  96 ✓ #1 -15 @279', 'a record: its start position, ✓ processed / ○ committed / · not yet, what it is, the leader\'s time stamped on it'],
 		['time 279  ⏲ T1@900', 'cluster time the service sees (last record\'s timestamp); timers held by the consensus module, with deadlines'],

@@ -35,6 +35,7 @@ function positionsLine(m: Member): Line {
 	const c = m.commit;
 	const a = logEnd(m.log);
 	const ok = s <= c && c <= a;
+	if (s === c && c === a) return [seg(`s = c = a ${a} `), seg('✓', 'good', true)];
 	return [seg(`s${s} ${s <= c ? '≤' : '>'} c${c} ${c <= a ? '≤' : '>'} a${a} `), seg(ok ? '✓' : '✗', ok ? 'good' : 'bad', true)];
 }
 
