@@ -5,7 +5,7 @@ import {modes} from './core/modes.js';
 
 const dashed = (name: string) => name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
 const shared = new Set(['seed', 'paused', 'steps', 'json', 'fault']);
-/** Each other mode's own flags, by name (the README's section on the mode says what each does). */
+/** Each other mode's own flags, by name (docs/<mode>.md says what each does). */
 const modeFlags = [...Object.values(modes).filter(mode => mode.name !== 'voting'), etcdMode]
 	.map(mode => `    ${mode.name.padEnd(10)} ${Object.keys(mode.flags).filter(name => !shared.has(name) || mode.name === 'etcd').map(name => `--${dashed(name)}`).join(' ')}`)
 	.join('\n');

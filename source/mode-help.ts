@@ -87,7 +87,7 @@ const etcdFlags: readonly FlagLine[] = [
 	['--endpoints URLS', 'attach to a running cluster (comma-separated http://host:port), read-only'],
 	['--steps N', 'write N inputs headless, act out the faults, check the cluster and exit'],
 	['--json', 'with --steps: print the report as JSON'],
-	['--fault SPEC', 'with --steps: [MEMBER:]WHAT[@INDEX], e.g. leader:crash@20; repeatable (README: "Headless")'],
+	['--fault SPEC', 'with --steps: [MEMBER:]WHAT[@INDEX], e.g. leader:crash@20; repeatable (docs/etcd.md: "Headless")'],
 	['--theme NAME', 'dark (default), light or high-contrast; NO_COLOR=1 turns colour off'],
 ];
 

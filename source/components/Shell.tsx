@@ -37,7 +37,7 @@ export function screenFor(session: Session, columns: number, rows: number): Scre
 	const {mode, sim} = session;
 	const narrowest = mode.narrowest ?? smallest.columns;
 	if (columns < narrowest) return {kind: 'too-small', reason: `This terminal has ${columns} columns; the ${mode.name} mode needs at least ${narrowest}. Widen it.`};
-	const view = (bodyRows: number): Screen => mode.view(sim, {columns, bodyRows, selected: session.selected, cursor: session.cursor});
+	const view = (bodyRows: number): Screen => mode.view(sim, {columns, bodyRows, selected: session.selected, cursor: session.cursor, diagram: session.diagram});
 	const bodyRows = bodyRowsFor(session, rows, columns);
 	const screen = rows >= smallest.rows && bodyRows >= minBodyRows ? view(bodyRows) : undefined;
 	if (screen?.kind === 'screen') return screen;

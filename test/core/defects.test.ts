@@ -333,8 +333,8 @@ describe('9: side-by-side columns write their history in one form', () => {
 	});
 });
 
-describe('15: the README states the models’ and faults’ facts as the code has them', () => {
-	const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+describe('15: docs/voting.md states the models’ and faults’ facts as the code has them', () => {
+	const readme = readFileSync(new URL('../../docs/voting.md', import.meta.url), 'utf8');
 
 	it('the bank’s opening balance, chain’s states, kv’s keys, flaky’s probability and lag’s distance', () => {
 		const bank = models['bank']!;

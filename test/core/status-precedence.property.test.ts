@@ -1,6 +1,6 @@
 /**
- * Issue 21 A: each replica's status is the first condition, in the README's
- * order, that holds. The conditions are read off the README's status table,
+ * Issue 21 A: each replica's status is the first condition, in docs/voting.md's
+ * order, that holds. The conditions are read off docs/voting.md's status table,
  * and checked here without the app's own helpers: "can never be decided" by
  * running the simulation on, left alone, until the vote closes; "the latest
  * decided vote on its state" from every vote observed while it was open.
@@ -16,11 +16,11 @@ import type {ReplicaState, SimAction, SimConfig, SimState} from '../../source/co
 import {replicaVerdict} from '../../source/core/voting/verdict.js';
 import {modelName, seed} from './arbitraries.js';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const readme = readFileSync(new URL('../../docs/voting.md', import.meta.url), 'utf8');
 
-/** The status table's rows, in the README's order: glyph and `--json` status. */
+/** The status table's rows, in docs/voting.md's order: glyph and `--json` status. */
 function readmeStatuses(): Array<{glyph: string; status: string}> {
-	const section = readme.slice(readme.indexOf('#### Statuses and the quorum line'));
+	const section = readme.slice(readme.indexOf('### Statuses and the quorum line'));
 	const row = /^\| `([^`]+)`[^|]*\| `([a-z-]+)` \|/;
 	return section.split('\n').flatMap(line => {
 		const [, shown, status] = row.exec(line) ?? [];
@@ -59,7 +59,7 @@ function cannotBeDecided(s: SimState, index: number): boolean {
 	return largest + later.size < Math.floor(s.replicas.length / 2) + 1;
 }
 
-/** The README's "when" column, as conditions on the simulation. */
+/** docs/voting.md's "when" column, as conditions on the simulation. */
 function conditions(s: SimState, replica: ReplicaState, seen: Observed): Record<string, boolean> {
 	const {faults} = replica;
 	// The vote on its latest input, as last seen: still open, or closed as it was.
@@ -113,10 +113,10 @@ const faultMix = fc.integer({min: 1, max: 9}).chain(replicas =>
 	}),
 );
 
-describe('issue 21 A: the status follows the README’s precedence', () => {
+describe('issue 21 A: the status follows docs/voting.md’s precedence', () => {
 	const table = readmeStatuses();
 
-	it('the README lists every status once, crashed first and ok last', () => {
+	it('docs/voting.md lists every status once, crashed first and ok last', () => {
 		expect(table.map(row => row.status)).toEqual(['crashed', 'no-majority', 'diverged', 'lagging', 'split', 'armed', 'behind', 'ok']);
 	});
 

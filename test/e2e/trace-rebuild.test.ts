@@ -1,5 +1,5 @@
 /**
- * The README's promise about traces, checked on scenario runs with actions:
+ * The promise docs/raft.md and docs/order.md make about traces, checked on scenario runs with actions:
  * starting from the start line and applying every line in order rebuilds the
  * final `--json` state. Raft: every line's `servers` (role, term, vote, log,
  * commit and applied index); a step-back or restart marker lists every server

@@ -82,6 +82,7 @@ export function actionForKey(session: Session, key: KeyPress): SessionAction | '
 	if (result) {
 		if ('action' in result) return {type: 'mode', action: result.action};
 		if ('menu' in result) return {type: 'open-menu', name: result.menu};
+		if ('toggle' in result) return {type: 'toggle-diagram'};
 		return {type: 'cursor-by', delta: result.cursor};
 	}
 

@@ -14,8 +14,12 @@ import type {Screen, ShownScreen} from './screen.js';
 /** Flags as meow parses them (and as a scenario header spells them: `servers 5` is `--servers 5`). */
 export type RawFlags = Readonly<Record<string, string | readonly string[] | boolean | undefined>>;
 
-/** Where the user is looking: the selected column and a second cursor (e.g. over the messages in flight). */
-export type UiState = {readonly selected: number; readonly cursor: number};
+/**
+ * Where the user is looking: the selected column, a second cursor (e.g. over
+ * the messages in flight), and whether the body shows the space-time diagram
+ * instead of the columns (network modes, the v key).
+ */
+export type UiState = {readonly selected: number; readonly cursor: number; readonly diagram?: boolean};
 
 export type MenuItem<A> = {
 	readonly key: string;
@@ -32,7 +36,9 @@ export type KeyResult<A> =
 	| {readonly action: A}
 	| {readonly menu: string}
 	/** Move the second cursor by `delta` (the shell wraps it within cursorCount). */
-	| {readonly cursor: number};
+	| {readonly cursor: number}
+	/** Switch the body between the columns and the space-time diagram. */
+	| {readonly toggle: 'diagram'};
 
 export type KeyHint = {readonly keys: string; readonly label: string};
 

@@ -27,6 +27,8 @@ export type Session<S = any, A = any> = {
 	readonly clock: number;
 	readonly selected: number;
 	readonly cursor: number;
+	/** The body shows the space-time diagram instead of the columns (network modes, v). */
+	readonly diagram: boolean;
 	readonly overlay: Overlay;
 	readonly caption: readonly string[];
 	/** A scenario is holding at a pause point until the presenter continues. */
@@ -62,6 +64,7 @@ export type SessionAction =
 	| {readonly type: 'select'; readonly column: number}
 	| {readonly type: 'select-by'; readonly delta: number}
 	| {readonly type: 'cursor-by'; readonly delta: number}
+	| {readonly type: 'toggle-diagram'}
 	| {readonly type: 'open-menu'; readonly name: string}
 	| {readonly type: 'mode'; readonly action: unknown}
 	| {readonly type: 'faster'}
@@ -95,6 +98,7 @@ export function createSession<S>(mode: AnyMode, sim: S, options: {paused?: boole
 		clock: mode.now(sim),
 		selected: 0,
 		cursor: 0,
+		diagram: false,
 		overlay: {kind: 'none'},
 		caption: [],
 		awaitingPresenter: false,
@@ -157,6 +161,8 @@ function stepSession<S>(session: Session<S>, action: SessionAction): Session<S> 
 			return count === 0 ? session : {...session, cursor: wrap(session.cursor + action.delta, count)};
 		}
 
+		case 'toggle-diagram':
+			return {...session, diagram: !session.diagram};
 		case 'open-menu':
 			return {...session, overlay: {kind: 'menu', name: action.name}};
 		case 'mode':

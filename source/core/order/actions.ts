@@ -6,6 +6,8 @@
 import {applyAction as applyRaftAction} from '../raft/actions.js';
 import {clientId, type MessagePick, type RaftAction} from '../raft/types.js';
 import {scheduleWorkload, sendInput} from './clients.js';
+import {messageRow} from './diagram.js';
+import type {DiagramRow} from '../net/view/diagram.js';
 import {raftAt, syncUp} from './consensus.js';
 import {messageText} from './describe.js';
 import {resetNullTimer} from './lamport.js';
@@ -16,7 +18,33 @@ import {replicaBase, sequencerNode, type LinkPick, type NetArch, type OrderActio
 export function applyOrderAction(state: OrderState, action: OrderAction): OrderState {
 	const step = new Step(state, state.time);
 	act(step, action);
+	step.row ??= actionRow(step, action);
 	return step.finish('action', false);
+}
+
+/** The lane an action touches on its panel's diagram, if one. */
+function touchedNode(action: OrderAction): number | undefined {
+	switch (action.type) {
+		case 'crash':
+		case 'restart':
+			return replicaNode(action.replica);
+		case 'crash-sequencer':
+		case 'restart-sequencer':
+			return sequencerNode;
+		case 'silence':
+		case 'resume':
+		case 'send':
+			return action.client;
+		default:
+			return undefined;
+	}
+}
+
+/** An action on the diagram: its words (without the panel's prefix) and a ! on the lane it touched. */
+function actionRow(step: Step, action: OrderAction): DiagramRow {
+	const node = touchedNode(action);
+	const words = step.head.replace(/^\[[^\]]*\] /, '').replace(/^\(by hand\) /, '');
+	return {time: step.now, arrows: [], glyphs: node === undefined ? [] : [{node, glyph: '!'}], action: [words, action.type]};
 }
 
 function linkMatches(link: LinkPick, from: number, to: number): boolean {
@@ -187,6 +215,7 @@ function messageAction(step: Step, arch: NetArch, link: LinkPick, delay: number 
 	const text = messageText(message, step.model);
 	step.queue.remove((event: OrderEvent) => event.kind === 'deliver' && event.message === message);
 	if (delay === undefined) {
+		step.row = messageRow(step.now, message, 'dropped');
 		step.say(`dropped: ${text} (due at ${found.time} ms)`);
 		return;
 	}

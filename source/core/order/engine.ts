@@ -4,6 +4,7 @@
  * message arrivals, heartbeat and gap timers) and the Raft cluster's queue
  * are merged: the earlier event goes first, the Raft cluster's at equal times.
  */
+import {emptyDiagrams, messageRow} from './diagram.js';
 import {emptyQueue, handleEvents, peekEvent} from '../engine/event-queue.js';
 import {emptyRecent} from '../engine/recent.js';
 import {modelNamed} from '../models/index.js';
@@ -87,6 +88,7 @@ export function createOrder(config: OrderConfig): OrderState {
 		inputLog: emptyRecent<InputRef>(inputLogChunk),
 		linkSends: new Map(),
 		last: startRecord,
+		diagrams: emptyDiagrams(),
 	};
 	const step = new Step(blank, raft.time);
 	const leader = currentLeader(raft);
@@ -115,6 +117,7 @@ function deliverMessage(step: Step, message: OrderMessage): OrderState {
 	const lost = lossReason(step.base, message);
 	if (lost !== undefined) {
 		step.head += ` — ${lost}`;
+		step.row = messageRow(step.now, message, 'lost');
 		if (message.to === sequencerNode && message.body.type === 'input') {
 			const arch = step.edit('sequencer');
 			arch.sequencer = {...arch.sequencer, lostWhileDown: arch.sequencer.lostWhileDown + 1};
@@ -123,6 +126,7 @@ function deliverMessage(step: Step, message: OrderMessage): OrderState {
 		return step.finish('lost', true);
 	}
 
+	step.row = messageRow(step.now, message, 'arrived');
 	if (!isReplicaNode(message.to) && message.to !== sequencerNode && message.body.type === 'nack') {
 		clientNack(step, message, message.body.first, message.body.last);
 		return step.finish('deliver', true);

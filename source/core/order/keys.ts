@@ -4,6 +4,7 @@
  * panel in focus (and so which panels are shown); [ ] pick a replica in it.
  */
 import type {KeyPress} from '../engine/key-press.js';
+import {diagramLegend} from '../net/view/diagram.js';
 import type {HelpEntry, KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
 import {currentLeader} from '../raft/queries.js';
 import {archTitle, clientName, replicaName, replicaNode} from './names.js';
@@ -49,6 +50,8 @@ export function orderKeyAction(state: OrderState, key: KeyPress, ui: UiState): K
 			return {menu: 'message'};
 		case 'i':
 			return {menu: 'input'};
+		case 'v':
+			return {toggle: 'diagram'};
 		default:
 			return undefined;
 	}
@@ -113,6 +116,7 @@ export function orderHints(state: OrderState, ui: UiState): KeyHint[] {
 	const up = isUp(state, arch, selectedReplica(ui));
 	return [
 		{keys: '←→', label: 'panel'},
+		{keys: 'v', label: ui.diagram ? 'columns' : 'diagram'},
 		{keys: 'x', label: up ? 'crash' : 'restart'},
 		{keys: 'k', label: state.archs.sequencer.sequencer.up ? 'kill Q' : 'restart Q'},
 		{keys: 'n', label: state.archs.lamport.heartbeats ? 'nulls off' : 'nulls on'},
@@ -133,6 +137,7 @@ export function orderHelp(): HelpEntry[] {
 		['f', 'faults menu: crash or restart, crash the Raft leader, silence or resume a client, heartbeats'],
 		['m', 'messages: drop or delay the next message in the focused panel (or the next one to the picked replica)'],
 		['i', 'a client sends one input now'],
+		['v', 'switch the panels and the focused panel\'s space-time diagram (its latest events, a lane per node, time running down)'],
 		'',
 		'Who decides the order? Clients A, B, C send the same inputs at the same times to four architectures, three replicas each. One step is one event: a message arrives, a client sends, a timer fires (the consensus panel\'s Raft events too).',
 	];
@@ -162,5 +167,10 @@ export function orderLegend(): HelpEntry[] {
 		['latency 12/40 ms', 'delivery latency, median / worst (lat where narrow)'],
 		['msg/input (msg/in)', 'messages sent per input'],
 		['—', 'nothing to show yet'],
+		'',
+		'The space-time diagram (v): the focused panel\'s latest events, a lane per node (┆ the clients A, B…; │ the sequencer Q and the replicas R1–R3; the consensus panel: the Raft client and S1–S3), time running down.',
+		...diagramLegend(),
+		['A2  #3 A2  A2@7', 'an input on an arrow: as sent by its client / numbered 3 by Q / with Lamport timestamp 7; ↻ sent again after a NACK'],
+		['null@9  NACK 2–4  gone 2', 'a null message; a request to send 2–4 again; gone: the sender no longer keeps it (drawn as a refusal, ⊘)'],
 	];
 }

@@ -1,7 +1,7 @@
 /**
  * Headless output: the end-of-run report (--json), a plain summary, and one
- * trace line per event (--trace). The fields are documented in the README's
- * "Order mode" section.
+ * trace line per event (--trace). The fields are documented in docs/order.md
+ * ("Headless output").
  */
 import {currentLeader} from '../raft/queries.js';
 import {archShort, clientName, inputLabel, replicaName} from './names.js';

@@ -6,6 +6,8 @@
  * The draft also writes down what happened, for the event line and the trace.
  */
 import {QueueDraft} from '../engine/event-queue.js';
+import {addRecent} from '../engine/recent.js';
+import type {DiagramRow} from '../net/view/diagram.js';
 import {drawFor, intBetween} from '../engine/streams.js';
 import type {Model} from '../models/model.js';
 import type {RaftState} from '../raft/types.js';
@@ -14,6 +16,7 @@ import {inputLabel, replicaName} from './names.js';
 import {recordDelivery, type Mutable} from './panel.js';
 import {
 	archIds,
+	netArchIds,
 	replicaBase,
 	sequencerNode,
 	type ArchId,
@@ -57,6 +60,13 @@ const archBit: Readonly<Record<ArchId, number>> = {none: 0, sequencer: 1, lampor
 
 type ArchDraft<K extends ArchId> = Omit<Mutable<Architectures[K]>, 'stats'> & {stats: Mutable<PanelStats>};
 
+/** The diagrams with `row` added to each of `panels`' (an event of no one panel, such as a silenced client, shows on all three). */
+function withRow(diagrams: OrderState['diagrams'], panels: readonly NetArch[], row: DiagramRow): OrderState['diagrams'] {
+	const next = {...diagrams};
+	for (const panel of panels) next[panel] = addRecent(diagrams[panel], row);
+	return next;
+}
+
 export class Step {
 	readonly config: OrderConfig;
 	readonly model: Model;
@@ -70,6 +80,8 @@ export class Step {
 	head = '';
 	arch: ArchId | null = null;
 	readonly deliveries: DeliveryNote[] = [];
+	/** This event on the diagram of its panel (`arch`), if it draws there. */
+	row: DiagramRow | undefined;
 	sent = 0;
 	private readonly outcomes: string[] = [];
 	private readonly archs: {-readonly [K in ArchId]: Architectures[K]};
@@ -191,6 +203,8 @@ export class Step {
 		const record: OrderRecord = {n, time, kind, arch: this.arch, text: this.text, deliveries: this.deliveries, sent: this.sent};
 		const archs = {} as {-readonly [K in ArchId]: Architectures[K]};
 		for (const id of archIds) (archs as Record<ArchId, unknown>)[id] = this.archs[id];
+		const panel = this.arch;
+		const diagrams = this.row === undefined || panel === 'consensus' ? this.base.diagrams : withRow(this.base.diagrams, panel === null ? netArchIds : [panel], this.row);
 		return {
 			config: this.config,
 			model: this.model,
@@ -205,6 +219,7 @@ export class Step {
 			inputLog: this.inputLog,
 			linkSends: this.linkSends,
 			last: record,
+			diagrams,
 		};
 	}
 }

@@ -8,6 +8,7 @@
 import type {EventQueue} from '../engine/event-queue.js';
 import type {Recent} from '../engine/recent.js';
 import type {Model} from '../models/model.js';
+import type {DiagramRow} from '../net/view/diagram.js';
 import type {RaftState} from '../raft/types.js';
 
 export const archIds = ['none', 'sequencer', 'lamport', 'consensus'] as const;
@@ -330,6 +331,8 @@ export type OrderState = {
 	/** Messages sent on each link of each panel so far: the position in the link's latency stream. */
 	readonly linkSends: ReadonlyMap<number, number>;
 	readonly last: OrderRecord;
+	/** The latest events of each panel on this mode's network, for the space-time diagram. */
+	readonly diagrams: Readonly<Record<NetArch, Recent<DiagramRow>>>;
 };
 
 /** A link, for picking a message in flight: either end may be any node. */

@@ -11,41 +11,21 @@ import {bugInfo} from './bugs.js';
 import {becomeFollower} from './roles.js';
 import {RaftLog, type Entry} from './log.js';
 import {noteDuplicated} from './mechanisms.js';
-import {nodeName, serverList, serverName} from './names.js';
+import {applyLinkFault, applyMessageFault, type LinkFault} from '../net/faults.js';
+import {describePick as describeNetPick, findMessage as findNetMessage} from '../net/message.js';
+import {groupsText as netGroupsText} from '../net/nodes.js';
+import {nodeName, raftNames, serverName} from './names.js';
 import {currentLeader, inFlight} from './queries.js';
 import {advanceCommitIndex} from './replication.js';
 import {quorumOf, Tx, type ServerDraft} from './tx.js';
-import {bugNames, clientId, type BugName, type Message, type MessagePick, type Network, type RaftAction, type RaftState} from './types.js';
+import {bugNames, clientId, type BugName, type Message, type MessagePick, type RaftAction, type RaftState} from './types.js';
 
 export function findMessage(state: RaftState, pick: MessagePick): Message | undefined {
-	const messages = inFlight(state);
-	switch (pick.by) {
-		case 'id':
-			return messages.find(item => item.message.id === pick.id)?.message;
-		case 'next':
-			return messages[0]?.message;
-		case 'match':
-			return messages.find(
-				({message}) =>
-					(pick.from === 'any' || message.from === pick.from) &&
-					(pick.to === 'any' || message.to === pick.to) &&
-					(pick.type === undefined || message.body.type === pick.type),
-			)?.message;
-	}
+	return findNetMessage(inFlight(state), pick);
 }
 
 export function describePick(pick: MessagePick): string {
-	switch (pick.by) {
-		case 'id':
-			return `message #${pick.id}`;
-		case 'next':
-			return 'the next message';
-		case 'match': {
-			const from = pick.from === 'any' ? '*' : nodeName(pick.from);
-			const to = pick.to === 'any' ? '*' : nodeName(pick.to);
-			return `a ${pick.type === undefined ? '' : `${typeAbbreviation[pick.type]} `}message ${from}→${to}`;
-		}
-	}
+	return describeNetPick(pick, nodeName, type => typeAbbreviation[type]);
 }
 
 /** The servers an action names (numbers only: 'leader' is resolved when it runs). */
@@ -99,11 +79,11 @@ function act(tx: Tx, state: RaftState, action: RaftAction): void {
 			return;
 		}
 		case 'partition':
-			partition(tx, action.groups);
+			linkFault(tx, action);
 			return;
 		case 'isolate': {
 			const id = resolveServer(tx, state, action.server);
-			if (id !== undefined) partition(tx, [[id]]);
+			if (id !== undefined) linkFault(tx, {type: 'partition', groups: [[id]]});
 			return;
 		}
 
@@ -111,12 +91,8 @@ function act(tx: Tx, state: RaftState, action: RaftAction): void {
 			split(tx, state, action.leaderSide);
 			return;
 		case 'cut':
-			setNetwork(tx, {cut: withLink(tx.network.cut, tx.size, action.from, action.to, true)});
-			tx.say(`the link ${serverName(action.from)}→${serverName(action.to)} is cut (one way: ${serverName(action.to)}→${serverName(action.from)} still works)`);
-			return;
 		case 'heal':
-			setNetwork(tx, {cut: tx.network.cut.map(() => false)});
-			tx.say('the network heals: every server can reach every other');
+			linkFault(tx, action);
 			return;
 		case 'drop':
 		case 'duplicate':
@@ -125,12 +101,8 @@ function act(tx: Tx, state: RaftState, action: RaftAction): void {
 			messageAction(tx, state, action);
 			return;
 		case 'loss':
-			setNetwork(tx, {loss: setLinks(tx, tx.network.loss, action.from, action.to, action.probability)});
-			tx.say(`loss ${Math.round(action.probability * 100)}% on ${linksText(action.from, action.to)}`);
-			return;
 		case 'slow':
-			setNetwork(tx, {slow: setLinks(tx, tx.network.slow, action.from, action.to, action.ms)});
-			tx.say(`${action.ms} ms extra latency on ${linksText(action.from, action.to)}`);
+			linkFault(tx, action);
 			return;
 		case 'set-log':
 			setLog(tx, action.server, action.terms);
@@ -218,46 +190,15 @@ function fireTimer(tx: Tx, id: number): void {
 	tx.say(`${name}'s election timer will fire next`);
 }
 
-function setNetwork(tx: Tx, changes: Partial<Network>): void {
-	tx.network = {...tx.network, ...changes};
-}
-
-function withLink<T>(links: readonly T[], size: number, from: number, to: number, value: T): T[] {
-	const copy = links.slice();
-	copy[from * size + to] = value;
-	return copy;
-}
-
-function setLinks(tx: Tx, links: readonly number[], from: number | undefined, to: number | undefined, value: number): number[] {
-	const size = tx.size;
-	return links.map((old, link) => {
-		const a = Math.floor(link / size);
-		const b = link % size;
-		if (a === b) return old;
-		if (from !== undefined && to !== undefined) return a === from && b === to ? value : old;
-		if (from !== undefined) return a === from || b === from ? value : old;
-		return value;
-	});
-}
-
-function linksText(from: number | undefined, to: number | undefined): string {
-	if (from !== undefined && to !== undefined) return `the link ${serverName(from)}→${serverName(to)}`;
-	if (from !== undefined) return `every link to and from ${serverName(from)}`;
-	return 'every link';
-}
-
 export function groupsText(groups: ReadonlyArray<readonly number[]>): string {
-	return groups.map(group => serverList(group)).join(' | ');
+	return netGroupsText(raftNames(0), groups);
 }
 
-/** Servers in different groups cannot reach each other (in either direction); unnamed servers form one more group. */
-function partition(tx: Tx, named: ReadonlyArray<readonly number[]>): void {
-	const groupOf = Array.from({length: tx.size}, () => named.length);
-	for (const [index, group] of named.entries()) for (const id of group) groupOf[id] = index;
-	const rest = groupOf.flatMap((group, id) => (group === named.length ? [id] : []));
-	const groups = rest.length > 0 ? [...named, rest] : named;
-	setNetwork(tx, {cut: tx.network.cut.map((_, link) => groupOf[Math.floor(link / tx.size)] !== groupOf[link % tx.size])});
-	tx.say(`partition: ${groupsText(groups)}`);
+/** A fault on the network's links: the shared network's rule, in Raft's names. */
+function linkFault(tx: Tx, fault: LinkFault): void {
+	const {network, text} = applyLinkFault(tx.network, raftNames(tx.size), fault);
+	tx.network = network;
+	tx.say(text);
 }
 
 function split(tx: Tx, state: RaftState, leaderSide: 'majority' | 'minority'): void {
@@ -272,7 +213,7 @@ function split(tx: Tx, state: RaftState, leaderSide: 'majority' | 'minority'): v
 	const start = leader ?? 0;
 	const side = Array.from({length: sideSize}, (_, i) => (start + i) % tx.size);
 	if (leader === undefined) tx.say('there is no leader');
-	partition(tx, [side]);
+	linkFault(tx, {type: 'partition', groups: [side]});
 }
 
 function messageAction(tx: Tx, state: RaftState, action: Extract<RaftAction, {pick: MessagePick}>): void {
@@ -284,39 +225,19 @@ function messageAction(tx: Tx, state: RaftState, action: Extract<RaftAction, {pi
 
 	const text = messageText(message, tx.model);
 	const scheduled = state.queue.items.find(item => item.event.kind === 'deliver' && item.event.message === message)!;
-	switch (action.type) {
-		case 'drop':
-			tx.removeMessages(item => item === message);
-			tx.say(`dropped: ${text}`);
-			return;
-		case 'duplicate': {
-			if (message.from === clientId || message.to === clientId) {
-				tx.say('client messages are not duplicated (a request appended twice would be applied twice; Raft needs client serial numbers for that, §8)');
-				return;
-			}
-
-			const copy: Message = {...message, id: tx.nextMessageId++, copyOf: message.id, doomed: false};
-			tx.mechanisms = noteDuplicated(tx.mechanisms, message.id);
-			const due = scheduled.time + Math.max(1, tx.config.latencyMax);
-			tx.queue.schedule(due, {kind: 'deliver', message: copy});
-			tx.say(`duplicated: ${text}; the copy (#${copy.id}) arrives at ${due} ms`);
-			return;
-		}
-
-		case 'delay': {
-			tx.queue.remove(event => event.kind === 'deliver' && event.message === message);
-			tx.queue.schedule(scheduled.time + action.ms, {kind: 'deliver', message});
-			tx.say(`delayed by ${action.ms} ms: ${text} (now due at ${scheduled.time + action.ms} ms)`);
-			return;
-		}
-
-		case 'deliver': {
-			tx.queue.remove(event => event.kind === 'deliver' && event.message === message);
-			const forced: Message = message.doomed ? {...message, doomed: false} : message;
-			tx.queue.scheduleFirst(tx.now, {kind: 'deliver', message: forced});
-			tx.say(`${text} will arrive next`);
-		}
-	}
+	const context = {
+		queue: tx.queue,
+		now: tx.now,
+		latencyMax: tx.config.latencyMax,
+		remove: (item: Message) => tx.removeMessages(other => other === item),
+		newId: () => tx.nextMessageId++,
+		refuseCopy: (item: Message) =>
+			item.from === clientId || item.to === clientId ? 'client messages are not duplicated (a request appended twice would be applied twice; Raft needs client serial numbers for that, §8)' : undefined,
+		copied: (original: Message) => {
+			tx.mechanisms = noteDuplicated(tx.mechanisms, original.id);
+		},
+	};
+	tx.say(applyMessageFault(context, action, message, scheduled.time, text));
 }
 
 function setLog(tx: Tx, id: number, terms: readonly number[]): void {

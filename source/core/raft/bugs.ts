@@ -1,7 +1,7 @@
 /**
  * The safety lab's bugs: each removes or breaks one rule of Figure 2, so that
  * one lamp can go red. What each breaks, which properties it can break, and
- * the scenario that shows it (the README's table says the same).
+ * the scenario that shows it (docs/raft.md's table says the same).
  */
 import type {PropertyCode} from './safety/properties.js';
 import type {BugName} from './types.js';

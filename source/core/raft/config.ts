@@ -2,6 +2,7 @@ import type {RawFlags} from '../engine/mode.js';
 import {UsageError} from '../engine/usage-error.js';
 import {rangeFlag, textFlag, wholeFlag} from '../engine/flags.js';
 import {modelNames} from '../models/index.js';
+import {parseProbability} from '../net/verbs.js';
 import {bugNames, type BugName, type RaftConfig} from './types.js';
 
 export const minServers = 1;
@@ -49,12 +50,7 @@ export const raftFlags = {
 } as const satisfies Record<string, {readonly type: 'string' | 'boolean'; readonly isMultiple?: boolean}>;
 
 /** A probability as 0.2 or 20%. */
-export function parseProbability(value: string): number | undefined {
-	const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(value);
-	if (!match) return undefined;
-	const number = match[2] === '%' ? Number(match[1]) / 100 : Number(match[1]);
-	return number >= 0 && number <= 1 ? number : undefined;
-}
+export {parseProbability} from '../net/verbs.js';
 
 export function parseBugs(flags: RawFlags): BugName[] {
 	const value = flags.bug;

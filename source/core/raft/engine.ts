@@ -14,6 +14,7 @@ import {RaftLog} from './log.js';
 import {serverName, nodeName} from './names.js';
 import {onAppendEntries, onAppendEntriesReply, onHeartbeat, sendAppendEntries, advanceCommitIndex} from './replication.js';
 import {initialMechanisms, noteDelivered} from './mechanisms.js';
+import {initialNetwork} from '../net/network.js';
 import {initialSafety} from './safety/state.js';
 import {Tx} from './tx.js';
 import {clientId, type ClientState, type EventRecord, type Message, type Network, type RaftConfig, type RaftEvent, type RaftState, type Server} from './types.js';
@@ -52,13 +53,6 @@ function initialServer(id: number, size: number, model: Model): Server {
 	};
 }
 
-export function initialNetwork(size: number, loss: number): Network {
-	return {
-		cut: Array.from({length: size * size}, () => false),
-		loss: Array.from({length: size * size}, (_, link) => (Math.floor(link / size) === link % size ? 0 : loss)),
-		slow: Array.from({length: size * size}, () => 0),
-	};
-}
 
 const startRecord: EventRecord = {n: 0, time: 0, kind: 'start', text: '', head: '', outcomes: [], server: null, message: null, sent: [], removed: [], changes: [], applied: []};
 

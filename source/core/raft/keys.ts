@@ -6,23 +6,21 @@ import type {KeyPress} from '../engine/key-press.js';
 import type {HelpEntry, KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
 import {bugInfo} from './bugs.js';
 import {messageText} from './describe.js';
-import {serverName} from './names.js';
+import {cursorMessage} from '../net/message.js';
+import {linksMenu, messageMenu, netKeyAction, networkMenu} from '../net/keys.js';
+import {diagramLegend} from '../net/view/diagram.js';
+import {raftNames, serverName} from './names.js';
 import {currentLeader, inFlight} from './queries.js';
 import {bugNames, clientId, type RaftAction, type RaftState} from './types.js';
 
-/** Extra latency the slow-links key adds, and the delay the message menu adds. */
-export const slowMs = 100;
-export const delayMs = 100;
+export {delayMs, slowMs} from '../net/keys.js';
 
 function selectedServer(state: RaftState, ui: UiState): number {
 	return Math.max(0, Math.min(ui.selected, state.servers.length - 1));
 }
 
 function cursorMessageId(state: RaftState, ui: UiState): number | undefined {
-	const messages = inFlight(state);
-	if (messages.length === 0) return undefined;
-	const index = ((ui.cursor % messages.length) + messages.length) % messages.length;
-	return messages[index]!.message.id;
+	return cursorMessage(inFlight(state), ui.cursor)?.message.id;
 }
 
 export function raftKeyAction(state: RaftState, key: KeyPress, ui: UiState): KeyResult<RaftAction> | undefined {
@@ -37,77 +35,30 @@ export function raftKeyAction(state: RaftState, key: KeyPress, ui: UiState): Key
 			return {action: {type: 'request'}};
 		case 'R':
 			return {action: {type: 'request', server}};
-		case 'p':
-			return {menu: 'network'};
-		case 'm':
-			return {menu: 'message'};
-		case 'l':
-			return {menu: 'links'};
 		case 'B':
 			return {menu: 'bugs'};
-		case '[':
-			return {cursor: -1};
-		case ']':
-			return {cursor: 1};
-		case 'd':
-			return message === undefined ? undefined : {action: {type: 'drop', pick: {by: 'id', id: message}}};
-		case 'g':
-			return message === undefined ? undefined : {action: {type: 'deliver', pick: {by: 'id', id: message}}};
 		default:
-			return undefined;
+			return netKeyAction(key.input, message);
 	}
 }
 
-function networkMenu(state: RaftState, ui: UiState): Menu<RaftAction> {
+function raftNetworkMenu(state: RaftState, ui: UiState): Menu<RaftAction> {
 	const server = selectedServer(state, ui);
-	const name = serverName(server);
 	const leader = currentLeader(state);
 	const noLeader = leader === undefined ? 'there is no leader' : undefined;
-	const items: Array<MenuItem<RaftAction>> = [
-		{key: 'i', label: `isolate ${name}`, action: {type: 'isolate', server}},
+	const own: Array<MenuItem<RaftAction>> = [
 		{key: 'l', label: `isolate the leader${leader === undefined ? '' : ` (${serverName(leader)})`}`, ...(noLeader ? {disabled: noLeader} : {action: {type: 'isolate', server: 'leader'}})},
 		{key: 'm', label: 'split: the leader with a majority', action: {type: 'split', leaderSide: 'majority'}},
 		{key: 'n', label: 'split: the leader in a minority', action: {type: 'split', leaderSide: 'minority'}},
-		{key: 'h', label: 'heal: every link works again', action: {type: 'heal'}},
 	];
-	for (let to = 0; to < state.servers.length; to++) {
-		if (to !== server) items.push({key: String(to + 1), label: `cut ${name}→${serverName(to)} (one way)`, action: {type: 'cut', from: server, to}});
-	}
-
-	return {title: `network · selected ${name}`, items};
+	return networkMenu(raftNames(state.servers.length), server, own, {key: 'i', label: `isolate ${serverName(server)}`, action: {type: 'isolate', server}});
 }
 
-function messageMenu(state: RaftState, ui: UiState): Menu<RaftAction> {
+function raftMessageMenu(state: RaftState, ui: UiState): Menu<RaftAction> {
 	const id = cursorMessageId(state, ui);
-	if (id === undefined) return {title: 'no messages in flight', items: [{key: 'd', label: 'drop', disabled: 'no message in flight'}]};
-	const message = inFlight(state).find(item => item.message.id === id)!.message;
-	const pick = {by: 'id', id} as const;
-	const isClient = message.from === clientId || message.to === clientId;
-	return {
-		title: `message #${id}: ${messageText(message, state.model)}`,
-		items: [
-			{key: 'd', label: 'drop it', action: {type: 'drop', pick}},
-			{key: 'u', label: 'duplicate it', ...(isClient ? {disabled: 'client messages are not duplicated'} : {action: {type: 'duplicate', pick}})},
-			{key: 'y', label: `delay it ${delayMs} ms`, action: {type: 'delay', pick, ms: delayMs}},
-			{key: 'g', label: 'deliver it now (next event)', action: {type: 'deliver', pick}},
-		],
-	};
-}
-
-function linksMenu(state: RaftState, ui: UiState): Menu<RaftAction> {
-	const server = selectedServer(state, ui);
-	const name = serverName(server);
-	return {
-		title: `links · selected ${name}`,
-		items: [
-			{key: 'l', label: `lose 30% of ${name}'s messages (both ways)`, action: {type: 'loss', from: server, probability: 0.3}},
-			{key: 'o', label: `no loss on ${name}'s links`, action: {type: 'loss', from: server, probability: 0}},
-			{key: 'w', label: `slow ${name}'s links by ${slowMs} ms`, action: {type: 'slow', from: server, ms: slowMs}},
-			{key: 'f', label: `normal latency on ${name}'s links`, action: {type: 'slow', from: server, ms: 0}},
-			{key: 'a', label: 'lose 10% of every message', action: {type: 'loss', probability: 0.1}},
-			{key: 'z', label: 'no loss, normal latency everywhere', action: {type: 'loss', probability: 0}},
-		],
-	};
+	const message = id === undefined ? undefined : inFlight(state).find(item => item.message.id === id)!.message;
+	const isClient = message !== undefined && (message.from === clientId || message.to === clientId);
+	return messageMenu(id, message === undefined ? '' : messageText(message, state.model), isClient ? 'client messages are not duplicated' : undefined);
 }
 
 /** The safety lab's switches: each bug (its digit), PreVote + CheckQuorum, the back-off rule. */
@@ -134,11 +85,11 @@ export function raftMenu(state: RaftState, name: string, ui: UiState): Menu<Raft
 		case 'bugs':
 			return bugsMenu(state);
 		case 'network':
-			return networkMenu(state, ui);
+			return raftNetworkMenu(state, ui);
 		case 'message':
-			return messageMenu(state, ui);
+			return raftMessageMenu(state, ui);
 		case 'links':
-			return linksMenu(state, ui);
+			return linksMenu(raftNames(state.servers.length), selectedServer(state, ui));
 		default:
 			return {title: `no menu "${name}"`, items: []};
 	}
@@ -149,6 +100,7 @@ export function raftHints(state: RaftState, ui: UiState): KeyHint[] {
 	return [
 		{keys: 'x', label: crashed ? 'restart' : 'crash'},
 		{keys: 'r', label: 'request'},
+		{keys: 'v', label: ui.diagram ? 'columns' : 'diagram'},
 		{keys: 'p', label: 'network'},
 		{keys: '[ ]', label: 'msg'},
 		{keys: 'm', label: 'msg menu'},
@@ -168,6 +120,7 @@ export function raftHelp(): HelpEntry[] {
 		['m', 'message menu: drop, duplicate, delay, or deliver the ▸ message now'],
 		['d / g', 'drop the ▸ message / deliver it now'],
 		['l', 'links menu: loss and slowness on the selected server\'s links, or everywhere'],
+		['v', 'switch the columns and the space-time diagram of the latest events (a lane per node, time running down; at every size)'],
 		['B', 'safety lab: switch a bug on or off (it shows in the header), PreVote + CheckQuorum, the back-off'],
 		'',
 		'Raft: servers agree on one log of client requests, and each applies it to its state machine (the voting mode\'s models). One step is one event: a message arrives, a timer fires, the client sends; "next" says what happens next.',
@@ -204,11 +157,11 @@ export function raftLegend(): HelpEntry[] {
 		['#12 · due 154 ms', 'a message\'s number and the virtual time it arrives'],
 		['▸', 'the selected server (double border), or the message under the cursor'],
 		'',
-		'At 120×40 and larger, the ladder: a space-time diagram of the latest events, a lane per node (┆ the client, │ S1…SN), time running down, one row per event.',
-		['•──RV T1──▶', 'a delivered message, from • to the arrow (▶ or ◀), labelled with its type'],
-		['✗', 'where a lost message ends; on a lane: the server crashed'],
+		'At 120×40 and larger, the ladder: a space-time diagram of the latest events, beside the messages; v shows it at any size (80×24 too) in place of the columns. A lane per node (┆ the client, │ S1…SN), time running down, one row per event.',
+		...diagramLegend(),
+		['✗', 'on a lane: the server crashed'],
 		['♥  ◔', 'a heartbeat timer fired / an election timer fired (on the client lane: a request timed out)'],
-		['◆  !', 'on the client lane: a request sent; on a server\'s lane: one of your actions touched it'],
+		['◆', 'on the client lane: a request sent'],
 		['★ ◎ ◌ ●', 'on a lane: the server became leader, candidate, pre-candidate, follower'],
 	];
 }

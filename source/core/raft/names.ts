@@ -1,3 +1,4 @@
+import type {NodeNames} from '../net/nodes.js';
 import {clientId, type Role} from './types.js';
 
 export function serverName(id: number): string {
@@ -19,6 +20,11 @@ export function parseServerName(word: string, servers: number): number | undefin
 	if (!match) return undefined;
 	const id = Number(match[1]) - 1;
 	return id >= 0 && id < servers ? id : undefined;
+}
+
+/** The servers S1…S`size` (and the client) to the shared network. */
+export function raftNames(size: number): NodeNames {
+	return {name: nodeName, parse: word => parseServerName(word, size), size, noun: 'server'};
 }
 
 export const roleGlyph: Readonly<Record<Role, string>> = {

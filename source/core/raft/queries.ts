@@ -1,26 +1,19 @@
 /**
  * Questions about a state that the view, the scenarios and the reports ask.
  */
-import type {Scheduled} from '../engine/event-queue.js';
+import {inFlightCountIn, inFlightIn, type InFlight as NetInFlight} from '../net/message.js';
 import {majorityOf} from './config.js';
 import type {Message, RaftEvent, RaftState, Server} from './types.js';
 
-export type InFlight = {readonly message: Message; readonly due: number; readonly seq: number};
+export type InFlight = NetInFlight<Message>;
 
 /** Messages in flight, in the order they will arrive. */
 export function inFlight(state: RaftState): InFlight[] {
-	const messages: InFlight[] = [];
-	for (const item of state.queue.items as ReadonlyArray<Scheduled<RaftEvent>>) {
-		if (item.event.kind === 'deliver') messages.push({message: item.event.message, due: item.time, seq: item.seq});
-	}
-
-	return messages;
+	return inFlightIn<Message>(state.queue.items);
 }
 
 export function inFlightCount(state: RaftState): number {
-	let count = 0;
-	for (const item of state.queue.items) if (item.event.kind === 'deliver') count++;
-	return count;
+	return inFlightCountIn(state.queue.items);
 }
 
 export function isUp(server: Server): boolean {

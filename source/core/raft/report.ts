@@ -1,7 +1,7 @@
 /**
  * Headless output: the end-of-run report (--json), a plain summary, and one
- * trace line per event (--trace). The field names are documented in the
- * README's "Raft mode" section.
+ * trace line per event (--trace). The field names are documented in
+ * docs/raft.md ("Headless output").
  */
 import type {Model} from '../models/model.js';
 import {inputText} from './describe.js';

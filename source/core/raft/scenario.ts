@@ -6,14 +6,15 @@
  */
 import type {ModeCondition} from '../engine/mode.js';
 import {describePick, findMessage} from './actions.js';
-import {maxServers, parseProbability} from './config.js';
-import {parseServerName, roleWord, serverName} from './names.js';
+import {maxServers} from './config.js';
+import {parseNetVerb, parsePick, type MessageWords} from '../net/verbs.js';
+import {parseServerName, raftNames, roleWord, serverName} from './names.js';
 import {entryKey as keyOf} from './safety/entries.js';
 import {cutLinks, networkText, partitionGroups} from './network.js';
 import {labVerbs, parseLabClaim, parseLabVerb} from './scenario-lab.js';
 import {parseMechanismClaim} from './scenario-mechanisms.js';
 import {clusterCommit, currentLeader, highestTerm, holders, inFlightCount, isUp, undisputedLeader} from './queries.js';
-import type {MessagePick, MessageType, RaftAction, RaftConfig, RaftState, Role} from './types.js';
+import type {MessageType, RaftAction, RaftConfig, RaftState, Role} from './types.js';
 import {countWord, durationWord} from '../engine/scenario-words.js';
 
 export const raftVerbs = [
@@ -64,45 +65,12 @@ function serverNames(config?: Pick<RaftConfig, 'servers'>): ServerNames {
 	return Object.assign((word: string | undefined) => (word === undefined ? undefined : parseServerName(word, size)), {size});
 }
 
-function node(server: ServerNames, word: string): number | 'any' | undefined {
-	if (word === '*') return 'any';
-	if (word.toLowerCase() === 'client') return -1;
-	return server(word);
-}
-
-/** "next", "#12", or "S1->S3 [type]" (either end may be * or client). */
-function parsePick(server: ServerNames, words: readonly string[]): MessagePick | string {
-	const usage = 'a message is "next", "#ID" or "S1->S3" (either end may be * or client), optionally followed by a type such as AppendEntries or vote';
-	const [first, type, ...rest] = words;
-	if (first === undefined) return usage;
-	if (first === 'next' && words.length === 1) return {by: 'next'};
-	const id = /^#(\d+)$/.exec(first);
-	if (id && words.length === 1) return {by: 'id', id: Number(id[1])};
-	const link = /^([^-→>]+)(?:->|→)([^-→>]+)$/.exec(first);
-	if (!link || rest.length > 0) return usage;
-	const from = node(server, link[1]!);
-	const to = node(server, link[2]!);
-	if (from === undefined || to === undefined) return usage;
-	if (type === undefined) return {by: 'match', from, to};
-	const messageType = typeNames[type.toLowerCase()];
-	if (messageType === undefined) return `unknown message type "${type}": use ${Object.keys(typeNames).join(', ')}`;
-	return {by: 'match', from, to, type: messageType};
-}
-
-/** "S1->S3" (one link), "S2" (its links), or nothing (every link), then a value. */
-function parseLinkSetting(server: ServerNames, words: readonly string[]): {from?: number; to?: number; value: string} | string {
-	if (words.length === 1) return {value: words[0]!};
-	if (words.length !== 2) return 'give the links ("S1->S3", "S2" for all of S2\'s, or nothing for every link) and a value';
-	const link = /^(\w+)(?:->|→)(\w+)$/.exec(words[0]!);
-	if (link) {
-		const from = server(link[1]);
-		const to = server(link[2]);
-		return from === undefined || to === undefined || from === to ? `"${words[0]}" is not a link between two servers` : {from, to, value: words[1]!};
-	}
-
-	const one = server(words[0]);
-	return one === undefined ? `"${words[0]}" is not a server (S1…S${server.size})` : {from: one, value: words[1]!};
-}
+/** Raft's words for messages in scenarios: its types, and the client. */
+const messageWords: MessageWords<MessageType> = {
+	types: typeNames,
+	others: {client: -1},
+	usage: 'a message is "next", "#ID" or "S1->S3" (either end may be * or client), optionally followed by a type such as AppendEntries or vote',
+};
 
 function serverOrLeader(server: ServerNames, word: string | undefined, verb: string): number | 'leader' | string {
 	if (word === 'leader') return 'leader';
@@ -135,53 +103,8 @@ export function parseVerb(words: readonly string[], config?: Pick<RaftConfig, 's
 			return id === undefined ? '"request" takes nothing (the client picks the server), "leader", or one server, e.g. request S2' : {type: 'request', server: id};
 		}
 
-		case 'partition': {
-			const groups = args.join(' ').split('|').map(group => group.trim().split(/[\s,]+/).filter(word => word !== ''));
-			const ids = groups.map(group => group.map(word => server(word)));
-			if (groups.some(group => group.length === 0) || ids.some(group => group.some(id => id === undefined))) return '"partition" needs groups of servers split by |, e.g. partition S1 S2 | S3 S4 S5';
-			const flat = ids.flat();
-			if (new Set(flat).size !== flat.length) return '"partition": a server can be in one group only';
-			return {type: 'partition', groups: ids as number[][]};
-		}
-
 		case 'split':
 			return args.length === 1 && (args[0] === 'majority' || args[0] === 'minority') ? {type: 'split', leaderSide: args[0]} : '"split" needs majority or minority (the side the leader ends up on)';
-		case 'cut': {
-			const pair = args.length === 1 ? args[0]!.split(/->|→/) : args;
-			const [from, to] = pair.map(word => server(word));
-			return pair.length === 2 && from !== undefined && to !== undefined && from !== to ? {type: 'cut', from, to} : '"cut" needs two servers, e.g. cut S1 S2 (messages S1→S2 are lost; S2→S1 still arrive)';
-		}
-
-		case 'heal':
-			return args.length === 0 ? {type: 'heal'} : '"heal" takes nothing';
-		case 'drop':
-		case 'duplicate':
-		case 'deliver': {
-			const pick = parsePick(server, args);
-			return typeof pick === 'string' ? pick : {type: verb, pick};
-		}
-
-		case 'delay': {
-			const ms = durationWord(args.at(-1));
-			const pick = parsePick(server, ms === undefined ? args : args.slice(0, -1));
-			if (typeof pick === 'string') return pick;
-			return {type: 'delay', pick, ms: ms ?? 100};
-		}
-
-		case 'loss': {
-			const setting = parseLinkSetting(server, args);
-			if (typeof setting === 'string') return setting;
-			const probability = parseProbability(setting.value);
-			return probability === undefined ? `"loss" needs a probability such as 0.3 or 30%, not "${setting.value}"` : {type: 'loss', from: setting.from, to: setting.to, probability};
-		}
-
-		case 'slow': {
-			const setting = parseLinkSetting(server, args);
-			if (typeof setting === 'string') return setting;
-			const ms = durationWord(setting.value);
-			return ms === undefined ? `"slow" needs extra milliseconds such as 100 or 100ms, not "${setting.value}"` : {type: 'slow', from: setting.from, to: setting.to, ms};
-		}
-
 		case 'set-log': {
 			const id = server(args[0]);
 			const terms = args.slice(1).map(word => countWord(word));
@@ -197,7 +120,7 @@ export function parseVerb(words: readonly string[], config?: Pick<RaftConfig, 's
 		}
 
 		default:
-			return parseLabVerb(words) ?? `unknown verb "${verb}": the Raft mode knows ${raftVerbs.join(', ')}`;
+			return parseNetVerb(raftNames(server.size), messageWords, words) ?? parseLabVerb(words) ?? `unknown verb "${verb}": the Raft mode knows ${raftVerbs.join(', ')}`;
 	}
 }
 
@@ -336,7 +259,7 @@ export function parseCondition(words: readonly string[], config?: Pick<RaftConfi
 		}
 
 		case 'in-flight': {
-			const pick = parsePick(server, args);
+			const pick = parsePick(raftNames(server.size), messageWords, args);
 			if (typeof pick === 'string') return pick;
 			return condition(text, state => (findMessage(state, pick) === undefined ? `no ${describePick(pick).replace(/^(a|the) /, '')} in flight` : undefined));
 		}

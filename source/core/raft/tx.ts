@@ -14,6 +14,7 @@
 import {QueueDraft} from '../engine/event-queue.js';
 import {addRecent} from '../engine/recent.js';
 import {drawFor, intBetween, StreamId} from '../engine/streams.js';
+import {linkDraw} from '../net/message.js';
 import type {Model} from '../models/model.js';
 import {hasBug, majorityOf} from './config.js';
 import type {Entry, RaftLog} from './log.js';
@@ -42,10 +43,6 @@ export type ServerDraft = {-readonly [K in keyof Server]: Server[K]};
 type ChangeDraft = {-readonly [K in keyof ServerChange]: ServerChange[K]};
 type Applied = EventRecord['applied'][number];
 
-/** The key of the directed link from → to in the latency stream (the client is node -1). */
-export function linkKey(from: number, to: number): number {
-	return (from + 1) * 16 + (to + 1);
-}
 
 const none: readonly never[] = Object.freeze([]);
 
@@ -184,16 +181,7 @@ export class Tx {
 			sender.sends = withValue(sender.sends, to + 1, counter + 1);
 		}
 
-		const draw = drawFor(this.config.seed, StreamId.linkLatency, linkKey(from, to), counter);
-		let latency = intBetween(draw, this.config.latencyMin, this.config.latencyMax);
-		let doomed = false;
-		if (from !== clientId && to !== clientId) {
-			const link = from * this.size + to;
-			latency += this.network.slow[link]!;
-			const loss = this.network.loss[link]!;
-			doomed = loss > 0 && draw.chance(loss);
-		}
-
+		const {latency, doomed} = linkDraw(this.config, this.network, this.size, from, to, counter);
 		const message: Message = {id: this.nextMessageId++, from, to, sentAt: this.now, body, doomed};
 		this.queue.schedule(this.now + latency, {kind: 'deliver', message});
 		this.sent.push(message);

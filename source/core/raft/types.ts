@@ -1,6 +1,9 @@
 import type {EventQueue} from '../engine/event-queue.js';
 import type {Recent} from '../engine/recent.js';
 import type {Model} from '../models/model.js';
+import type {NetFault} from '../net/faults.js';
+import type {MessagePick as NetMessagePick, NetMessage} from '../net/message.js';
+import type {Network} from '../net/network.js';
 import type {Entry, RaftLog} from './log.js';
 import type {Mechanisms} from './mechanisms.js';
 import type {SafetyState} from './safety/state.js';
@@ -143,18 +146,8 @@ export type ClientReply = {
 export type MessageBody = RequestVote | RequestVoteReply | AppendEntries | AppendEntriesReply | ClientRequest | ClientReply;
 export type MessageType = MessageBody['type'];
 
-export type Message = {
-	/** Unique in a run; a duplicate gets its own. */
-	readonly id: number;
-	readonly from: number;
-	readonly to: number;
-	readonly sentAt: number;
-	readonly body: MessageBody;
-	/** The link's loss probability picked this message to be lost on the way. */
-	readonly doomed: boolean;
-	/** Set on a copy made by the duplicate action: the id of the original. */
-	readonly copyOf?: number;
-};
+/** A Raft message in flight: the shared network's envelope around a Raft body. */
+export type Message = NetMessage<MessageBody>;
 
 export type RaftEvent =
 	| {readonly kind: 'deliver'; readonly message: Message}
@@ -197,14 +190,8 @@ export type ClientState = {
 	readonly sends: readonly number[];
 };
 
-/** Link settings, each a flat N×N array indexed by from × N + to (server links only: the client reaches everyone). */
-export type Network = {
-	/** Messages on a cut link are lost when they arrive. */
-	readonly cut: readonly boolean[];
-	readonly loss: readonly number[];
-	/** Extra latency in ms. */
-	readonly slow: readonly number[];
-};
+/** Link settings between servers (the client reaches everyone): the shared network's. */
+export type {Network};
 
 /** What one event (or user action) did to one server, beside its state after it. */
 export type ServerChange = {
@@ -281,10 +268,7 @@ export type RaftState = {
 };
 
 /** Which message a message action acts on. */
-export type MessagePick =
-	| {readonly by: 'id'; readonly id: number}
-	| {readonly by: 'next'}
-	| {readonly by: 'match'; readonly from: number | 'any'; readonly to: number | 'any'; readonly type?: MessageType};
+export type MessagePick = NetMessagePick<MessageType>;
 
 export type RaftAction =
 	| {readonly type: 'crash'; readonly server: number | 'leader'}
@@ -292,20 +276,11 @@ export type RaftAction =
 	| {readonly type: 'timeout'; readonly server: number}
 	/** A client request now: to `server` (else the server the client believes leads), carrying `input` (else the next input of the model's generator). */
 	| {readonly type: 'request'; readonly server?: number | 'leader'; readonly input?: unknown}
-	/** Servers in different groups cannot reach each other; servers not named form one more group. */
-	| {readonly type: 'partition'; readonly groups: ReadonlyArray<readonly number[]>}
+	/** The shared network's faults: partition, cut, heal, loss, slow; drop, duplicate, delay, deliver. */
+	| NetFault<MessageType>
 	| {readonly type: 'isolate'; readonly server: number | 'leader'}
 	/** Split the cluster in two, the leader on the majority or the minority side. */
 	| {readonly type: 'split'; readonly leaderSide: 'majority' | 'minority'}
-	| {readonly type: 'cut'; readonly from: number; readonly to: number}
-	| {readonly type: 'heal'}
-	| {readonly type: 'drop'; readonly pick: MessagePick}
-	| {readonly type: 'duplicate'; readonly pick: MessagePick}
-	| {readonly type: 'delay'; readonly pick: MessagePick; readonly ms: number}
-	| {readonly type: 'deliver'; readonly pick: MessagePick}
-	/** Loss probability on links: between two servers (one way), on every link of one server, or on every link. */
-	| {readonly type: 'loss'; readonly from?: number; readonly to?: number; readonly probability: number}
-	| {readonly type: 'slow'; readonly from?: number; readonly to?: number; readonly ms: number}
 	/** Set-up: replace a server's term and log on disk (for the paper's figures). */
 	| {readonly type: 'set-log'; readonly server: number; readonly terms: readonly number[]}
 	| {readonly type: 'set-term'; readonly server: number; readonly term: number}

@@ -371,6 +371,6 @@ export function expectation(words: readonly string[]): Condition | string {
 		case 'no snapshot':
 			return {text, check: state => is(!state.snapshot, `there is a snapshot at #${state.snapshot?.at}`)};
 		default:
-			return `unknown sourcing claim "${text}": see the README's "Sourcing mode" section`;
+			return `unknown sourcing claim "${text}": see docs/sourcing.md`;
 	}
 }

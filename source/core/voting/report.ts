@@ -20,7 +20,7 @@ function divergence(standing: Standing) {
 
 /**
  * The end-of-run report (--json), bounded in size however many inputs ran.
- * Documented field by field in README.md and docs/voting-report.schema.json.
+ * Documented field by field in docs/voting.md and docs/voting-report.schema.json.
  */
 export function report(sim: SimState) {
 	const {replicas, vote} = verdicts(sim);
@@ -82,7 +82,7 @@ function noteFor(recent: SimState['replicas'][number]['recent'], index: number) 
 /**
  * One line of the trace (--trace): input `sim.index` just issued (or, with
  * `kind` start or action, the run's start or a fault or repair just applied),
- * each replica's result and the vote on it. Documented in README.md and
+ * each replica's result and the vote on it. Documented in docs/voting.md and
  * docs/voting-trace.schema.json.
  */
 export function traceLine(sim: SimState, kind: 'start' | 'input' | 'action' = 'input') {

@@ -1,6 +1,6 @@
 /**
  * Headless output: the --json report, the summary and one trace line per
- * event, with the fields the README documents.
+ * event, with the fields docs/order.md documents.
  */
 import {describe, expect, it} from 'vitest';
 import {orderMode} from '../../../source/core/order/mode.js';

@@ -50,7 +50,7 @@ describe('keys and menus', () => {
 	});
 
 	it('hints and help name the mode\'s keys; the cursor counts the messages in flight', () => {
-		expect(raftMode.hints(state, ui).map(hint => hint.keys)).toEqual(['x', 'r', 'p', '[ ]', 'm', 'B', 't', 'l']);
+		expect(raftMode.hints(state, ui).map(hint => hint.keys)).toEqual(['x', 'r', 'v', 'p', '[ ]', 'm', 'B', 't', 'l']);
 		expect(raftMode.help(state).map(entry => (typeof entry === 'string' ? entry : entry.join('  '))).join('\n')).toMatch(/x +crash the selected server/);
 		expect(raftMode.cursorCount!(state)).toBe(inFlight(state).length);
 		expect(raftMode.selectable(state)).toBe(5);

@@ -49,7 +49,9 @@ describe('item 13: a refused client reply', () => {
 		const state = handleUntil(sent, current => current.last.kind === 'deliver' && current.last.message?.body.type === 'ClientReply');
 		expect(state.last.text).toMatch(/S1→client #1 refused: try S3/);
 		const ladder = show(state, 120, 33).extra!.map(row => lineText(row));
-		expect(ladder.some(line => /◀─*(refused#1|✗#1)─*•/.test(line))).toBe(true);
+		// A refusal, not a delivery: dotted, ending in ⊘ at the client.
+		expect(ladder.some(line => /⊘┄*(refused#1|✗#1)┄*•/.test(line))).toBe(true);
+		expect(ladder.some(line => /◀─*(refused#1|✗#1)─*•/.test(line))).toBe(false);
 		expect(ladder.join('\n')).not.toMatch(/ack#1/);
 	});
 });
@@ -113,13 +115,13 @@ describe('item 14: the space-time diagram marks drops and actions', () => {
 		return extra.slice(header + 1, -1).map(row => row.slice(row.indexOf('  ', 50)));
 	}
 
-	it('a message dropped by hand ends in ✗ on its row, like a lost one', () => {
+	it('a message dropped by hand ends in ╳ on its row, dotted (a lost one ends in ✗)', () => {
 		const state = act(settled(), {type: 'request'});
 		const message = inFlight(state)[0]!.message;
 		const dropped = act(state, {type: 'drop', pick: {by: 'id', id: message.id}});
 		const last = ladderRows(dropped).at(-1)!;
-		expect(last).toMatch(/[•✗]─*(drop )?\S*─*[•✗]/);
-		expect(last).toContain('✗');
+		expect(last).toMatch(/[•╳]┈*(drop )?\S*┈*[•╳]/);
+		expect(last).toContain('╳');
 	});
 
 	it('an action row says what the action was', () => {

@@ -22,7 +22,7 @@ describe('config', () => {
 		[{rate: '0'}, /--rate must be a number of commands per second/],
 		[{rate: ''}, /--rate must be/],
 		[{rate: '5000'}, /--rate must be/],
-		// The README and the +/- ladder say 0.25 to 1000: nothing slower is accepted.
+		// docs/sourcing.md and the +/- ladder say 0.25 to 1000: nothing slower is accepted.
 		[{rate: '0.1'}, /--rate must be a number of commands per second from 0.25 to 1,000, not "0.1"/],
 		[{journal: '5'}, /--journal must be from 20 to 100000/],
 		[{seed: ['1', '2']}, /--seed takes one value/],

@@ -1,6 +1,7 @@
 /**
- * Issue 21 B and C: the README's wordings of a replica's detail and of the
- * waiting quorum line, read from the README and filled in with a run's
+ * Issue 21 B and C: docs/voting.md's wordings of a replica's detail and of the
+ * waiting quorum line, read from docs/voting.md (the voting mode's reference, once
+ * the README's voting section) and filled in with a run's
  * numbers, are what the app says (the --json report's fields).
  */
 import {readFileSync} from 'node:fs';
@@ -10,13 +11,12 @@ import {replicaVerdict} from '../../../source/core/voting/verdict.js';
 import {step} from '../../../source/core/voting/simulation.js';
 import {inputs, sim} from '../helpers.js';
 
-const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-const voting = readme.slice(readme.indexOf('## Voting mode'), readme.indexOf('## Raft mode'));
+const voting = readFileSync(new URL('../../../docs/voting.md', import.meta.url), 'utf8');
 
-/** The README's example of a wording: the first `code` span in the voting section that starts with `start`. */
+/** docs/voting.md's example of a wording: the first `code` span in it that starts with `start`. */
 function example(start: string): string {
 	const found = voting.split('`').find((span, i) => i % 2 === 1 && span.startsWith(start));
-	if (!found) throw new Error(`the README's voting section has no \`${start}…\``);
+	if (!found) throw new Error(`docs/voting.md has no \`${start}…\``);
 	return found;
 }
 
@@ -28,7 +28,7 @@ function filled(template: string, numbers: readonly number[], rest?: string): st
 	return rest === undefined ? withNumbers : withNumbers.replace(/…$/, rest);
 }
 
-describe('issue 21: the README words the detail and the waiting quorum line as the app does', () => {
+describe('issue 21: docs/voting.md words the detail and the waiting quorum line as the app does', () => {
 	it('B: a replica whose latest input is not judged yet says "as of #N:" (--model bank --replicas 2 --steps 5 --fault 1:lag)', () => {
 		const run = inputs(sim({model: 'bank', replicas: 2, seed: 1, faults: [{replica: 0, type: 'lag', atIndex: 0}]}), 5);
 		const r2 = report(run).replicas[1]!;
@@ -70,7 +70,7 @@ describe('issue 21: the README words the detail and the waiting quorum line as t
 		expect(schema.$defs.replica.properties.status.enum).toEqual(listed);
 	});
 
-	it('issue 21 D: the facts the README states are what the app does', () => {
+	it('issue 21 D: the facts docs/voting.md states are what the app does', () => {
 		const has = (text: string) => expect(voting, text).toContain(text);
 		// 1. chain always shows its round.
 		has('`START (round 1)`');

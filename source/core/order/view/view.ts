@@ -5,9 +5,10 @@
  * shown or not: who agrees, who stalls and why.
  */
 import type {ViewContext} from '../../engine/mode.js';
-import {padLine, seg, type Line, type Screen, type Segment} from '../../engine/screen.js';
+import {cutLine, padLine, seg, type Line, type Screen, type Segment} from '../../engine/screen.js';
+import {orderDiagramLines} from '../diagram.js';
 import {upcomingText, upcomingTime} from '../describe.js';
-import {archShort} from '../names.js';
+import {archShort, archTitle} from '../names.js';
 import {allSummaries, stallReasons} from '../queries.js';
 import {archIds, type ArchId, type OrderState} from '../types.js';
 import {infoRows, stateRowsNeeded} from './column.js';
@@ -166,6 +167,23 @@ function tooSmall(reason: string): Screen {
 	return {kind: 'too-small', reason};
 }
 
+/** The body as the focused panel's space-time diagram (v), under a title naming the panel. */
+function diagramScreen(state: OrderState, context: ViewContext, arch: ArchId): Screen {
+	const {columns, bodyRows} = context;
+	const number = archIds.indexOf(arch) + 1;
+	const title: Line = [seg(`▸${number} ${archTitle[arch]}`, 'accent', true), seg(' · its latest events · ←→ another panel · v the panels', 'dim')];
+	return {
+		kind: 'screen',
+		header: orderHeader(state),
+		position: positionText(state),
+		events: eventLines(state, columns - 1),
+		panels: [],
+		columnHeight: 0,
+		extra: [title, ...orderDiagramLines(state, arch, columns - 1, bodyRows - 1)].map(row => cutLine(row, columns)),
+		decision: decisionLines(state, columns - 1),
+	};
+}
+
 export function orderView(state: OrderState, context: ViewContext): Screen {
 	const {columns, bodyRows} = context;
 	const count = panelsThatFit(columns);
@@ -175,6 +193,7 @@ export function orderView(state: OrderState, context: ViewContext): Screen {
 	const columnHeight = bodyRows - 1 - extraRows;
 	if (columnHeight < minColumnHeight) return tooSmall(`the order mode needs at least ${minColumnHeight + 1 + extraRows} rows for its panels (this terminal leaves ${bodyRows})`);
 	const focused = Math.max(0, Math.min(context.selected, archIds.length - 1));
+	if (context.diagram) return diagramScreen(state, context, archIds[focused]!);
 	const selectedReplica = ((context.cursor % 3) + 3) % 3;
 	const shown = visiblePanels(focused, count);
 	const columnWidth = Math.floor(Math.floor(columns / count) / 3);

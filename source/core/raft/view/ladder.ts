@@ -1,20 +1,19 @@
 /**
- * A space-time diagram of the latest events, as a text ladder: one lane per
- * node (the client, then S1…SN), time running down, one row per event. A
- * delivered message is an arrow from its sender's lane to its receiver's,
- * drawn at the time it arrives (▶ or ◀); a lost one ends in ✗, and so does
- * one dropped by hand, at the time it was dropped. Timers are a glyph on their
- * server's lane; an action is named in brackets on its row ([crash S3]).
+ * Raft's events on the shared space-time diagram: a lane per node (the
+ * client, then S1…SN), one row per event. A delivered message is an arrow at
+ * the time it arrives; a refused reply is drawn as a refusal (⊘); a lost one
+ * ends in ✗, one dropped by hand in ╳ at the time it was dropped. Timers
+ * and role changes are glyphs on their server's lane; an action is named in
+ * brackets on its row ([crash S3]).
  */
 import {latest} from '../../engine/recent.js';
-import {seg, type Line} from '../../engine/screen.js';
+import type {Line} from '../../engine/screen.js';
+import {diagramLines, diagramWidth, laneWidthFor as netLaneWidthFor, type ArrowEnd, type DiagramArrow, type DiagramLanes, type DiagramRow} from '../../net/view/diagram.js';
 import {typeAbbreviation} from '../describe.js';
 import {groupsText} from '../actions.js';
 import {nodeName, roleGlyph, serverName} from '../names.js';
 import {clientId, type EventRecord, type Message, type RaftAction, type RaftState} from '../types.js';
-import {center, cut, padStart} from '../../engine/text.js';
 
-const timeWidth = 7;
 
 /** A message's labels on its arrow, widest first. */
 function messageLabels(message: Message): string[] {
@@ -112,74 +111,55 @@ function laneGlyph(record: EventRecord, server: number): string | undefined {
 	return undefined;
 }
 
+/** A reply that says no: a vote refused, an append refused, a client request turned away. */
+export function isRefusal(message: Message): boolean {
+	const {body} = message;
+	return (body.type === 'RequestVoteReply' && !body.voteGranted) || (body.type === 'AppendEntriesReply' && !body.success) || (body.type === 'ClientReply' && !body.ok);
+}
+
+function arrow(message: Message, end: ArrowEnd, labels: readonly string[]): DiagramArrow {
+	return {from: message.from, to: message.to, end, labels};
+}
+
+/** One event as a row of the diagram. */
+export function raftDiagramRow(record: EventRecord, servers: number): DiagramRow {
+	const arrows: DiagramArrow[] = [];
+	const {message, action} = record;
+	if (message !== null && (record.kind === 'deliver' || record.kind === 'lost')) {
+		arrows.push(arrow(message, record.kind === 'lost' ? 'lost' : isRefusal(message) ? 'refused' : 'arrived', messageLabels(message)));
+	}
+
+	const dropped = action?.type === 'drop' ? record.removed[0] : undefined;
+	if (dropped !== undefined) arrows.push(arrow(dropped, 'dropped', messageLabels(dropped).flatMap(label => [`drop ${label}`, label])));
+	const glyphs: Array<{node: number; glyph: string}> = [];
+	for (let server = 0; server < servers; server++) {
+		const glyph = laneGlyph(record, server);
+		if (glyph !== undefined) glyphs.push({node: server, glyph});
+	}
+
+	if (record.kind === 'workload' || record.kind === 'retry' || record.kind === 'client-timeout') glyphs.push({node: clientId, glyph: record.kind === 'client-timeout' ? '◔' : '◆'});
+	return {time: record.time, arrows, glyphs, ...(action !== undefined && dropped === undefined ? {action: actionLabels(action, record, servers)} : {})};
+}
+
+/** The client's lane, then one a server. */
+export function raftLanes(servers: number): DiagramLanes {
+	const ids = [clientId, ...Array.from({length: servers}, (_, id) => id)];
+	return {ids, names: ids.map(id => nodeName(id)), dashed: [clientId]};
+}
+
 export function ladderWidth(servers: number, laneWidth: number): number {
-	return timeWidth + laneWidth * (servers + 1);
+	return diagramWidth(servers + 1, laneWidth);
 }
 
 /** The lane width that fits `width` cells (at least 5). */
 export function laneWidthFor(servers: number, width: number): number {
-	return Math.max(5, Math.floor((width - timeWidth) / (servers + 1)));
-}
-
-function row(state: RaftState, record: EventRecord, laneWidth: number): string {
-	const lanes = state.servers.length + 1;
-	const cells = Array.from({length: lanes * laneWidth}, () => ' ');
-	const x = (node: number) => (node === clientId ? 0 : node + 1) * laneWidth + Math.floor(laneWidth / 2);
-	for (let lane = 0; lane < lanes; lane++) cells[lane * laneWidth + Math.floor(laneWidth / 2)] = lane === 0 ? '┆' : '│';
-	const arrow = (message: Message, end: string, labels: readonly string[]) => {
-		const from = x(message.from);
-		const to = x(message.to);
-		const [low, high] = from < to ? [from, to] : [to, from];
-		for (let i = low; i <= high; i++) cells[i] = '─';
-		cells[from] = '•';
-		cells[to] = end;
-		const label = labels.find(option => option.length <= high - low - 3);
-		if (label !== undefined) {
-			const start = low + 1 + Math.floor((high - low - 1 - label.length) / 2);
-			for (let i = 0; i < label.length; i++) cells[start + i] = label[i]!;
-		}
-	};
-
-	const {message, action} = record;
-	if (message !== null && (record.kind === 'deliver' || record.kind === 'lost')) {
-		arrow(message, record.kind === 'lost' ? '✗' : x(message.to) > x(message.from) ? '▶' : '◀', messageLabels(message));
-	}
-
-	const dropped = action?.type === 'drop' ? record.removed[0] : undefined;
-	if (dropped !== undefined) arrow(dropped, '✗', messageLabels(dropped).flatMap(label => [`drop ${label}`, label]));
-	// An action other than a drop is named on its row; lanes it covers are hidden for that row.
-	const covered = new Set<number>();
-	if (action !== undefined && dropped === undefined) {
-		const labels = actionLabels(action, record, state.servers.length).map(label => `[${label}]`);
-		const label = labels.find(option => option.length <= cells.length) ?? cut(labels.at(-1)!, cells.length);
-		const start = Math.max(0, Math.min(cells.length - label.length, laneWidth + Math.floor(laneWidth / 2) + 1));
-		for (let i = 0; i < label.length; i++) {
-			cells[start + i] = label[i]!;
-			covered.add(start + i);
-		}
-	}
-
-	for (let server = 0; server < state.servers.length; server++) {
-		const glyph = laneGlyph(record, server);
-		if (glyph !== undefined && !covered.has(x(server))) cells[x(server)] = glyph;
-	}
-
-	if (record.kind === 'workload' || record.kind === 'retry' || record.kind === 'client-timeout') cells[x(clientId)] = record.kind === 'client-timeout' ? '◔' : '◆';
-	return cells.join('');
+	return netLaneWidthFor(servers + 1, width);
 }
 
 /** A header and the latest `rows - 1` events, oldest first. */
 export function ladderLines(state: RaftState, width: number, rows: number): Line[] {
 	if (rows <= 0) return [];
-	const laneWidth = laneWidthFor(state.servers.length, width);
-	const names = ['client', ...state.servers.map(server => serverName(server.id))];
-	const header: Line = [seg(padStart('ms', timeWidth - 1) + ' ', 'dim'), seg(names.map(name => center(name, laneWidth)).join(''), 'dim', true)];
+	const servers = state.servers.length;
 	const records = latest(state.history, rows - 1).filter(record => record.kind !== 'start');
-	const lines: Line[] = [header];
-	for (const [i, record] of records.entries()) {
-		const last = i === records.length - 1;
-		lines.push([seg(padStart(String(record.time), timeWidth - 1) + ' ', 'dim'), seg(row(state, record, laneWidth), undefined, last)]);
-	}
-
-	return lines;
+	return diagramLines(raftLanes(servers), records.map(record => raftDiagramRow(record, servers)), width, rows);
 }

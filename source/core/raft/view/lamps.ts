@@ -4,6 +4,7 @@
  * one row; the counterexample line; which cells a violation names.
  */
 import {lineWidth, seg, type Line, type Segment} from '../../engine/screen.js';
+import {bugBadges as netBugBadges, lampSegments as netLampSegments, lampsText as netLampsText} from '../../net/view/lamps.js';
 import {propertyCodes, violationLine, type Violation} from '../safety/properties.js';
 import type {RaftState} from '../types.js';
 import {wrapLines} from '../../engine/text.js';
@@ -22,25 +23,16 @@ export function shownViolation(state: RaftState): Violation | undefined {
 }
 
 export function lampSegments(state: RaftState): Segment[] {
-	const parts: Segment[] = [];
-	for (const code of propertyCodes) {
-		const red = state.safety.broken[code] !== undefined;
-		parts.push(seg(' '), red ? seg(`✗${code}`, 'bad', true) : seg(`✓${code}`, 'good'));
-	}
-
-	return parts;
+	return netLampSegments(propertyCodes, state.safety.broken);
 }
 
 export function lampsText(state: RaftState): string {
-	return propertyCodes.map(code => `${state.safety.broken[code] === undefined ? '✓' : '✗'}${code}`).join(' ');
+	return netLampsText(propertyCodes, state.safety.broken);
 }
 
 /** The bugs switched on, as a badge in one of a few widths (widest first). */
 function bugBadges(state: RaftState): string[] {
-	const {bugs} = state.config;
-	if (bugs.length === 0) return ['', '', ''];
-	if (bugs.length === 1) return [` ⚠ bug ${bugs[0]}`, ` ⚠${bugs[0]}`, ' ⚠bug'];
-	return [` ⚠ bugs ${bugs.join(',')}`, ` ⚠${bugs.length} bugs`, ' ⚠bugs'];
+	return netBugBadges(state.config.bugs);
 }
 
 /** The widest run state ("▶ RUNNING") and speed ("5000 ms/s") the shell adds, and its spaces. */

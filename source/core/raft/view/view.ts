@@ -12,7 +12,8 @@ import type {RaftState} from '../types.js';
 import {infoRows, serverColumn} from './column.js';
 import {counterexampleLines, headerParts, shownViolation} from './lamps.js';
 import {ladderLines} from './ladder.js';
-import {messageDetail, messageGrid, messageList} from './messages.js';
+import {messageGrid, messageList, raftLook} from './messages.js';
+import {inFlightHeader as netInFlightHeader} from '../../net/view/messages.js';
 import {eventLines} from './event-line.js';
 import {decisionText} from './decision-line.js';
 import {padEnd} from '../../engine/text.js';
@@ -66,6 +67,7 @@ export function raftView(state: RaftState, context: ViewContext): Screen {
 	const serverColumns = state.servers.map(server => serverColumn(state, server.id, {width, logFirst, logRows, separator}, server.id === selected, leader, marked(server.id)));
 	const messages = inFlight(state);
 	const cursor = messages.length === 0 ? 0 : ((context.cursor % messages.length) + messages.length) % messages.length;
+	if (context.diagram) return diagramScreen(state, context, messages, cursor);
 	const extra = wide ? wideExtra(state, messages, cursor, columns, extraRows) : narrowExtra(state, messages, cursor, columns, extraRows);
 	if (violation !== undefined) {
 		const lines = counterexampleLines(violation, columns - 1, Math.min(2, extra.length - 1));
@@ -87,10 +89,34 @@ export function raftView(state: RaftState, context: ViewContext): Screen {
 }
 
 function inFlightHeader(state: RaftState, messages: ReturnType<typeof inFlight>, cursor: number, detail: boolean): Line {
-	const head = seg(`in flight ${messages.length}`, undefined, true);
-	if (messages.length === 0) return [head, seg(' · no messages on the wire', 'dim')];
-	if (!detail) return [head, seg(' · [ ] select · m act on it', 'dim')];
-	return [head, seg(' · '), seg(`▸ ${messageDetail(state, messages[cursor]!)}`, 'accent')];
+	return netInFlightHeader(raftLook(state), state.time, messages, cursor, detail);
+}
+
+/**
+ * The body as the space-time diagram (v): the latest events, as many as the
+ * body has rows for, over the ▸ message in flight (so [ ] d g still work).
+ */
+function diagramScreen(state: RaftState, context: ViewContext, messages: ReturnType<typeof inFlight>, cursor: number): Screen {
+	const {columns, bodyRows} = context;
+	const lines = [...ladderLines(state, columns - 1, Math.max(1, bodyRows - 1)), inFlightHeader(state, messages, cursor, true)];
+	const violation = shownViolation(state);
+	if (violation !== undefined) {
+		const marks = counterexampleLines(violation, columns - 1, 1);
+		lines.splice(lines.length - marks.length, marks.length, ...marks);
+	}
+
+	const {header, badges, position} = headerParts(state, columns);
+	return {
+		kind: 'screen',
+		header,
+		badges,
+		position,
+		events: eventLines(state, columns - 1),
+		panels: [],
+		columnHeight: 0,
+		extra: lines.map(row => cutLine(row, columns)),
+		decision: [decisionText(state, columns - 1)],
+	};
 }
 
 function narrowExtra(state: RaftState, messages: ReturnType<typeof inFlight>, cursor: number, columns: number, rows: number): Line[] {
