@@ -1,14 +1,15 @@
 // The Raft safety lab's figures: the core's speed with and without the live
 // checker, the fuzzer's runs per second with no bug, and for each bug that can
 // break safety the time (and runs) the fuzzer takes to find it with its
-// default budget. Wire in with: figures.push(...(await raftSafetyFigures()));
+// default budget and the size of the counterexample it shrinks to (through the
+// generic ./fuzz-findings.ts). Wire in with: figures.push(...(await raftSafetyFigures()));
 import {performance} from 'node:perf_hooks';
-import {isSafetyBug} from '../source/core/raft/bugs.js';
 import {parseRaftConfig} from '../source/core/raft/config.js';
 import {advance, createRaft} from '../source/core/raft/engine.js';
-import {search} from '../source/core/raft/fuzz/fuzz.js';
+import {search} from '../source/core/fuzz/search.js';
 import {defaultFuzzOptions} from '../source/core/raft/fuzz/options.js';
-import {bugNames, type BugName} from '../source/core/raft/types.js';
+import {raftFuzz} from '../source/core/raft/fuzz/target.js';
+import {fuzzFindingFigures, type FuzzGoal} from './fuzz-findings.js';
 import {median, type Figure} from './stats.js';
 
 const fixed = (value: number, digits = 0) => value.toLocaleString('en-US', {maximumFractionDigits: digits, minimumFractionDigits: digits});
@@ -41,31 +42,14 @@ export function raftThroughput(runs = 4, events = 1_000_000): {on: number; off: 
 /** Fuzz runs per second with no bug (default events per run, 5 servers). */
 export function fuzzRunsPerSecond(seeds = 200): {runsPerSecond: number; eventsPerSecond: number} {
 	const started = performance.now();
-	const result = search({...defaultFuzzOptions, seeds});
+	const result = search(raftFuzz, {...defaultFuzzOptions, seeds});
 	const seconds = (performance.now() - started) / 1000;
 	return {runsPerSecond: result.runs / seconds, eventsPerSecond: result.events / seconds};
 }
 
-export type FoundFigure = {
-	readonly bug: BugName;
-	/** From seed 1 (the default budget): seconds, runs, the property broken. */
-	readonly seconds: number;
-	readonly runs: number;
-	readonly property: string | undefined;
-	/** Runs needed when starting from `starts` other seeds (1, 100001, 200001, …): the median and the most. */
-	readonly medianRuns: number;
-	readonly mostRuns: number;
-};
-
-/** For each bug that can break safety: how long, and how many runs, the default fuzz budget takes to find it. */
-export function timeToFind(starts = 10): FoundFigure[] {
-	return bugNames.filter(bug => isSafetyBug(bug)).map(bug => {
-		const started = performance.now();
-		const result = search({...defaultFuzzOptions, bugs: [bug]});
-		const seconds = (performance.now() - started) / 1000;
-		const spread = Array.from({length: starts}, (_, i) => search({...defaultFuzzOptions, bugs: [bug], firstSeed: 1 + i * 100_000}).runs);
-		return {bug, seconds, runs: result.runs, property: result.finding?.violation.property, medianRuns: median(spread), mostRuns: Math.max(...spread)};
-	});
+/** Issue 19's targets: a counterexample a student can follow, found and shrunk in under 10 s. */
+export function raftFuzzGoal(bug: string): FuzzGoal {
+	return bug === 'old-term-commit' ? {actions: 8, events: 300, seconds: 10} : {actions: 12, seconds: 10};
 }
 
 export async function raftSafetyFigures(say: (text: string) => void = () => undefined): Promise<Figure[]> {
@@ -79,15 +63,6 @@ export async function raftSafetyFigures(say: (text: string) => void = () => unde
 	say('fuzzer with no bug: 200 runs');
 	const rate = fuzzRunsPerSecond();
 	figures.push({name: 'fuzz runs/s, no bug (2,000 events a run)', value: `${fixed(rate.runsPerSecond)} runs/s (${fixed(rate.eventsPerSecond / 1000)} k events/s)`, budget: 'shown', met: undefined});
-	say('fuzzer: time to find each safety bug, from seed 1 and from 10 other seed ranges');
-	for (const found of timeToFind()) {
-		figures.push({
-			name: `fuzz finds ${found.bug}`,
-			value: found.property === undefined ? `not found in ${found.runs} runs` : `${fixed(found.seconds, 2)} s, run ${found.runs} (✗${found.property}); 10 other seed ranges: median ${fixed(found.medianRuns)}, most ${found.mostRuns} runs`,
-			budget: `within ${defaultFuzzOptions.seeds} runs`,
-			met: found.property !== undefined,
-		});
-	}
-
+	figures.push(...fuzzFindingFigures(raftFuzz, say, raftFuzzGoal));
 	return figures;
 }

@@ -6,7 +6,7 @@ import {helpText} from './help-text.js';
 import {shellFlags, UsageError} from './options.js';
 import {modes} from './core/modes.js';
 import {etcdMode} from './core/etcd/mode.js';
-import {fuzzFlags} from './core/raft/fuzz/options.js';
+import {fuzzFlags} from './core/fuzz/options.js';
 import {main} from './main.js';
 import {refuseSwitchValues} from './core/engine/flags.js';
 import {restoreTerminal} from './terminal-guard.js';

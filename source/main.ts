@@ -2,6 +2,7 @@ import path from 'node:path';
 import type {ThemeName} from './theme-names.js';
 import type {AnyMode, RawFlags} from './core/engine/mode.js';
 import {createSession} from './core/engine/session.js';
+import {fuzzTargets} from './core/fuzz/targets.js';
 import {modeNamed, modeNames, modes} from './core/modes.js';
 import {headlessOutput, runHeadless} from './headless.js';
 import {parseRunOptions, refuseForeignFlags, shellFlags, themeFrom, UsageError} from './options.js';
@@ -56,7 +57,7 @@ export async function main(input: readonly string[], camelFlags: CliFlags): Prom
 	const [command, ...args] = input;
 	if (command === undefined) return dashboard(modeNamed('voting')!, flags, args);
 	const mode = modeNamed(command);
-	if (mode?.name === 'raft' && args[0] === 'fuzz') return fuzzCommand(args.slice(1), flags);
+	if (mode && args[0] === 'fuzz' && mode.name in fuzzTargets) return fuzzCommand(mode.name, args.slice(1), flags);
 	if (mode) return dashboard(mode, flags, args);
 	if (command === 'etcd') return etcdCommand(flags, args);
 	if (!scenarioCommands.includes(command)) {
@@ -207,11 +208,12 @@ async function liveScenarioCommand(command: string, scenario: Scenario, flags: C
 	throw new UsageError(`${scenario.file} runs a real etcd cluster in real time, so it cannot be recorded on a virtual clock: record it live with "replica-tui play ${scenario.file.replace(/\.scenario$/, '')} --record x.cast", then "replica-tui record x.cast -o x.gif"`);
 }
 
-/** `replica-tui raft fuzz`: the Raft mode's fuzzer (its bug, servers and seed flags, and its own). */
-async function fuzzCommand(args: readonly string[], flags: CliFlags): Promise<number> {
-	refuseForeignFlags(flags, ['bug', 'servers', 'seed', 'seeds', 'events', 'output'], '"raft fuzz"');
+/** `replica-tui <mode> fuzz`: the mode's fuzzer (the mode's flags it names, the seed, and the fuzzer's own). */
+async function fuzzCommand(modeName: string, args: readonly string[], flags: CliFlags): Promise<number> {
+	const target = await fuzzTargets[modeName]!();
+	refuseForeignFlags(flags, [...target.flags, 'seed', 'seeds', 'events', 'output'], `"${modeName} fuzz"`);
 	const {runFuzz} = await import('./commands/fuzz.js');
-	return runFuzz(args, flags);
+	return runFuzz(target, args, flags);
 }
 
 function requireOutput(flags: CliFlags, orStills = true): string {

@@ -1,22 +1,21 @@
 /**
- * `replica-tui raft fuzz`: many seeded runs with random fault schedules
- * through the Raft core, progress on stderr, and at the first violation the
+ * `replica-tui <mode> fuzz`: many seeded runs with random fault schedules
+ * through a mode's core, progress on stderr, and at the first violation the
  * seed, the event, the counterexample and a scenario file that replays it.
+ * Any mode with a fuzz target (source/core/fuzz/targets.ts) gets it.
  */
 import {writeFileSync} from 'node:fs';
 import type {RawFlags} from '../core/engine/mode.js';
 import {UsageError} from '../core/engine/usage-error.js';
-import {bugInfo, isSafetyBug} from '../core/raft/bugs.js';
-import {search, shrinkFinding, type FuzzProgress, type FuzzResult} from '../core/raft/fuzz/fuzz.js';
-import {parseFuzzOptions, type FuzzOptions} from '../core/raft/fuzz/options.js';
-import {findingFileName, findingScenario} from '../core/raft/fuzz/scenario-text.js';
-import {propertyNames} from '../core/raft/safety/properties.js';
-import {serverList} from '../core/raft/names.js';
+import {parseFuzzOptions} from '../core/fuzz/options.js';
+import {findingFileName, findingScenario} from '../core/fuzz/scenario-text.js';
+import {search, shrinkFinding, type FuzzProgress, type FuzzResult} from '../core/fuzz/search.js';
+import type {AnyFuzzTarget, FuzzBudget, FuzzOptions} from '../core/fuzz/target.js';
 
 const count = (value: number) => value.toLocaleString('en-US');
 
 /** Progress on stderr: rewritten in place on a terminal, a line every tenth of the budget otherwise. */
-function progressReporter(options: FuzzOptions, started: number): (progress: FuzzProgress) => void {
+function progressReporter(options: FuzzBudget, started: number): (progress: FuzzProgress) => void {
 	const tty = process.stderr.isTTY === true;
 	let shown = 0;
 	return ({runs, events, seed}) => {
@@ -30,52 +29,46 @@ function progressReporter(options: FuzzOptions, started: number): (progress: Fuz
 	};
 }
 
-function setupText(options: FuzzOptions): string {
-	const bugs = options.bugs.length === 0 ? 'no bug' : `bug ${options.bugs.join(', ')}`;
-	return `${options.servers} servers · ${bugs} · seeds ${options.firstSeed}–${options.firstSeed + options.seeds - 1} · up to ${count(options.events)} events a run`;
+function setupText(target: AnyFuzzTarget, options: FuzzOptions<unknown>): string {
+	return `${target.setupText(options)} · seeds ${options.firstSeed}–${options.firstSeed + options.seeds - 1} · up to ${count(options.events)} events a run`;
 }
 
-function report(result: FuzzResult, seconds: number, output: string | undefined): {text: string; code: number} {
+function report(target: AnyFuzzTarget, result: FuzzResult<unknown, unknown, unknown, unknown>, seconds: number, output: string | undefined): {text: string; code: number} {
 	const {options, finding} = result;
 	const rate = `${seconds.toFixed(2)} s, ${count(Math.round(result.runs / Math.max(seconds, 1e-3)))} runs/s`;
 	if (finding === undefined) {
-		const liveness = options.bugs.filter(bug => !isSafetyBug(bug));
-		const lines = [
-			`✓ ${count(result.runs)} runs, ${count(result.events)} events (${setupText(options)}): every safety property held at every event (${rate})`,
-			`  liveness: the longest time without a leader was ${count(result.longestLeaderless.ms)} ms (seed ${result.longestLeaderless.seed}); that is never called a violation`,
-		];
-		for (const bug of liveness) lines.push(`  ${bug} is a liveness bug (${bugInfo[bug].does}): it cannot break safety; see the ${bugInfo[bug].scenario} scenario`);
+		const lines = [`✓ ${count(result.runs)} runs, ${count(result.events)} events (${setupText(target, options)}): every safety property held at every event (${rate})`];
+		if (target.watch !== undefined) lines.push(`  ${target.watch.text(result.watched.value, result.watched.seed)}`);
+		for (const line of target.noFindingLines?.(options) ?? []) lines.push(`  ${line}`);
 		return {text: lines.join('\n'), code: 0};
 	}
 
 	const {violation, shrunk, found, seed} = finding;
-	const file = output ?? findingFileName(finding);
-	writeFileSync(file, findingScenario(finding));
+	const file = output ?? findingFileName(target, finding);
+	writeFileSync(file, findingScenario(target, finding));
 	const lines = [
-		`✗ ${propertyNames[violation.property]} (${violation.property}) broke in run ${count(result.runs)}, seed ${seed}: found after ${count(result.events)} events in ${rate}`,
-		`  at event ${violation.event}, t=${violation.time}ms: ${violation.cause}`,
-		`  counterexample: ${violation.text}`,
-		`  servers ${serverList(violation.servers)}${violation.index === undefined ? '' : ` · index ${violation.index}`}${violation.term === undefined ? '' : ` · term ${violation.term}`}`,
+		`✗ ${target.propertyName(violation)} (${violation.property}) broke in run ${count(result.runs)}, seed ${seed}: found after ${count(result.events)} events in ${rate}`,
+		...target.violationLines(violation).map(line => `  ${line}`),
 		`  the scenario replays it with ${shrunk.actions.length} fault${shrunk.actions.length === 1 ? '' : 's'} (the run had ${found.actions.length}; the rest were not needed)`,
 		`  wrote ${file}: replica-tui play ${file}   (replica-tui check ${file} verifies it)`,
 	];
 	return {text: lines.join('\n'), code: 1};
 }
 
-/** Runs the fuzzer; returns the exit code (1: a violation was found). */
-export function runFuzz(args: readonly string[], flags: RawFlags): number {
-	if (args.length > 0) throw new UsageError(`unexpected "${args[0]}" after "raft fuzz" (see replica-tui --help)`);
-	const options = parseFuzzOptions(flags);
+/** Runs the mode's fuzzer; returns the exit code (1: a violation was found). */
+export function runFuzz(target: AnyFuzzTarget, args: readonly string[], flags: RawFlags): number {
+	if (args.length > 0) throw new UsageError(`unexpected "${args[0]}" after "${target.mode} fuzz" (see replica-tui --help)`);
+	const options = parseFuzzOptions(flags, target.defaults, target.parseSetup);
 	const output = typeof flags['output'] === 'string' ? flags['output'] : undefined;
 	if (output !== undefined && !output.endsWith('.scenario')) throw new UsageError(`-o names the scenario file to write: end it in .scenario, not "${output}"`);
-	process.stderr.write(`fuzz: ${setupText(options)}\n`);
+	process.stderr.write(`fuzz: ${setupText(target, options)}\n`);
 	const started = performance.now();
-	const searched = search(options, progressReporter(options, started));
+	const searched = search(target, options, progressReporter(options, started));
 	const seconds = (performance.now() - started) / 1000;
 	if (process.stderr.isTTY) process.stderr.write('\n');
 	if (searched.finding !== undefined) process.stderr.write(`fuzz: found in ${seconds.toFixed(2)} s; shrinking the run to the faults it needs…\n`);
-	const result = shrinkFinding(searched);
-	const {text, code} = report(result, seconds, output);
+	const result = shrinkFinding(target, searched);
+	const {text, code} = report(target, result, seconds, output);
 	process.stdout.write(`${text}\n`);
 	return code;
 }

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {sessionStep} from '../../../source/core/engine/session.js';
 import {bugInfo, isSafetyBug} from '../../../source/core/raft/bugs.js';
-import {fuzz, search} from '../../../source/core/raft/fuzz/fuzz.js';
-import {defaultFuzzOptions, fuzzConfig} from '../../../source/core/raft/fuzz/options.js';
-import {adversaryRun, replayPlan} from '../../../source/core/raft/fuzz/run.js';
-import {findingFileName, findingScenario} from '../../../source/core/raft/fuzz/scenario-text.js';
+import {adversaryRun, replayPlan} from '../../../source/core/fuzz/run.js';
+import {findingFileName, findingScenario} from '../../../source/core/fuzz/scenario-text.js';
+import {fuzz as fuzzWith, search as searchWith} from '../../../source/core/fuzz/search.js';
+import {defaultFuzzOptions, fuzzConfig, type RaftFuzzOptions} from '../../../source/core/raft/fuzz/options.js';
+import {raftFuzz} from '../../../source/core/raft/fuzz/target.js';
 import {verbText} from '../../../source/core/raft/fuzz/verb-text.js';
 import {raftMode} from '../../../source/core/raft/mode.js';
 import {raftReport} from '../../../source/core/raft/report.js';
@@ -14,8 +15,11 @@ import {driveScenario} from '../../../source/scenario/drive.js';
 import {parseScenario} from '../../../source/scenario/parse.js';
 import {actionArbitrary} from './arbitraries.js';
 
-/** Seeds 1…30 are known to be enough to find every safety bug with 5 servers (well within the default budget of 500). */
-const smallBudget = {...defaultFuzzOptions, seeds: 30};
+const search = (options: RaftFuzzOptions) => searchWith(raftFuzz, options);
+const fuzz = (options: RaftFuzzOptions) => fuzzWith(raftFuzz, options);
+
+/** Seeds 1…40 are known to be enough to find every safety bug with 5 servers (well within the default budget of 500). */
+const smallBudget = {...defaultFuzzOptions, seeds: 40};
 const safetyBugs = bugNames.filter(bug => isSafetyBug(bug));
 
 describe('the fuzzer finds every bug that can break safety', () => {
@@ -41,34 +45,35 @@ describe('the fuzzer finds every bug that can break safety', () => {
 		expect(result.finding).toBeUndefined();
 		expect(result.runs).toBe(120);
 		expect(result.events).toBe(120 * defaultFuzzOptions.events);
-		expect(result.longestLeaderless.ms).toBeGreaterThan(0);
+		expect(result.watched.value).toBeGreaterThan(0);
 	});
 
 	it('the liveness bug (fixed timeouts) breaks no safety property; the runs go long without a leader', () => {
 		const result = search({...defaultFuzzOptions, seeds: 20, bugs: ['fixed-timeout']});
 		expect(result.finding).toBeUndefined();
 		expect(isSafetyBug('fixed-timeout')).toBe(false);
-		expect(result.longestLeaderless.ms).toBeGreaterThan(search({...defaultFuzzOptions, seeds: 20}).longestLeaderless.ms);
+		expect(result.watched.value).toBeGreaterThan(search({...defaultFuzzOptions, seeds: 20}).watched.value);
 	});
 });
 
 describe('a fuzz run replays exactly', () => {
 	it('the same seed gives the same plan; the plan replayed by events gives the same run', () => {
-		const config = fuzzConfig({bugs: ['forget-vote'], servers: 5}, 13);
-		const first = adversaryRun(config, 2000);
-		const again = adversaryRun(config, 2000);
+		const config = fuzzConfig({bugs: ['forget-vote'], servers: 5}, 2);
+		const first = adversaryRun(raftFuzz, {bugs: ['forget-vote'], servers: 5}, config, 2000);
+		const again = adversaryRun(raftFuzz, {bugs: ['forget-vote'], servers: 5}, config, 2000);
 		expect(again.actions).toEqual(first.actions);
 		expect(first.violation).toBeDefined();
-		const replayed = replayPlan(config, first.actions, 2000);
+		const replayed = replayPlan(raftFuzz, config, first.actions, 2000);
 		expect(replayed.violation).toEqual(first.violation);
 		expect(raftReport(replayed.state)).toEqual(raftReport(first.state));
 	});
 
-	it('the shrunk plan keeps fewer actions and breaks the same property', () => {
+	it('the shrunk plan replays to its violation; the 5-server finding is kept as where it was first found', () => {
 		const {finding} = fuzz({...smallBudget, bugs: ['truncate-always']});
+		expect(finding!.first?.config.servers).toBe(5);
+		expect(finding!.config.servers).toBe(3);
 		expect(finding!.shrunk.actions.length).toBeLessThan(finding!.found.actions.length);
-		expect(finding!.violation.property).toBe(finding!.found.violation!.property);
-		const replayed = replayPlan(finding!.config, finding!.shrunk.actions, defaultFuzzOptions.events);
+		const replayed = replayPlan(raftFuzz, finding!.config, finding!.shrunk.actions, defaultFuzzOptions.events);
 		expect(replayed.violation).toEqual(finding!.violation);
 	});
 
@@ -76,10 +81,10 @@ describe('a fuzz run replays exactly', () => {
 		it(`${bug}: the scenario it writes plays through the shell to the same violation at the same event; step back turns the lamp green`, async () => {
 			const {finding} = fuzz({...smallBudget, bugs: [bug]});
 			const {violation} = finding!;
-			const text = findingScenario(finding!);
-			expect(findingFileName(finding!)).toBe(`raft-fuzz-${bug}-seed${finding!.seed}.scenario`);
+			const text = findingScenario(raftFuzz, finding!);
+			expect(findingFileName(raftFuzz, finding!)).toBe(`raft-fuzz-${bug}-seed${finding!.seed}.scenario`);
 			for (const line of text.split('\n').filter(line => line.startsWith('caption '))) expect([...line.slice('caption '.length)].length).toBeLessThanOrEqual(78);
-			const scenario = parseScenario(text, findingFileName(finding!));
+			const scenario = parseScenario(text, findingFileName(raftFuzz, finding!));
 			const {claims, session} = await driveScenario(scenario);
 			expect(claims.map(claim => claim.failure)).toEqual(claims.map(() => undefined));
 			expect(claims.map(claim => claim.text)).toContain(`lamp ${violation.property} red at ${violation.event}`);

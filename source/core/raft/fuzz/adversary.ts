@@ -16,14 +16,19 @@
  *   (uncommitted entries left behind, in a minority: they feed Figure 8 and
  *   the up-to-date check).
  *
+ * It is also the client: it sends the requests (at random, every `requestGap`
+ * ms on average, `requests` at most) as `request` actions in the plan, so
+ * that shrinking keeps only the requests the violation needs.
+ *
  * It is a pure function of the seed and the states it is shown.
  */
 import {Draw, hash2} from '../../engine/random.js';
 import {inFlight} from '../queries.js';
 import type {MessagePick, RaftAction, RaftState} from '../types.js';
 
-/** The adversary's random stream, apart from every stream of the cluster. */
+/** The adversary's random streams (its faults, its client's requests), apart from every stream of the cluster. */
 const adversaryStream = 0xad_7e;
+const clientStream = 0xad_7f;
 
 export type Tactics = {
 	/** Mean virtual ms between two random faults. */
@@ -37,6 +42,9 @@ export type Tactics = {
 	/** After a leader appends a client's entry: chance to crash it, chance to cut it off. */
 	readonly crashAppender: number;
 	readonly isolateAppender: number;
+	/** Mean virtual ms between two client requests, and how many at most. */
+	readonly requestGap: number;
+	readonly requests: number;
 };
 
 export const defaultTactics: Tactics = {
@@ -47,6 +55,8 @@ export const defaultTactics: Tactics = {
 	afterOldCommit: 0.6,
 	crashAppender: 0.08,
 	isolateAppender: 0.05,
+	requestGap: 100,
+	requests: 200,
 };
 
 type Planned = {readonly time: number; readonly action: RaftAction};
@@ -57,6 +67,9 @@ export class Adversary {
 	/** Repairs due later (restarts, heals, loss and slowness undone), by time. */
 	private agenda: Planned[] = [];
 	private nextFault: number;
+	private readonly clientDraw: Draw;
+	private nextRequest: number;
+	private requests = 0;
 
 	constructor(
 		seed: number,
@@ -66,17 +79,32 @@ export class Adversary {
 		this.draw = new Draw(hash2(seed, adversaryStream));
 		this.size = size;
 		this.nextFault = this.gap();
+		this.clientDraw = new Draw(hash2(seed, clientStream));
+		this.nextRequest = this.requestGap();
 	}
 
-	/** When the next repair is due, if one is planned (the cluster may have nothing else to do). */
+	private requestGap(): number {
+		const mean = this.tactics.requestGap;
+		return Math.ceil(mean / 2) + this.clientDraw.int(mean + 1);
+	}
+
+	/** When the next repair or request is due, if one is planned (the cluster may have nothing else to do). */
 	nextRepair(): number | undefined {
-		return this.agenda[0]?.time;
+		const repair = this.agenda[0]?.time;
+		if (this.requests >= this.tactics.requests) return repair;
+		return repair === undefined ? this.nextRequest : Math.min(repair, this.nextRequest);
 	}
 
 	/** Actions to take before the next event (due at `nextTime`): repairs and random faults due by then. */
 	before(state: RaftState, nextTime: number): RaftAction[] {
 		const actions: RaftAction[] = [];
 		while (this.agenda.length > 0 && this.agenda[0]!.time <= nextTime) actions.push(this.agenda.shift()!.action);
+		while (this.requests < this.tactics.requests && this.nextRequest <= nextTime) {
+			actions.push({type: 'request'});
+			this.requests++;
+			this.nextRequest += this.requestGap();
+		}
+
 		while (this.nextFault <= nextTime) {
 			actions.push(...this.randomFault(state));
 			this.nextFault += this.gap();

@@ -1,63 +1,50 @@
 /**
- * `replica-tui raft fuzz`'s options: how many seeded runs, how many events
- * each, how many servers, which bugs are on.
+ * `replica-tui raft fuzz`'s own part of the options: which bugs are on and
+ * how many servers (the budget flags are the generic fuzzer's).
  */
 import type {RawFlags} from '../../engine/mode.js';
-import {UsageError} from '../../engine/usage-error.js';
+import {wholeFlag} from '../../fuzz/options.js';
+import type {FuzzOptions} from '../../fuzz/target.js';
 import {defaultConfig, maxServers, parseBugs} from '../config.js';
 import type {BugName, RaftConfig} from '../types.js';
+import type {Tactics} from './adversary.js';
 
-export type FuzzOptions = {
+export type RaftFuzzSetup = {
 	readonly bugs: readonly BugName[];
-	/** Runs, with seeds firstSeed, firstSeed + 1, … */
-	readonly seeds: number;
-	readonly firstSeed: number;
-	/** Events handled in each run, at most (a run stops at the first violation). */
-	readonly events: number;
 	readonly servers: number;
+	/** The adversary's tactics, where not its defaults (a small search's lean adversary). */
+	readonly tactics?: Partial<Tactics>;
 };
 
+export type RaftFuzzOptions = FuzzOptions<RaftFuzzSetup>;
+
 /** The default budget: enough to find every safety bug (the test suite checks it), a few seconds without one. */
-export const defaultFuzzOptions: FuzzOptions = {bugs: [], seeds: 500, firstSeed: 1, events: 2000, servers: 5};
+export const defaultFuzzOptions: RaftFuzzOptions = {bugs: [], seeds: 500, firstSeed: 1, events: 2000, servers: 5};
 
-/** The flags of `replica-tui raft fuzz` that the Raft mode itself does not have. */
-export const fuzzFlags = {
-	seeds: {type: 'string'},
-	events: {type: 'string'},
-} as const;
-
-function value(flags: RawFlags, name: string): string | undefined {
-	const raw = flags[name];
-	if (raw === undefined || typeof raw === 'boolean') return undefined;
-	if (typeof raw === 'string') return raw;
-	if (raw.length > 1) throw new UsageError(`--${name} takes one value, not ${raw.length}`);
-	return raw[0];
+export function parseRaftFuzzSetup(flags: RawFlags): RaftFuzzSetup {
+	return {bugs: parseBugs(flags), servers: wholeFlag(flags, 'servers', defaultFuzzOptions.servers, 3, maxServers)};
 }
 
-function whole(flags: RawFlags, name: string, fallback: number, min: number, max: number): number {
-	const text = value(flags, name);
-	if (text === undefined) return fallback;
-	if (!/^\d+$/.test(text.trim())) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${text}"`);
-	const number = Number(text);
-	if (number < min || number > max) throw new UsageError(`--${name} must be from ${min} to ${max}, not ${number}`);
-	return number;
+/**
+ * The cluster a fuzz run drives: the paper's timings and no automatic
+ * client: the adversary sends the requests (as actions of the plan, so that
+ * a shrunk plan keeps only the ones the violation needs).
+ */
+export function fuzzConfig(options: RaftFuzzSetup, seed: number): RaftConfig {
+	return {...defaultConfig, servers: options.servers, seed, requests: 0, bugs: options.bugs};
 }
 
-export function parseFuzzOptions(flags: RawFlags): FuzzOptions {
-	return {
-		bugs: parseBugs(flags),
-		seeds: whole(flags, 'seeds', defaultFuzzOptions.seeds, 1, 10_000_000),
-		firstSeed: whole(flags, 'seed', defaultFuzzOptions.firstSeed, 0, 4_294_967_295),
-		events: whole(flags, 'events', defaultFuzzOptions.events, 10, 10_000_000),
-		servers: whole(flags, 'servers', defaultFuzzOptions.servers, 3, maxServers),
-	};
-}
+/** A lean adversary, for a small counterexample: random faults half as often, a dozen requests, a brisk client. */
+export const leanTactics: Partial<Tactics> = {faultGap: 300, requests: 12, requestGap: 150};
 
-/** The cluster a fuzz run drives: the paper's timings, a brisk client, a bounded workload. */
-export function fuzzConfig(options: Pick<FuzzOptions, 'bugs' | 'servers'>, seed: number): RaftConfig {
-	return {...defaultConfig, servers: options.servers, seed, workload: fuzzWorkload, requests: fuzzRequests, bugs: options.bugs};
+/**
+ * Where a small counterexample is sought once a bug is found: 3 servers and
+ * the lean adversary in short runs; then 3 servers and the full adversary.
+ */
+export function raftSmallSearches(setup: RaftFuzzSetup): ReadonlyArray<{setup: RaftFuzzSetup; events: number; seeds: number}> {
+	const three = {...setup, servers: 3};
+	return [
+		{setup: {...three, tactics: leanTactics}, events: 600, seeds: 200},
+		{setup: three, events: 1000, seeds: 100},
+	];
 }
-
-/** Mean ms between client requests, and how many at most, in a fuzz run (the scenario header repeats them). */
-export const fuzzWorkload = 100;
-export const fuzzRequests = 200;
