@@ -95,7 +95,7 @@ const usage: Readonly<Record<string, readonly string[]>> = {
 	voting: ['replica-tui [voting] [options]', 'replica-tui [voting] --steps N [--json] [--trace FILE]'],
 	raft: ['replica-tui raft [options]', 'replica-tui raft --steps N [--json] [--trace FILE]', 'replica-tui raft fuzz [--bug NAME]... [--seeds N] [--events M] [-o FILE]'],
 	order: ['replica-tui order [options]', 'replica-tui order --steps N [--json] [--trace FILE]'],
-	aeron: ['replica-tui aeron [options]', 'replica-tui aeron --steps N [--json] [--trace FILE]'],
+	aeron: ['replica-tui aeron [options]', 'replica-tui aeron --steps N [--json] [--trace FILE]', 'replica-tui aeron fuzz [--bug NAME]... [--seeds N] [--events M] [-o FILE]'],
 	sourcing: ['replica-tui sourcing [options]', 'replica-tui sourcing --steps N [--json] [--trace FILE]'],
 	etcd: ['replica-tui etcd [options]', 'replica-tui etcd --endpoints URLS', 'replica-tui etcd --steps N [--json] [--fault SPEC]...'],
 };

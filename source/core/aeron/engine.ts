@@ -89,6 +89,7 @@ export function createAeron(config: AeronConfig): AeronState {
 		digestAt: [],
 		lamps: {'one-leader': undefined, 'commit-kept': undefined, 'same-records': undefined, 'service-commit': undefined},
 		committed: 0,
+		fresh: undefined,
 		last: {n: 0, time: 0, kind: 'start', member: null, text: ''},
 		changed: [],
 		history: emptyRecent(historyChunk),

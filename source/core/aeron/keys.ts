@@ -12,7 +12,7 @@ export const bugShort: Readonly<Record<BugName, string>> = {
 	'commit-without-own': 'commit ignores the leader\'s own recorded position (a slow leader archive: c > a ✗ in its column)',
 	'service-past-commit': 'a follower\'s service reads past commit (SC goes out)',
 	'follower-timers': 'followers fire timers on their own clocks (digests diverge)',
-	'skip-replication-wait': 'a new leader commits its log before a quorum holds it',
+	'skip-replication-wait': 'a new leader commits its log before a quorum holds it (the fuzzer finds CK going out)',
 	'no-truncation': 'no truncation of an uncommitted tail (SR goes out when the old leader returns)',
 };
 

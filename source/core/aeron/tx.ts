@@ -73,6 +73,12 @@ export class Tx {
 		return this.members[id]!;
 	}
 
+	private freshLamp(event: number): AeronState['fresh'] {
+		if (this.lamps === this.base.lamps) return undefined;
+		const name = (Object.keys(this.lamps) as Array<keyof AeronState['lamps']>).find(lamp => this.lamps[lamp] !== undefined && this.base.lamps[lamp] === undefined);
+		return name === undefined ? undefined : {property: name, event, time: this.time, text: this.lamps[name]!};
+	}
+
 	/** Turns a lamp red (the first counterexample stays). */
 	breakLamp(lamp: keyof AeronState['lamps'], text: string): void {
 		if (this.lamps[lamp] === undefined) this.lamps = {...this.lamps, [lamp]: text};
@@ -125,6 +131,7 @@ export class Tx {
 			divergence: this.divergence,
 			digestAt: this.digestAt,
 			lamps: this.lamps,
+			fresh: this.freshLamp(events),
 			committed: this.committed,
 			stats: this.stats,
 			seen: this.seen,

@@ -218,6 +218,8 @@ export type AeronState = {
 	readonly digestAt: ReadonlyArray<readonly [position: number, digest: number, record: string]>;
 	/** The safety lamps: undefined while green, else the first counterexample. */
 	readonly lamps: Lamps;
+	/** The lamp the last event or action turned red, if it did (the fuzzer stops there). */
+	readonly fresh: {readonly property: LampName; readonly event: number; readonly time: number; readonly text: string} | undefined;
 	/** The highest commit position any member has had. */
 	readonly committed: number;
 	readonly last: EventLine;

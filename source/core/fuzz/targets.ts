@@ -6,4 +6,5 @@ import type {AnyFuzzTarget} from './target.js';
 
 export const fuzzTargets: Readonly<Record<string, () => Promise<AnyFuzzTarget>>> = {
 	raft: async () => (await import('../raft/fuzz/target.js')).raftFuzz,
+	aeron: async () => (await import('../aeron/fuzz/target.js')).aeronFuzz,
 };
