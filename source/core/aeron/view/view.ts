@@ -48,7 +48,10 @@ function headerParts(state: AeronState, columns: number): {header: string[]; bad
 
 function leaderLine(state: AeronState, width: number): Line {
 	const id = leaderOf(state);
-	if (id === undefined) return [seg('no leader: the members are electing one', 'warn')];
+	if (id === undefined) {
+		const electing = state.members.some(m => m.role !== 'down' && m.election !== 'closed');
+		return [seg(electing ? 'no leader: the members are electing one' : 'no leader yet: the followers have not noticed', 'warn')];
+	}
 	const m = state.members[id]!;
 	const view = leaderView(state, m);
 	const known = view.positions.map((position, member) => `${memberName(member)} ${position < 0 ? '?' : position}`).join(' ');
