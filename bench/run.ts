@@ -11,6 +11,8 @@ import {printTable, type Figure} from './stats.js';
 import {etcdFigures} from './etcd.js';
 import {raftSafetyFigures} from './fuzz.js';
 import {modeFigures} from './modes.js';
+import {fuzzFindingFigures} from './fuzz-findings.js';
+import {aeronFuzz} from '../source/core/aeron/fuzz/target.js';
 
 const figures: Figure[] = [];
 const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -37,6 +39,7 @@ figures.push({name: 'frame time (voting 120×40, 5 replicas, running)', value: `
 
 figures.push(...(await modeFigures(say)));
 figures.push(...(await raftSafetyFigures(say)));
+figures.push(...fuzzFindingFigures(aeronFuzz, say));
 figures.push(...(await etcdFigures(say)));
 
 say('start-up, 5 runs each, alternating with a minimal Ink app');
