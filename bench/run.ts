@@ -13,6 +13,8 @@ import {raftSafetyFigures} from './fuzz.js';
 import {modeFigures} from './modes.js';
 import {timelineFigures} from './timeline.js';
 import {paxosFigures} from './paxos.js';
+import {fuzzFindingFigures} from './fuzz-findings.js';
+import {aeronFuzz} from '../source/core/aeron/fuzz/target.js';
 
 const figures: Figure[] = [];
 const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -41,6 +43,7 @@ figures.push(...(await modeFigures(say)));
 figures.push(...timelineFigures(say));
 figures.push(...(await paxosFigures(say)));
 figures.push(...(await raftSafetyFigures(say)));
+figures.push(...fuzzFindingFigures(aeronFuzz, say));
 figures.push(...(await etcdFigures(say)));
 
 say('start-up, 5 runs each, alternating with a minimal Ink app');

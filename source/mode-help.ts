@@ -11,6 +11,7 @@ import {faultInfo, faultTypes} from './core/voting/fault.js';
 import {models} from './core/models/index.js';
 import {bugNames} from './core/raft/types.js';
 import {bugNames as paxosBugNames} from './core/paxos/bugs.js';
+import {bugNames as aeronBugNames} from './core/aeron/types.js';
 
 type FlagLine = readonly [flag: string, meaning: string];
 
@@ -76,6 +77,15 @@ const modeFlags: Readonly<Record<string, readonly FlagLine[]>> = {
 		['--requests N', 'Multi-Paxos: at most N automatic commands, up to 200 (default 12)'],
 		['--bug NAME', `break one rule on purpose (repeatable): ${paxosBugNames.join(', ')}`],
 		['--speed MS', 'virtual ms per real second at start, 10 to 5000 (default 100)'],
+	aeron: [
+		['--members N', '1, 2, 3, 5 or 7 members (default 3; 5 fit 80 columns, read best at 120)'],
+		['--model NAME', `${modelNames} (default bank)`],
+		['--aeron-defaults', 'Aeron\'s own timings (10 s heartbeat timeout, 200 ms heartbeat, 1 s election) instead of the scaled ones (1 s, 100 ms, 400 ms)'],
+		['--workload MS', 'mean ms between automatic client requests; 0: only the requests you send (default 600)'],
+		['--requests N', 'at most N automatic requests in a run (default 1000)'],
+		['--archive MS', 'ms an archive takes to record one frame (default 3; a slow archive: 40 times that)'],
+		['--bug NAME', `break one rule on purpose (repeatable): ${aeronBugNames.join(', ')}`],
+		['--speed MS', 'virtual ms per real second at start, 10 to 10000 (default 200)'],
 	],
 	sourcing: [
 		['--rate R', 'commands per second while running, up to 1000 (default 2)'],
@@ -101,6 +111,7 @@ const usage: Readonly<Record<string, readonly string[]>> = {
 	raft: ['replica-tui raft [options]', 'replica-tui raft --steps N [--json] [--trace FILE]', 'replica-tui raft fuzz [--bug NAME]... [--seeds N] [--events M] [-o FILE]'],
 	order: ['replica-tui order [options]', 'replica-tui order --steps N [--json] [--trace FILE]'],
 	paxos: ['replica-tui paxos [options]', 'replica-tui paxos --multi [options]', 'replica-tui paxos --steps N [--json] [--trace FILE]', 'replica-tui paxos fuzz [--bug NAME]... [--seeds N] [--events M] [-o FILE]'],
+	aeron: ['replica-tui aeron [options]', 'replica-tui aeron --steps N [--json] [--trace FILE]', 'replica-tui aeron fuzz [--bug NAME]... [--seeds N] [--events M] [-o FILE]'],
 	sourcing: ['replica-tui sourcing [options]', 'replica-tui sourcing --steps N [--json] [--trace FILE]'],
 	etcd: ['replica-tui etcd [options]', 'replica-tui etcd --endpoints URLS', 'replica-tui etcd --steps N [--json] [--fault SPEC]...'],
 };

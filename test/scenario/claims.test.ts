@@ -12,7 +12,7 @@ const names = bundledNames();
 describe('every bundled scenario', () => {
 	test('there are scenarios for every mode, the etcd mode too', () => {
 		const modes = new Set(names.map(name => loadScenario(name).mode.name));
-		expect([...modes].sort()).toEqual(['etcd', 'order', 'paxos', 'raft', 'sourcing', 'voting']);
+		expect([...modes].sort()).toEqual(['aeron', 'etcd', 'order', 'paxos', 'raft', 'sourcing', 'voting']);
 	});
 
 	test.each(names)('%s: every caption is followed by a claim before the next caption', name => {

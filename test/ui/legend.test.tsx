@@ -24,6 +24,7 @@ const scripts: Record<string, string[]> = {
 	raft: ['r', 'x', 'p', 'n', 't', '2', 'x', 'x', 'l', 'l', 'B', '1', ']', 'd', 'p', 'h', 'R', '3', 't', 'm', 'u', '[', 'g'],
 	order: ['x', 'k', 'n', '3', 'x', 'f', 'l', '2', 'k', 'i', 'm', 'd', '4', '[', 'x', '1', 'i'],
 	sourcing: ['d', 'c', 'x', 'n', 'r', 'f', 'e', 'R', 'g', 'd', 'r'],
+	aeron: ['r', 'a', 'r', 'n', 't', '2', 'x', 'r', 'x', '3', 'D', 'p', 'i', 'c', '1', 'r', ']', 'd'],
 };
 
 function screens(name: string): string[] {

@@ -7,4 +7,5 @@ import type {AnyFuzzTarget} from './target.js';
 export const fuzzTargets: Readonly<Record<string, () => Promise<AnyFuzzTarget>>> = {
 	raft: async () => (await import('../raft/fuzz/target.js')).raftFuzz,
 	paxos: async () => (await import('../paxos/fuzz/target.js')).paxosFuzz,
+	aeron: async () => (await import('../aeron/fuzz/target.js')).aeronFuzz,
 };
