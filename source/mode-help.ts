@@ -77,6 +77,7 @@ const modeFlags: Readonly<Record<string, readonly FlagLine[]>> = {
 		['--requests N', 'Multi-Paxos: at most N automatic commands, up to 200 (default 12)'],
 		['--bug NAME', `break one rule on purpose (repeatable): ${paxosBugNames.join(', ')}`],
 		['--speed MS', 'virtual ms per real second at start, 10 to 5000 (default 100)'],
+	],
 	aeron: [
 		['--members N', '1, 2, 3, 5 or 7 members (default 3; 5 fit 80 columns, read best at 120)'],
 		['--model NAME', `${modelNames} (default bank)`],
