@@ -1,4 +1,5 @@
 import type {ThemeName} from '../components/theme.js';
+import type {Session} from '../core/engine/session.js';
 import {driveScenario} from '../scenario/drive.js';
 import type {Scenario} from '../scenario/types.js';
 import {renderFrame} from './render-frame.js';
@@ -12,8 +13,12 @@ export type TextFrame = {readonly time: number; readonly text: string};
  */
 export async function scenarioFrames(scenario: Scenario, options: {theme: ThemeName | false}): Promise<TextFrame[]> {
 	const frames: TextFrame[] = [];
+	// A paused tick hands back the very same session (sessions are immutable): its frame is the one just drawn.
+	let drawn: Session | undefined;
 	const {ms} = await driveScenario(scenario, {
 		onChange(session, now) {
+			if (session === drawn) return;
+			drawn = session;
 			const text = renderFrame(session, scenario.columns, scenario.rows, options.theme);
 			if (text !== frames.at(-1)?.text) frames.push({time: now / 1000, text});
 		},

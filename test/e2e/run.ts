@@ -10,11 +10,15 @@ if (!existsSync(cli)) throw new Error(`${cli} is missing: build first with \`npx
 
 export type Result = {code: number | null; stdout: string; stderr: string};
 
-/** The environment of the test process minus the variables that change Ink's output. */
+/**
+ * The environment of the test process minus the variables that change Ink's output, and minus NODE_ENV, which vitest
+ * sets to "test": the binary then loads React's production build, as it does when a user starts it (see cli.tsx).
+ */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	const env = {...process.env, ...extra};
 	delete env.CI;
 	delete env.CONTINUOUS_INTEGRATION;
+	if (!('NODE_ENV' in extra)) delete env.NODE_ENV;
 	return env;
 }
 

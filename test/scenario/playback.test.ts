@@ -6,6 +6,8 @@ import {loadScenario, simulatedBundledNames} from '../../source/scenario/bundled
 import type {Scenario} from '../../source/scenario/types.js';
 
 const names = simulatedBundledNames();
+/** Three plays of a long scenario (raft-figure-7, -8) can pass 30 s on a machine busy with a second test worker. */
+const renderTimeout = 90_000;
 
 /** Frames in colour or as plain text, computed once per scenario. */
 const cache = new Map<string, Promise<TextFrame[]>>();
@@ -44,7 +46,7 @@ describe('playback on a virtual clock', () => {
 		const plain = await plainFrames(name);
 		expect(plain.every(frame => frame.text === stripVTControlCharacters(frame.text)), 'plain frames carry no escapes').toBe(true);
 		expect(plain.map(frame => frame.time)).toEqual(first.map(frame => frame.time));
-	});
+	}, renderTimeout);
 
 	test.each(names)('%s: every frame fits the terminal (at most rows − 1 lines, each at most columns cells); times never go back', async name => {
 		const scenario = loadScenario(name);
@@ -59,7 +61,7 @@ describe('playback on a virtual clock', () => {
 		}
 
 		expect(frames[0]!.time).toBe(0);
-	});
+	}, renderTimeout);
 
 	test('a different size lays the frames out at that size', async () => {
 		const scenario: Scenario = {...loadScenario('majority-vote'), columns: 100, rows: 30};
