@@ -64,6 +64,12 @@ function reduceLive(state: AppState, action: SessionAction): AppState {
 }
 
 /**
+ * Home or 0 while a scenario plays would restart the board but not the script,
+ * whose next steps wait for a board it no longer reaches: it waits for the end.
+ */
+export const scenarioRestartNotice = 'a scenario is playing: 0 and Home restart after its end; q leaves it';
+
+/**
  * Keys are mapped inside the reducer, so fast typing always sees the state the
  * previous key left (q after f closes the fault menu; it does not quit).
  */
@@ -75,6 +81,7 @@ export function reduce(state: AppState, event: AppEvent): AppState {
 	if ('action' in event) return step(state, event.action);
 	const action = presenterHold(session, event, actionForKey(session, event.key));
 	if (action === 'quit') return {...state, quit: true};
+	if (!event.scripted && action?.type === 'restart' && session.playing && !session.scenarioOver) return {...state, session: {...session, notice: scenarioRestartNotice}};
 	// Any key clears the shell's last notice; the action may set a new one.
 	const cleared = session.notice === undefined ? state : {...state, session: {...session, notice: undefined}};
 	if (!action) return cleared;

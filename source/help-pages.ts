@@ -14,11 +14,15 @@ export type HelpPage = {readonly title: string; readonly lines: readonly string[
 /** The widest key column: a wider key has its meaning on the lines under it. */
 const widestKeyColumn = 20;
 
+/** In a scenario played from the course, q goes back to the list; Ctrl+C still quits. */
+const courseQuit: HelpEntry = ['q · Ctrl+C', 'q: back to the course · Ctrl+C: quit'];
+
 /** The help of a session's mode: its keys (the shell's, then the mode's), then what its screen shows. */
-export function helpSections(session: Pick<Session, 'mode' | 'sim'>): HelpSection[] {
+export function helpSections(session: Pick<Session, 'mode' | 'sim'>, inCourse = false): HelpSection[] {
 	const {mode, sim} = session;
 	// A live mode (a real cluster) runs in real time: its shell keys write and select, nothing steps back.
-	const shell = (mode as {live?: boolean}).live === true ? liveShellHelp : shellHelp;
+	const modeShell = (mode as {live?: boolean}).live === true ? liveShellHelp : shellHelp;
+	const shell = inCourse ? modeShell.map(entry => (typeof entry !== 'string' && entry[0] === 'q · Ctrl+C' ? courseQuit : entry)) : modeShell;
 	const keys: HelpSection = {title: 'Keys', entries: [...shell, '', ...mode.help(sim)]};
 	const legend = mode.legend?.(sim) ?? [];
 	return legend.length === 0 ? [keys] : [keys, {title: 'What the screen shows', entries: legend}];

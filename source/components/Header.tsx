@@ -10,7 +10,8 @@ export function headerText(session: Session, fields: readonly string[], width: n
 	const {mode} = session;
 	const speed = mode.speeds.format(session.speed);
 	const all = [...(mode.name === 'voting' ? [] : [mode.name]), ...fields, speed];
-	const candidates = [` replica-tui  ${all.join(' · ')}`, ` ${all.join(' · ')}`, ` ${all.join(' ')}`];
+	// Without the dots, two spaces keep the fields apart ("day 5 21:10  2 cmd/s", not "21:10 2 cmd/s"); one space is the last resort.
+	const candidates = [` replica-tui  ${all.join(' · ')}`, ` ${all.join(' · ')}`, ` ${all.join('  ')}`, ` ${all.join(' ')}`];
 	return candidates.find(text => cellWidth(text) <= width) ?? fit(candidates.at(-1)!, width);
 }
 

@@ -1,11 +1,14 @@
 import {Box, Text} from 'ink';
+import {useContext} from 'react';
 import type {Session} from '../core/engine/session.js';
 import {fit} from '../core/engine/text.js';
 import {helpPages, helpSections} from '../help-pages.js';
+import {CourseContext} from './course-hints.js';
 
 /** The help, a page at a time: ↓ PgDn space next page, ↑ PgUp previous, Esc or ? closes. */
 export function HelpOverlay({session, width, height}: {readonly session: Session; readonly width: number; readonly height: number}) {
-	const pages = helpPages(helpSections(session), width - 4, Math.max(1, height - 3));
+	const inCourse = useContext(CourseContext) !== undefined;
+	const pages = helpPages(helpSections(session, inCourse), width - 4, Math.max(1, height - 3));
 	const index = Math.min(session.overlay.kind === 'help' ? session.overlay.page : 0, pages.length - 1);
 	const page = pages[index]!;
 	const title = pages.length === 1 ? page.title : `${page.title} · page ${index + 1} of ${pages.length} · ↓ PgDn space next · ↑ PgUp back`;

@@ -1,8 +1,10 @@
 import {Box, Text} from 'ink';
+import {useContext} from 'react';
 import type {Line, Screen} from '../core/engine/screen.js';
 import type {Session} from '../core/engine/session.js';
 import {fit, wrapWords} from '../core/engine/text.js';
 import {ColumnBox} from './ColumnBox.js';
+import {CourseContext} from './course-hints.js';
 import {Header} from './Header.js';
 import {HelpOverlay, MenuOverlay} from './HelpOverlay.js';
 import {hintRowsFor, KeyHints, menuLine, shellKindOf} from './KeyHints.js';
@@ -59,24 +61,25 @@ export function asSentence(text: string): string {
 	return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
-/** The "too small" notice: why, in sentences of its own, then how to quit on a line of its own. */
-export function tooSmallLines(reason: string, columns: number, rows: number): string[] {
+/** The "too small" notice: why, in sentences of its own, then what q does on a line of its own ("q quits.", or in the course where q goes back to the list). */
+export function tooSmallLines(reason: string, columns: number, rows: number, quit = 'q quits.'): string[] {
 	const width = Math.max(1, columns);
 	const room = Math.max(1, rows - 1);
 	const why = wrapWords(`⚠ ${asSentence(reason)}`, width, room);
-	if (why.length < room) return [...why, ...wrapWords('q quits.', width, 1)];
-	const together = wrapWords(`⚠ ${asSentence(reason)} q quits.`, width, Number.POSITIVE_INFINITY);
+	if (why.length < room) return [...why, ...wrapWords(quit, width, 1)];
+	const together = wrapWords(`⚠ ${asSentence(reason)} ${quit}`, width, Number.POSITIVE_INFINITY);
 	return together.length <= room ? together : why;
 }
 
 /** The whole screen of any mode, drawn from a session snapshot; it holds no state of its own. */
 export function Shell({session, columns, rows}: Props) {
 	const color = useColor();
+	const course = useContext(CourseContext);
 	const {mode, sim} = session;
 	const bodyRows = bodyRowsFor(session, rows, columns);
 	const screen = screenFor(session, columns, rows);
 	if (screen.kind === 'too-small') {
-		const lines = tooSmallLines(screen.reason, columns, rows);
+		const lines = tooSmallLines(screen.reason, columns, rows, course ? 'q goes back to the course.' : 'q quits.');
 		return (
 			<Box flexDirection="column" width={columns}>
 				{lines.map((line, i) => (

@@ -98,3 +98,13 @@ describe('the help entries themselves', () => {
 		expect(frame).not.toMatch(/…\s*│/);
 	});
 });
+
+describe('the help in the course', () => {
+	test('says that q goes back to the course (and Ctrl+C quits); outside it, that q quits', () => {
+		const mode = modes['raft']!;
+		const session = createSession(mode, mode.create(mode.parseConfig({})), {paused: true});
+		const quitLine = (inCourse: boolean) => helpSections(session, inCourse)[0]!.entries.find(entry => typeof entry !== 'string' && entry[0] === 'q · Ctrl+C');
+		expect(quitLine(false)).toEqual(['q · Ctrl+C', 'quit']);
+		expect(quitLine(true)).toEqual(['q · Ctrl+C', 'q: back to the course · Ctrl+C: quit']);
+	});
+});

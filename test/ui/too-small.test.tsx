@@ -35,6 +35,8 @@ describe('the notice', () => {
 		expect(tooSmallLines('This terminal has 20 columns. Widen it.', 24, 4)).toEqual(['⚠ This terminal has 20', 'columns. Widen it.', 'q quits.']);
 		expect(tooSmallLines('This terminal has 20 columns. Widen it.', 21, 4)).toEqual(['⚠ This terminal has', '20 columns. Widen it.', 'q quits.']);
 		expect(tooSmallLines('This terminal has 20 columns. Widen it.', 32, 3)).toEqual(['⚠ This terminal has 20 columns.', 'Widen it. q quits.']);
+		// In the course, q goes back to the list, and the notice says so.
+		expect(tooSmallLines('This terminal has 20 columns. Widen it.', 40, 4, 'q goes back to the course.')).toEqual(['⚠ This terminal has 20 columns. Widen', 'it.', 'q goes back to the course.']);
 		// No room for it at all: the reason comes first.
 		expect(tooSmallLines('This terminal has 20 columns. Widen it.', 24, 3)).toEqual(['⚠ This terminal has 20', 'columns. Widen it.']);
 	});

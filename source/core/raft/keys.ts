@@ -132,7 +132,7 @@ export function raftHelp(): HelpEntry[] {
 /** Every glyph and abbreviation the Raft screen draws. */
 export function raftLegend(): HelpEntry[] {
 	return [
-		['★ ◎ ◌ ● ○', 'roles: leader, candidate (cand.), pre-candidate, follower, crashed'],
+		['★ ◎ ◌ ● ○', 'roles: leader, candidate (cand.), pre-candidate (pre-cand), follower, crashed'],
 		['term 1 voted S2', 'the server\'s term and whom it voted for in it (— nobody); T1: term 1'],
 		['████░░ 196ms', 'its election timer running down (a leader: its next heartbeat)'],
 		['commit 3 applied 2', 'its commit index and last applied index (narrow: cmt, app; c3 a2)'],

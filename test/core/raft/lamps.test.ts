@@ -15,9 +15,9 @@ function show(state: RaftState, columns = 80, bodyRows = 17): Shown {
 	return screen;
 }
 
-/** The header row as the shell draws it at its tightest: " raft FIELDS SPEED", the badges, " ‖ PAUSED POSITION ". */
+/** The header row as the shell draws it with its separators: " raft · FIELDS · SPEED", the badges, " ‖ PAUSED POSITION ". */
 function headerWidth(screen: Shown, speed = '5000 ms/s', run = '▶ RUNNING'): number {
-	const left = ` raft ${[...screen.header, speed].join(' ')}`;
+	const left = ` ${['raft', ...screen.header, speed].join(' · ')}`;
 	const badges = lineText(screen.badges ?? []);
 	return [...left].length + [...badges].length + [...` ${run} ${screen.position} `].length;
 }
@@ -88,9 +88,9 @@ describe('the lamps', () => {
 		expect(raftReport(replayAll(halted.history, raftMode) as RaftState)).toEqual(raftReport(state));
 	});
 
-	it('the lamps and the bugs fit an 80-column header, dropping the least useful fields first', () => {
+	it('the lamps and the bugs fit an 80-column header with its · separators, dropping the least useful fields first', () => {
 		const plain = show(until(raft({seed: '3'}), 'leader'), 80);
-		expect(plain.header).toEqual(['5 servers', 'bank', 'seed 3']);
+		expect(plain.header).toEqual(['seed 3']);
 		expect(headerWidth(plain)).toBeLessThanOrEqual(80);
 		const late = raftMode.advance(raft({seed: '3', bug: ['no-up-to-date-check'], prevote: true}), 20_000);
 		const screen = show(late, 80);

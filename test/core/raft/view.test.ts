@@ -82,6 +82,12 @@ describe('the Raft screen', () => {
 		expect(leaderLog[2]).toMatch(/✓ 4\/5$/);
 	});
 
+	it('at 80 columns, five servers: a pre-candidate\'s title names its role, as a candidate\'s does', () => {
+		const state = until(act(raft({seed: '7', prevote: true}), {type: 'timeout', server: 4}), 'role S5 pre-candidate');
+		const boxes = show(state, 80, 17).panels[0]!.columns;
+		expect(lineText(boxes[4]!.title).trim()).toBe('S5 ◌ pre-cand');
+	});
+
 	it('the event lines say what just happened and what happens next; the decision line who leads', () => {
 		const state = busy();
 		const screen = show(state, 200, 32);

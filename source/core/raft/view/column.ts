@@ -31,7 +31,7 @@ const roleTone: Readonly<Record<Role, Tone | undefined>> = {
 	crashed: 'bad',
 };
 
-const shortRoleWord: Readonly<Record<Role, string>> = {...roleWord, precandidate: 'pre-cand.', candidate: 'cand.'};
+const shortRoleWord: Readonly<Record<Role, string>> = {...roleWord, precandidate: 'pre-cand', candidate: 'cand.'};
 
 function text(value: string, tone?: Tone): Line {
 	return [tone === undefined ? {text: value} : {text: value, tone}];

@@ -39,9 +39,12 @@ function bugBadges(state: RaftState): string[] {
 const runStateCells = 9;
 const speedCells = 9;
 
-/** The header row's width: the shell's tightest left part (" raft f1 f2 SPEED"), the badges, and " STATE POSITION ". */
+/**
+ * The header row's width: the shell's left part with its separators (" raft · f1 · f2 · SPEED"), the badges, and " STATE POSITION ".
+ * Fields are dropped before the separators: "bank seed 7 100 ms/s" reads as a seed of 7100.
+ */
 function headerWidth(fields: readonly string[], badge: string, lampCells: number, position: string): number {
-	const left = ' raft'.length + fields.reduce((sum, field) => sum + 1 + field.length, 0) + 1 + speedCells;
+	const left = ' raft'.length + fields.reduce((sum, field) => sum + 3 + field.length, 0) + 3 + speedCells;
 	return left + badge.length + lampCells + 1 + runStateCells + 1 + position.length + 1;
 }
 
