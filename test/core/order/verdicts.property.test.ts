@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {lineText, type Line, type Screen} from '../../../source/core/engine/screen.js';
+import {lineText, shellRows, type Line, type Screen} from '../../../source/core/engine/screen.js';
 import {cellWidth} from '../../../source/core/engine/text.js';
 import {orderMode} from '../../../source/core/order/mode.js';
 import type {OrderAction, OrderState} from '../../../source/core/order/types.js';
@@ -61,7 +61,7 @@ function whole(line: Line | string, width: number): boolean {
 
 /** Every verdict on a screen that is cut, as "where: text". */
 export function cutVerdicts(state: OrderState, columns: number, rows: number, selected: number): string[] {
-	const screen: Screen = orderMode.view(state, {columns, bodyRows: rows - 1 - 2 - orderMode.eventRows - orderMode.decisionRows, selected, cursor: 0});
+	const screen: Screen = orderMode.view(state, {columns, bodyRows: rows - 1 - shellRows - orderMode.eventRows - orderMode.decisionRows, selected, cursor: 0});
 	if (screen.kind !== 'screen') return [`too small: ${screen.reason}`];
 	const problems: string[] = [];
 	for (const panel of screen.panels) {
