@@ -163,27 +163,40 @@ export function stallReason(state: OrderState, arch: ArchId, index: number): str
 	return stallReasons(state, arch, index)[0]!;
 }
 
-export type Agreement = {readonly agree: boolean; readonly text: string};
+export type Agreement = {
+	readonly agree: boolean;
+	/** E.g. "R3≠R2 at #4": the first replica that diverged, from which one, and where. */
+	readonly text: string;
+	/** The same without the position, e.g. "R3≠R2", for a narrow panel. */
+	readonly brief: string;
+};
 
 /** Do the replicas' delivered sequences agree as prefixes of one another? */
 export function agreement(state: OrderState, arch: ArchId): Agreement {
 	const replicas = state.archs[arch].replicas;
 	const first = firstDivergent(replicas);
-	if (first === undefined) return {agree: true, text: 'agree'};
+	if (first === undefined) return {agree: true, text: 'agree', brief: 'agree'};
 	const {pos, other} = first.diverged!;
-	return {agree: false, text: `${replicaName(arch, first.index)}≠${replicaName(arch, other)} at #${pos}`};
+	const brief = `${replicaName(arch, first.index)}≠${replicaName(arch, other)}`;
+	return {agree: false, text: `${brief} at #${pos}`, brief};
 }
 
-export type Fifo = {readonly kept: boolean; readonly text: string};
+export type Fifo = {
+	readonly kept: boolean;
+	/** E.g. "R2: C10 before C9": the first replica that broke it and the inputs. */
+	readonly text: string;
+	/** Only the replica, e.g. "R2", for a narrow panel. */
+	readonly brief: string;
+};
 
 /** Is each sender's order (or one client's) respected by every replica (no input before an earlier one of the same client, none skipped)? */
 export function fifo(state: OrderState, arch: ArchId, client?: number): Fifo {
 	const first = firstFifoBreak(state.archs[arch].replicas, client);
-	if (first === undefined) return {kept: true, text: 'FIFO'};
+	if (first === undefined) return {kept: true, text: 'FIFO', brief: 'FIFO'};
 	const {client: sender, got, expected} = first.broken;
 	const name = replicaName(arch, first.replica.index);
 	const text = got > expected ? `${name}: ${inputLabel(sender, got)} before ${inputLabel(sender, expected)}` : `${name}: ${inputLabel(sender, got)} after ${inputLabel(sender, expected - 1)}`;
-	return {kept: false, text};
+	return {kept: false, text, brief: name};
 }
 
 export type InputsCompared = {

@@ -23,7 +23,7 @@ describe('no ordering: two clients, one message delayed', () => {
 	});
 
 	it('says R2 disagrees with R1 (the first to deliver position 1) at position 1', () => {
-		expect(agreement(state, 'none')).toEqual({agree: false, text: 'R2≠R1 at #1'});
+		expect(agreement(state, 'none')).toEqual({agree: false, text: 'R2≠R1 at #1', brief: 'R2≠R1'});
 		expect(state.archs.none.replicas[1]!.diverged).toEqual({pos: 1, got: 2, expected: 1, other: 0});
 		expect(state.archs.none.replicas[0]!.diverged).toBeNull();
 		expect(claim(state, 'disagree none')).toBeUndefined();
@@ -76,7 +76,7 @@ describe('one client, its first input overtaken', () => {
 
 	it('no ordering breaks FIFO at R3: A2 before A1', () => {
 		expect(sequences(done, 'none')).toEqual(['A1 A2', 'A1 A2', 'A2 A1']);
-		expect(fifo(done, 'none')).toEqual({kept: false, text: 'R3: A2 before A1'});
+		expect(fifo(done, 'none')).toEqual({kept: false, text: 'R3: A2 before A1', brief: 'R3'});
 		expect(done.archs.none.replicas[2]!.fifoViolations).toBe(2);
 		expect(claim(done, 'fifo-broken none')).toBeUndefined();
 	});

@@ -32,7 +32,7 @@ describe('each client\'s order in the consensus panel', () => {
 		const {state, held} = failover('on');
 		expect(state.archs.consensus.reordered).toBeGreaterThan(0);
 		expect(held).toMatch(/^holds [A-C]\d+ back for [A-C]\d+ \(the client's order\)$/);
-		expect(fifo(state, 'consensus')).toEqual({kept: true, text: 'FIFO'});
+		expect(fifo(state, 'consensus')).toEqual({kept: true, text: 'FIFO', brief: 'FIFO'});
 		expect(agreement(state, 'consensus').agree).toBe(true);
 		expect(state.archs.consensus.replicas.map(replica => replica.heldBack.length)).toEqual([0, 0, 0]);
 	});
@@ -40,7 +40,7 @@ describe('each client\'s order in the consensus panel', () => {
 	it('breaks with client-fifo off: a re-sent request is applied after later ones', () => {
 		const {state} = failover('off');
 		expect(state.archs.consensus.reordered).toBe(0);
-		expect(fifo(state, 'consensus')).toEqual({kept: false, text: 'S2: B10 before B6'});
+		expect(fifo(state, 'consensus')).toEqual({kept: false, text: 'S2: B10 before B6', brief: 'S2'});
 		// The order is still one total order: the replicas agree with each other.
 		expect(agreement(state, 'consensus').agree).toBe(true);
 	});
@@ -75,7 +75,7 @@ describe('an input the client gave up on', () => {
 		state = runTo(state, state.time + 2000);
 		expect(state.archs.consensus.replicas.map(replica => replica.delivered)).toEqual([maxHeldBack + 1, maxHeldBack + 1, maxHeldBack + 1]);
 		expect(state.archs.consensus.replicas.map(replica => replica.heldBack.length)).toEqual([0, 0, 0]);
-		expect(fifo(state, 'consensus')).toEqual({kept: false, text: 'S1: A2 before A1'});
+		expect(fifo(state, 'consensus')).toEqual({kept: false, text: 'S1: A2 before A1', brief: 'S1'});
 		expect(agreement(state, 'consensus').agree).toBe(true);
 	}, 60_000);
 });

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {lineText, type Line, type Screen} from '../../../source/core/engine/screen.js';
+import {lineText, shellRows, type Line, type Screen} from '../../../source/core/engine/screen.js';
 import {cellWidth} from '../../../source/core/engine/text.js';
 import {orderMode} from '../../../source/core/order/mode.js';
 import type {OrderAction, OrderState} from '../../../source/core/order/types.js';
@@ -61,7 +61,7 @@ function whole(line: Line | string, width: number): boolean {
 
 /** Every verdict on a screen that is cut, as "where: text". */
 export function cutVerdicts(state: OrderState, columns: number, rows: number, selected: number): string[] {
-	const screen: Screen = orderMode.view(state, {columns, bodyRows: rows - 1 - 2 - orderMode.eventRows - orderMode.decisionRows, selected, cursor: 0});
+	const screen: Screen = orderMode.view(state, {columns, bodyRows: rows - 1 - shellRows - orderMode.eventRows - orderMode.decisionRows, selected, cursor: 0});
 	if (screen.kind !== 'screen') return [`too small: ${screen.reason}`];
 	const problems: string[] = [];
 	for (const panel of screen.panels) {
@@ -128,6 +128,24 @@ const run = fc.record({
 });
 
 describe('order: verdicts are never cut', () => {
+	it('keeps whole the checks of a panel that both disagrees and breaks FIFO with a two-digit input (a counterexample found by the property below)', () => {
+		// fast-check seed 87247076: at #373, at 80×24, the no-order panel's checks were cut to "✗ R3≠R2 at #1  ✗ FIFO R2: C10 before …".
+		let state = orderMode.create(orderMode.parseConfig({seed: '9510', model: 'bank', clients: '3'}));
+		const plan: Array<[number, string?]> = [[45], [119, 'crash leader'], [1, 'crash sequencer'], [90], [84, 'send C'], [34]];
+		for (const [events, verb] of plan) {
+			state = orderMode.advance(state, events);
+			if (verb !== undefined) state = orderMode.apply(state, action(verb));
+		}
+
+		expect(state.events).toBe(373);
+		const screen = orderMode.view(state, {columns: 80, bodyRows: 40, selected: 0, cursor: 0});
+		const checks = screen.kind === 'screen' ? lineText(screen.extra![0]!) : screen.reason;
+		expect(checks).toMatch(/^✗ R3≠R2 +✗ FIFO R2: C10 before C\d+ /);
+		for (const [columns, rows] of sizes) {
+			for (let selected = 0; selected < 4; selected++) expect(cutVerdicts(state, columns, rows, selected), `${columns}×${rows}, panel ${selected + 1}`).toEqual([]);
+		}
+	});
+
 	it('at 80×24 and 120×40, over random runs with faults, with any panel in focus', () => {
 		fc.assert(
 			fc.property(run, ({seed, model, clients, plan}) => {

@@ -4,15 +4,18 @@
  * explanation on screen; keys, menus and hints.
  */
 import {describe, expect, it} from 'vitest';
-import {lineText, type Screen} from '../../../source/core/engine/screen.js';
+import {lineText, shellRows, type Screen} from '../../../source/core/engine/screen.js';
+import {cellWidth} from '../../../source/core/engine/text.js';
+import type {PanelSummary} from '../../../source/core/order/queries.js';
+import {checksLine} from '../../../source/core/order/view/panel.js';
 import {orderMode} from '../../../source/core/order/mode.js';
 import type {OrderState} from '../../../source/core/order/types.js';
 import {screenText} from '../../helpers/screen-text.js';
 import {verb} from './helpers.js';
 
-/** Body rows as the shell gives them: rows − 1 − header − hints − event rows − decision rows. */
+/** Body rows as the shell gives them: rows − 1 − the shell's rows (header, timeline, hints) − event rows − decision rows. */
 function bodyRows(rows: number): number {
-	return rows - 1 - 2 - orderMode.eventRows - orderMode.decisionRows;
+	return rows - 1 - shellRows - orderMode.eventRows - orderMode.decisionRows;
 }
 
 function view(state: OrderState, columns: number, rows: number, selected = 0, cursor = 0): Screen & {kind: 'screen'} {
@@ -198,5 +201,29 @@ describe('keys, menus and hints', () => {
 		const crashed = orderMode.apply(state, {type: 'crash-sequencer'});
 		expect(orderMode.hints(crashed, ui).find(hint => hint.keys === 'k')?.label).toBe('restart Q');
 		expect(orderMode.help(state).map(entry => (typeof entry === 'string' ? entry : entry.join('  '))).join('\n')).toMatch(/heartbeats/);
+	});
+});
+
+describe('order: the panel checks row', () => {
+	const broken: PanelSummary = {
+		arch: 'none',
+		agreement: {agree: false, text: 'R3≠R2 at #123', brief: 'R3≠R2'},
+		fifo: {kept: false, text: 'R2: C100 before C99', brief: 'R2'},
+		stalled: [],
+		latency: undefined,
+		perInput: undefined,
+	};
+
+	it('shortens in rank order and never cuts a verdict, down to the narrowest panel', () => {
+		const seen = new Set<string>();
+		for (let width = 45; width >= 16; width--) {
+			const text = lineText(checksLine(broken, width));
+			expect(cellWidth(text), `width ${width}`).toBeLessThanOrEqual(width);
+			expect(text).not.toMatch(/…/);
+			expect(text).toMatch(/^✗ R3≠R2( at #123)?  ✗ FIFO( R2(: C100 before C99)?)?$/);
+			seen.add(text);
+		}
+
+		expect([...seen]).toEqual(['✗ R3≠R2 at #123  ✗ FIFO R2: C100 before C99', '✗ R3≠R2  ✗ FIFO R2: C100 before C99', '✗ R3≠R2  ✗ FIFO R2', '✗ R3≠R2  ✗ FIFO']);
 	});
 });

@@ -10,7 +10,7 @@ import {archTitle, clientName, replicaName} from '../names.js';
 import {holdReasons, isUp, panelSummary, stallReasons, type PanelSummary} from '../queries.js';
 import type {ArchId, OrderState} from '../types.js';
 import {replicaColumn, type ColumnLayout} from './column.js';
-import {cut, fitFirst, wrapLines} from '../../engine/text.js';
+import {cellWidth, fitFirst, wrapLines} from '../../engine/text.js';
 
 /** What is particular to an architecture, for its title: a long form and a short one. */
 function particular(state: OrderState, arch: ArchId): [long: Segment[], short: Segment[]] {
@@ -57,12 +57,18 @@ export function panelTitle(state: OrderState, arch: ArchId, number: number, room
 	return [seg(`${mark}${shortTitle[arch]}`, tone, true), seg(' · ', 'dim'), ...short];
 }
 
+/**
+ * Agreement and FIFO, each a verdict never cut: the full forms first, then
+ * without the position of the divergence, then the FIFO break named by its
+ * replica only, then by "✗ FIFO" alone (the last fits any panel).
+ */
 export function checksLine(summary: PanelSummary, width: number): Line {
 	const {agreement, fifo} = summary;
-	const agree = agreement.agree ? seg('✓ agree', 'good', true) : seg(`✗ ${agreement.text}`, 'bad', true);
-	const order = fifo.kept ? seg('✓ FIFO', 'good') : seg(`✗ FIFO ${fifo.text}`, 'bad');
-	const used = agree.text.length + 2;
-	return [agree, seg('  '), {...order, text: cut(order.text, Math.max(0, width - used))}];
+	const agrees = agreement.agree ? [seg('✓ agree', 'good', true)] : [agreement.text, agreement.brief].map(text => seg(`✗ ${text}`, 'bad', true));
+	const orders = fifo.kept ? [seg('✓ FIFO', 'good')] : [`FIFO ${fifo.text}`, `FIFO ${fifo.brief}`, 'FIFO'].map(text => seg(`✗ ${text}`, 'bad'));
+	const forms: Array<[Segment, Segment]> = [[agrees[0]!, orders[0]!], ...orders.map(order => [agrees.at(-1)!, order] as [Segment, Segment])];
+	const [agree, order] = forms.find(([a, o]) => cellWidth(a.text) + 2 + cellWidth(o.text) <= width) ?? forms.at(-1)!;
+	return [agree, seg('  '), order];
 }
 
 export function costLine(summary: PanelSummary, width: number): Line {
