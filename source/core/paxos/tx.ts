@@ -3,14 +3,12 @@
  * returns the new state (the old one is never touched, so step back can keep it).
  */
 import {QueueDraft} from '../engine/event-queue.js';
-import {drawFor, intBetween, StreamId} from '../engine/streams.js';
+import {linkDraw} from '../net/message.js';
 import {hasBug, type BugName} from './bugs.js';
 import {holdMs} from './config.js';
 import {nodeCount, nodeName} from './names.js';
 import {checkLamps, type Acceptance} from './safety.js';
 import type {Acceptor, Body, EventKind, Learner, Message, PaxosEvent, PaxosState, Proposer} from './types.js';
-
-const lossStream = 202;
 
 export class Tx {
 	readonly queue: QueueDraft<PaxosEvent>;
@@ -114,10 +112,7 @@ export class Tx {
 		const link = from * nodes + to;
 		const draws = this.sends[link]!;
 		this.sends[link] = draws + 1;
-		const latency = intBetween(drawFor(this.config.seed, StreamId.linkLatency, link, draws), this.config.latencyMin, this.config.latencyMax) + this.network.slow[link]!;
-		// Loss draws from its own stream, so a run without loss has the latencies it always had.
-		const loss = this.network.loss[link]!;
-		const doomed = loss > 0 && drawFor(this.config.seed, lossStream, link, draws).chance(loss);
+		const {latency, doomed} = linkDraw(this.config, this.network, nodes, from, to, draws);
 		const held = this.adversary && body.type === 'Accept';
 		const message: Message = {id: this.nextMessageId++, from, to, body, sentAt: this.now, doomed, ...(held ? {held} : {})};
 		this.queue.schedule(this.now + (held ? holdMs : latency), {kind: 'deliver', message});

@@ -10,7 +10,10 @@ import {instanceCount} from '../queries.js';
 import type {PaxosState} from '../types.js';
 import {wrapLines} from '../../engine/text.js';
 import {acceptorColumn, proposerColumn} from './columns.js';
-import {chosenLine, lampSegments, learnerLines, messageLines, reasonLines, secondDecisionLine} from './lines.js';
+import {chosenLine, learnerLines, reasonLines, secondDecisionLine} from './lines.js';
+import {messageLines} from './messages.js';
+import {lampSegments} from '../../net/view/lamps.js';
+import {lampCodes, lampNames, lampShort} from '../safety.js';
 
 export const eventRows = 3;
 export const decisionRows = 2;
@@ -35,14 +38,14 @@ export function paxosView(state: PaxosState, context: ViewContext): Screen {
 	];
 	const left = bodyRows - columnHeight;
 	const fixed = [...reasons, ...learners].slice(0, Math.max(0, left - 2));
-	const extra: Line[] = [...fixed, ...messageLines(state, left - fixed.length, context.cursor)];
+	const extra: Line[] = [...fixed, ...messageLines(state, left - fixed.length, context.cursor, columns - 1)];
 	const wide = columns >= 110;
 	const last = state.last;
 	const lastText = last.kind === 'start' ? `start: ${last.text}` : `#${last.n} ${last.time} ms: ${last.text}`;
 	return {
 		kind: 'screen',
 		header: [multi ? 'Multi-Paxos' : 'single-decree', `seed ${state.config.seed}`],
-		badges: [seg(wide ? 'lamps' : '', 'dim'), ...lampSegments(state, wide)],
+		badges: [seg(wide ? 'lamps' : '', 'dim'), ...lampSegments(lampCodes, brokenByCode(state))],
 		position: `t=${state.time}ms · event ${state.events}`,
 		events: [...padRows(wrapLines(lastText, columns, 2), 2).map(text => [seg(text, last.kind === 'action' ? 'accent' : undefined)]), [seg(`next: ${nextEventText(state)}`, 'dim')]],
 		panels: [{id: 'cluster', columns: cols}],
@@ -54,4 +57,11 @@ export function paxosView(state: PaxosState, context: ViewContext): Screen {
 
 function padRows(rows: string[], count: number): string[] {
 	return [...rows, ...Array.from({length: Math.max(0, count - rows.length)}, () => '')];
+}
+
+/** The broken lamps keyed by their short code (the shared lamps read codes). */
+function brokenByCode(state: PaxosState): Record<string, unknown> {
+	const broken: Record<string, unknown> = {};
+	for (const lamp of lampNames) if (state.lamps.broken[lamp] !== undefined) broken[lampShort[lamp]] = state.lamps.broken[lamp];
+	return broken;
 }
