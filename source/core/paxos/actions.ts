@@ -19,6 +19,7 @@ import type {Message, PaxosAction, PaxosState} from './types.js';
 
 export function applyAction(state: PaxosState, action: PaxosAction): PaxosState {
 	const tx = new Tx(state, state.time);
+	tx.action = action;
 	if (isLinkFault(action)) {
 		const {network, text} = applyLinkFault(state.network, paxosNames(state.config), action);
 		tx.network = network;
@@ -117,6 +118,7 @@ function messageFault(tx: Tx, state: PaxosState, fault: MessageFault): void {
 		latencyMax: state.config.latencyMax,
 		remove(item: Message) {
 			tx.queue.remove(event => event.kind === 'deliver' && event.message === item);
+			tx.dropped = item;
 			tx.count('lost');
 		},
 		newId: () => tx.nextMessageId++,

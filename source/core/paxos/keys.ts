@@ -11,6 +11,7 @@ import {cursorMessage} from '../net/message.js';
 import type {LinkFault} from '../net/faults.js';
 import {linksMenu, messageMenu, netHelp, netKeyAction, networkMenu} from '../net/keys.js';
 import {messageText} from './describe.js';
+import {diagramLegend} from '../net/view/diagram.js';
 import {messagesInFlight} from './queries.js';
 import type {PaxosAction, PaxosState} from './types.js';
 
@@ -98,7 +99,7 @@ export function paxosHints(state: PaxosState, ui: UiState): KeyHint[] {
 	const hints: KeyHint[] = [{keys: 'x', label: isUp(state, node) ? 'crash' : 'restart'}];
 	if (node < state.config.proposers) hints.push({keys: 'n', label: 'propose'});
 	if (state.config.multi) hints.push({keys: 'r', label: 'command'});
-	hints.push({keys: 'a', label: state.adversary ? 'adversary off' : 'adversary'}, {keys: 'e', label: state.leader ? 'no leader' : 'leader'}, {keys: '[]m', label: 'msg'}, {keys: 'd/g', label: 'drop/deliver'}, {keys: 'p', label: 'network'}, {keys: 'v', label: 'diagram'}, {keys: 'B', label: 'bugs'});
+	hints.push({keys: 'a', label: state.adversary ? 'adversary off' : 'adversary'}, {keys: 'e', label: state.leader ? 'no leader' : 'leader'}, {keys: '[]m', label: 'msg'}, {keys: 'd/g', label: 'drop/deliver'}, {keys: 'p', label: 'network'}, {keys: 'v', label: ui.diagram ? 'columns' : 'diagram'}, {keys: 'B', label: 'bugs'});
 	return hints;
 }
 
@@ -131,6 +132,8 @@ export function paxosLegend(): HelpEntry[] {
 		['held', 'a message the adversary holds'],
 		['#3 ✓2.P1 c3 …', 'Multi-Paxos: instance 3, accepted under 2.P1, the command (✓: chosen)'],
 		['○hole', 'an instance not learned yet: it blocks applying everything after it'],
+		['Prep Prom Acc Acc✓ ✗', 'on the messages panel and the diagram (v): Prepare, Promise, Accept, Accepted, a refusal; ⟳ a proposer\'s timer starts phase 1, ★ a proposer takes the lead (heartbeats are not drawn)'],
+		...diagramLegend(),
 		['✓one ✓stable ✓valid ✓learn ✓apply', 'the lamps: at most one value chosen per instance · a chosen value never changes · only proposed values are chosen · learners learn only chosen values · replicas apply the same value per instance'],
 	];
 }

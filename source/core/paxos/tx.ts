@@ -8,7 +8,8 @@ import {hasBug, type BugName} from './bugs.js';
 import {holdMs} from './config.js';
 import {nodeCount, nodeName} from './names.js';
 import {checkLamps, type Acceptance} from './safety.js';
-import type {Acceptor, Body, EventKind, Learner, Message, PaxosEvent, PaxosState, Proposer} from './types.js';
+import type {Acceptor, Body, EventKind, Learner, Message, PaxosAction, PaxosEvent, PaxosState, Proposer} from './types.js';
+import {addRecent} from '../engine/recent.js';
 
 export class Tx {
 	readonly queue: QueueDraft<PaxosEvent>;
@@ -26,6 +27,9 @@ export class Tx {
 	network: PaxosState['network'];
 	/** What happened, in words. */
 	text = '';
+	/** The user's action this draft applies, and a message it dropped (for the diagram). */
+	action: PaxosAction | undefined;
+	dropped: Message | undefined;
 	readonly sent: Message[] = [];
 	/** Instances whose acceptors changed (the lamps look at these). */
 	readonly touched = new Set<number>();
@@ -152,8 +156,10 @@ export class Tx {
 			bugs: this.bugs,
 			network: this.network,
 			lamps: this.base.lamps,
-			last: {n: events, time: this.now, kind, text: this.text, message, sent: this.sent, changed: this.changed()},
+			last: {n: events, time: this.now, kind, text: this.text, message, sent: this.sent, changed: this.changed(), ...(this.action ? {action: this.action} : {}), ...(this.dropped ? {dropped: this.dropped} : {})},
+			history: this.base.history,
 		};
+		state.history = addRecent(this.base.history, state.last);
 		const lamps = checkLamps(state, this.touched, this.proposed, this.acceptances);
 		if (lamps === state.lamps) return state;
 		if (lamps.chosenCount > state.lamps.chosenCount) state.roundsWithoutDecision = 0;

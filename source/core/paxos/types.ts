@@ -8,6 +8,7 @@ import type {NetFault} from '../net/faults.js';
 import type {MessagePick as NetMessagePick, NetMessage} from '../net/message.js';
 import type {Network} from '../net/network.js';
 import type {Model} from '../models/model.js';
+import type {Recent} from '../engine/recent.js';
 import type {Ballot} from './ballot.js';
 import type {BugName} from './bugs.js';
 import type {Lamps} from './safety.js';
@@ -136,6 +137,10 @@ export type EventRecord = {
 	readonly sent: readonly Message[];
 	/** Nodes whose state this event changed (for the trace). */
 	readonly changed: readonly number[];
+	/** The user's action this record is, if it is one (for the space-time diagram). */
+	readonly action?: PaxosAction;
+	/** A message the action took out of the network (dropped). */
+	readonly dropped?: Message;
 };
 
 export type PaxosAction =
@@ -173,6 +178,8 @@ export type PaxosState = {
 	/** Phase 1 attempts since the last value was chosen (or since the start): the duel's count. */
 	readonly roundsWithoutDecision: number;
 	readonly last: EventRecord;
+	/** The latest event records, for the space-time diagram (v). */
+	readonly history: Recent<EventRecord>;
 	readonly stats: Stats;
 	readonly lamps: Lamps;
 };
