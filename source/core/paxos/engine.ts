@@ -61,6 +61,8 @@ export function createPaxos(config: PaxosConfig): PaxosState {
 		commands: 0,
 		sends: Array.from({length: nodes * nodes}, () => 0),
 		roundsWithoutDecision: 0,
+		leads: 0,
+		lastLead: -1,
 		last: {n: 0, time: 0, kind: 'start', text: '', message: null, sent: [], changed: []},
 		history: emptyRecent<EventRecord>(historyChunk),
 		stats: {sent: 0, delivered: 0, lost: 0, rounds: 0},

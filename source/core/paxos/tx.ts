@@ -20,6 +20,8 @@ export class Tx {
 	sends: number[] | undefined;
 	stats: PaxosState['stats'];
 	roundsWithoutDecision: number;
+	leads: number;
+	lastLead: number;
 	commands: number;
 	adversary: boolean;
 	leader: boolean;
@@ -49,6 +51,8 @@ export class Tx {
 		this.nextMessageId = base.nextMessageId;
 		this.stats = base.stats;
 		this.roundsWithoutDecision = base.roundsWithoutDecision;
+		this.leads = base.leads;
+		this.lastLead = base.lastLead;
 		this.commands = base.commands;
 		this.adversary = base.adversary;
 		this.leader = base.leader;
@@ -150,6 +154,8 @@ export class Tx {
 			sends: this.sends ?? this.base.sends,
 			stats: this.stats,
 			roundsWithoutDecision: this.roundsWithoutDecision,
+			leads: this.leads,
+			lastLead: this.lastLead,
 			commands: this.commands,
 			adversary: this.adversary,
 			leader: this.leader,

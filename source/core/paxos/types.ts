@@ -177,6 +177,10 @@ export type PaxosState = {
 	readonly sends: readonly number[];
 	/** Phase 1 attempts since the last value was chosen (or since the start): the duel's count. */
 	readonly roundsWithoutDecision: number;
+	/** Times a proposer took the lead (the timeline marks each). */
+	readonly leads: number;
+	/** The proposer that took the lead last (−1: none yet). */
+	readonly lastLead: number;
 	readonly last: EventRecord;
 	/** The latest event records, for the space-time diagram (v). */
 	readonly history: Recent<EventRecord>;

@@ -28,3 +28,25 @@ test('the network menu keys an acceptor\'s cuts by the proposers\' numbers and t
 	const cuts = menu.items.filter(item => item.label.startsWith('cut'));
 	expect(cuts.map(item => `${item.key} ${item.label}`)).toEqual(['1 cut A1→P1 (one way)', '2 cut A1→P2 (one way)', 'a cut A1→L1 (one way)', 'b cut A1→L2 (one way)']);
 });
+
+test('the timeline marks a proposer taking the lead and each value chosen', async () => {
+	const {paxosMarkOf} = await import('../../../source/core/paxos/timeline-marks.js');
+	const marks: string[] = [];
+	let state = start({multi: true, workload: '60', requests: '3'});
+	for (let i = 0; i < 400; i++) {
+		const next = runUntil(state, current => current.events > state.events, 1);
+		if (next === state) break;
+		const mark = paxosMarkOf(state, next);
+		if (mark !== undefined) marks.push(mark);
+		state = next;
+	}
+
+	expect(marks[0]).toBe('P1 takes the lead');
+	expect(marks.filter(mark => /^#\d chosen: c\d/.test(mark))).toHaveLength(3);
+	state = applyAction(state, {type: 'crash', node: 0});
+	const before = state;
+	state = runUntil(state, current => current.leads > before.leads, 3000);
+	expect(paxosMarkOf(before, state)).toBe('P2 takes the lead');
+	const single = start();
+	expect(paxosMarkOf(single, runUntil(single, current => current.lamps.chosenCount > 0))).toBe('x chosen (1.P1)');
+});
