@@ -99,7 +99,7 @@ export function paxosHints(state: PaxosState, ui: UiState): KeyHint[] {
 	const hints: KeyHint[] = [{keys: 'x', label: isUp(state, node) ? 'crash' : 'restart'}];
 	if (node < state.config.proposers) hints.push({keys: 'n', label: 'propose'});
 	if (state.config.multi) hints.push({keys: 'r', label: 'command'});
-	hints.push({keys: 'a', label: state.adversary ? 'adversary off' : 'adversary'}, {keys: 'e', label: state.leader ? 'no leader' : 'leader'}, {keys: '[]m', label: 'msg'}, {keys: 'd/g', label: 'drop/deliver'}, {keys: 'p', label: 'network'}, {keys: 'v', label: ui.diagram ? 'columns' : 'diagram'}, {keys: 'B', label: 'bugs'});
+	hints.push({keys: 'a', label: state.adversary ? 'adversary off' : 'adversary'}, {keys: 'e', label: state.leader ? 'no leader' : 'leader'}, {keys: 'v', label: ui.diagram ? 'columns' : 'diagram'}, {keys: '[]m', label: 'msg'}, {keys: 'p', label: 'network'}, {keys: 'B', label: 'bugs'}, {keys: 'd/g', label: 'drop/deliver'});
 	return hints;
 }
 

@@ -51,7 +51,8 @@ function frame(state: PaxosState, columns: number) {
 	const lastText = last.kind === 'start' ? `start: ${last.text}` : `#${last.n} ${last.time} ms: ${last.text}`;
 	return {
 		kind: 'screen' as const,
-		header: [state.config.multi ? 'Multi-Paxos' : 'single-decree', `seed ${state.config.seed}`],
+		// Narrow: the lamps' codes leave room for one short word.
+		header: wide ? [state.config.multi ? 'Multi-Paxos' : 'single-decree', `seed ${state.config.seed}`] : [state.config.multi ? 'multi' : 'single'],
 		badges: [seg(wide ? 'lamps' : '', 'dim'), ...lampSegments(lampCodes, brokenByCode(state))],
 		position: `t=${state.time}ms · event ${state.events}`,
 		events: [...padRows(wrapLines(lastText, columns, 2), 2).map(text => [seg(text, last.kind === 'action' ? 'accent' : undefined)]), [seg(`next: ${nextEventText(state)}`, 'dim')]],
