@@ -32,18 +32,19 @@ function shortDetail(message: Message): string {
 	}
 }
 
-/** The narrowest detail: the proposal number (and held). */
-function bareDetail(message: Message): string {
+/** The narrowest detail: the instance (Multi-Paxos), the proposal number, and held. */
+function bareDetail(message: Message, multi: boolean): string {
 	const {body} = message;
 	if (body.type === 'Heartbeat') return '';
-	return `${ballotText(body.ballot)}${message.held ? ' held' : ''}`;
+	const instance = multi && (body.type === 'Accept' || body.type === 'Accepted') ? `#${body.instance} ` : '';
+	return `${instance}${ballotText(body.ballot)}${message.held ? ' held' : ''}`;
 }
 
 export function paxosLook(state: PaxosState): panel.MessageLook<Message> {
 	return {
 		name: node => nodeName(state.config, node),
 		abbreviation: message => typeAbbreviation[message.body.type],
-		details: message => [shortDetail(message), bareDetail(message)],
+		details: message => [shortDetail(message), bareDetail(message, state.config.multi)],
 		text: message => `${bodyText(state.config, message.body)}${message.held ? ' (held by the adversary)' : ''}`,
 		lost: message => lossReason(state, message),
 	};
