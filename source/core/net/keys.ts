@@ -54,9 +54,9 @@ export function cutItems(names: NodeNames, selected: number): Array<MenuItem<Lin
 	return items;
 }
 
-/** The network menu: isolate, the mode's own items, heal, then cut one way. */
-export function networkMenu<A>(names: NodeNames, selected: number, own: ReadonlyArray<MenuItem<A>>, isolate?: MenuItem<A>): Menu<A | LinkFault> {
-	return {title: `network · selected ${names.name(selected)}`, items: [isolate ?? isolateItem(names, selected), ...own, healItem, ...cutItems(names, selected)]};
+/** The network menu: isolate, the mode's own items, heal, then cut one way (`cuts`: the mode's own cut items, keyed its way). */
+export function networkMenu<A>(names: NodeNames, selected: number, own: ReadonlyArray<MenuItem<A>>, isolate?: MenuItem<A>, cuts?: ReadonlyArray<MenuItem<LinkFault>>): Menu<A | LinkFault> {
+	return {title: `network · selected ${names.name(selected)}`, items: [isolate ?? isolateItem(names, selected), ...own, healItem, ...(cuts ?? cutItems(names, selected))]};
 }
 
 export function linksMenu(names: NodeNames, selected: number): Menu<LinkFault> {

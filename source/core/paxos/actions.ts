@@ -4,24 +4,31 @@
  * or delivered now, a client command.
  */
 import {findEvent} from '../engine/event-queue.js';
-import {applyLinkFault, isLinkFault} from '../net/faults.js';
+import {applyLinkFault, applyMessageFault, isLinkFault, isMessageFault, type MessageFault} from '../net/faults.js';
+import {describePick, findMessage} from '../net/message.js';
 import {crashAcceptor} from './acceptor.js';
 import {bugText} from './bugs.js';
 import {messageText} from './describe.js';
 import {clientCommand} from './engine.js';
 import {heartbeatMs} from './config.js';
-import {paxosNames, roleOf} from './names.js';
+import {nodeName, paxosNames, roleOf} from './names.js';
 import {crashProposer, restartProposer, startPhase1} from './proposer.js';
-import {findPicked} from './scenario.js';
+import {messagesInFlight} from './queries.js';
 import {Tx} from './tx.js';
-import type {PaxosAction, PaxosState} from './types.js';
+import type {Message, PaxosAction, PaxosState} from './types.js';
 
 export function applyAction(state: PaxosState, action: PaxosAction): PaxosState {
 	const tx = new Tx(state, state.time);
+	tx.action = action;
 	if (isLinkFault(action)) {
 		const {network, text} = applyLinkFault(state.network, paxosNames(state.config), action);
 		tx.network = network;
 		tx.say(text);
+		return tx.finish('action', null, false);
+	}
+
+	if (isMessageFault(action)) {
+		messageFault(tx, state, action);
 		return tx.finish('action', null, false);
 	}
 
@@ -86,24 +93,6 @@ export function applyAction(state: PaxosState, action: PaxosAction): PaxosState 
 			break;
 		}
 
-		case 'drop':
-		case 'deliver': {
-			const id = 'pick' in action ? findPicked(state, action.pick) : action.id;
-			const item = findEvent(state.queue, event => event.kind === 'deliver' && event.message.id === id);
-			if (item?.event.kind !== 'deliver') return state;
-			const {message} = item.event;
-			tx.queue.remove(event => event.kind === 'deliver' && event.message.id === id);
-			if (action.type === 'deliver') {
-				tx.queue.scheduleFirst(tx.now, {kind: 'deliver', message: {...message, held: false}});
-				tx.say(`${messageText(state.config, message)} is delivered next`);
-			} else {
-				tx.count('lost');
-				tx.say(`${messageText(state.config, message)} is dropped`);
-			}
-
-			break;
-		}
-
 		case 'request':
 			if (!state.config.multi) return state;
 			clientCommand(tx);
@@ -111,4 +100,35 @@ export function applyAction(state: PaxosState, action: PaxosAction): PaxosState 
 	}
 
 	return tx.finish('action', null, false);
+}
+
+/** Drop, duplicate, delay or deliver a message in flight, with the shared network's verbs. */
+function messageFault(tx: Tx, state: PaxosState, fault: MessageFault): void {
+	const messages = messagesInFlight(state);
+	const message = findMessage(messages, fault.pick);
+	if (message === undefined) {
+		tx.say(`no ${describePick(fault.pick, node => nodeName(state.config, node), type => (type === 'Nack' ? 'Refuse' : type)).replace(/^(a|the) /, '')} in flight`);
+		return;
+	}
+
+	const due = messages.find(item => item.message === message)!.due;
+	const context = {
+		queue: tx.queue,
+		now: tx.now,
+		latencyMax: state.config.latencyMax,
+		remove(item: Message) {
+			tx.queue.remove(event => event.kind === 'deliver' && event.message === item);
+			tx.dropped = item;
+			tx.count('lost');
+		},
+		newId: () => tx.nextMessageId++,
+	};
+	// A message delivered now is no longer the adversary's.
+	const freed = fault.type === 'deliver' && message.held ? {...message, held: false} : message;
+	if (freed !== message) {
+		tx.queue.remove(event => event.kind === 'deliver' && event.message === message);
+		tx.queue.schedule(due, {kind: 'deliver', message: freed});
+	}
+
+	tx.say(applyMessageFault(context, fault, freed, due, messageText(state.config, freed)));
 }

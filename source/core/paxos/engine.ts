@@ -3,6 +3,10 @@
  * at a time, or run until a virtual time. Every function returns a new state.
  */
 import {emptyQueue, handleEvents, peekEvent} from '../engine/event-queue.js';
+import {emptyRecent} from '../engine/recent.js';
+
+/** Event records kept for the space-time diagram: at least this many. */
+export const historyChunk = 48;
 import {drawFor, intBetween, sequenceDraw, StreamId} from '../engine/streams.js';
 import {modelNamed} from '../models/index.js';
 import {initialNetwork, isCut} from '../net/network.js';
@@ -16,7 +20,7 @@ import {nodeCount, nodeName, ownValueText, roleOf} from './names.js';
 import {flushWaiting, onNack, onPromise, onProposerAccepted, onTry, scheduleTry} from './proposer.js';
 import {initialLamps} from './safety.js';
 import {Tx} from './tx.js';
-import type {Message, PaxosConfig, PaxosEvent, PaxosState, Proposer, Value} from './types.js';
+import type {EventRecord, Message, PaxosConfig, PaxosEvent, PaxosState, Proposer, Value} from './types.js';
 
 export function createPaxos(config: PaxosConfig): PaxosState {
 	const model = modelNamed(config.model)!;
@@ -57,7 +61,10 @@ export function createPaxos(config: PaxosConfig): PaxosState {
 		commands: 0,
 		sends: Array.from({length: nodes * nodes}, () => 0),
 		roundsWithoutDecision: 0,
+		leads: 0,
+		lastLead: -1,
 		last: {n: 0, time: 0, kind: 'start', text: '', message: null, sent: [], changed: []},
+		history: emptyRecent<EventRecord>(historyChunk),
 		stats: {sent: 0, delivered: 0, lost: 0, rounds: 0},
 		lamps: initialLamps,
 	};

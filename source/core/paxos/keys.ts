@@ -3,12 +3,16 @@
  * 1–9 select a column: acceptors first, then proposers.
  */
 import type {KeyPress} from '../engine/key-press.js';
-import type {HelpEntry, KeyHint, KeyResult, Menu, UiState} from '../engine/mode.js';
+import type {HelpEntry, KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
 import {bugKeys, bugNames, bugText} from './bugs.js';
 import {holdMs} from './config.js';
-import {acceptorNode, paxosNames} from './names.js';
-import {linksMenu, networkMenu} from '../net/keys.js';
-import {inFlight} from './queries.js';
+import {acceptorNode, nodeName, paxosNames, roleOf} from './names.js';
+import {cursorMessage} from '../net/message.js';
+import type {LinkFault} from '../net/faults.js';
+import {linksMenu, messageMenu, netHelp, netKeyAction, networkMenu} from '../net/keys.js';
+import {messageText} from './describe.js';
+import {diagramLegend} from '../net/view/diagram.js';
+import {messagesInFlight} from './queries.js';
 import type {PaxosAction, PaxosState} from './types.js';
 
 /** The node of the selected column (acceptors first, then proposers). */
@@ -27,10 +31,8 @@ function crashToggle(state: PaxosState, ui: UiState): PaxosAction {
 	return {type: isUp(state, node) ? 'crash' : 'restart', node};
 }
 
-function pickedMessage(state: PaxosState, ui: UiState): number | undefined {
-	const items = inFlight(state);
-	if (items.length === 0) return undefined;
-	return items[((ui.cursor % items.length) + items.length) % items.length]!.event.message.id;
+function cursorMessageId(state: PaxosState, ui: UiState): number | undefined {
+	return cursorMessage(messagesInFlight(state), ui.cursor)?.message.id;
 }
 
 export function paxosKeyAction(state: PaxosState, key: KeyPress, ui: UiState): KeyResult<PaxosAction> | undefined {
@@ -48,31 +50,39 @@ export function paxosKeyAction(state: PaxosState, key: KeyPress, ui: UiState): K
 			return {action: {type: 'leader', on: !state.leader}};
 		case 'r':
 			return state.config.multi ? {action: {type: 'request'}} : undefined;
-		case '[':
-			return {cursor: -1};
-		case ']':
-			return {cursor: 1};
-		case 'd':
-		case 'g': {
-			const id = pickedMessage(state, ui);
-			return id === undefined ? undefined : {action: {type: key.input === 'd' ? 'drop' : 'deliver', id}};
-		}
-
 		case 'B':
 			return {menu: 'bugs'};
-		case 'p':
-			return {menu: 'network'};
-		case 'l':
-			return {menu: 'links'};
 		default:
-			return undefined;
+			return netKeyAction(key.input, cursorMessageId(state, ui));
 	}
+}
+
+/**
+ * The links a node's messages travel, to cut one way, keyed so they read: from
+ * an acceptor, 1…k cut it from P1…Pk and a, b… from the learners L1, L2…;
+ * from a proposer, 1…n cut it from A1…An and a, b… from the other proposers
+ * (their heartbeats). Links that carry nothing (acceptor to acceptor) are left out.
+ */
+export function paxosCutItems(state: PaxosState, selected: number): Array<MenuItem<LinkFault>> {
+	const {config} = state;
+	const {proposers, acceptors, learners} = config;
+	const from = roleOf(config, selected).role;
+	const numbered = from === 'acceptor' ? Array.from({length: proposers}, (_, i) => i) : Array.from({length: acceptors}, (_, i) => proposers + i);
+	const lettered = from === 'acceptor' ? Array.from({length: learners}, (_, i) => proposers + acceptors + i) : Array.from({length: proposers}, (_, i) => i).filter(id => id !== selected);
+	const item = (key: string, to: number): MenuItem<LinkFault> => ({key, label: `cut ${nodeName(config, selected)}→${nodeName(config, to)} (one way)`, action: {type: 'cut', from: selected, to}});
+	return [...numbered.map((to, i) => item(String(i + 1), to)), ...lettered.map((to, i) => item(String.fromCharCode(97 + i), to))];
 }
 
 export function paxosMenu(state: PaxosState, name: string, ui: UiState): Menu<PaxosAction> {
 	const names = paxosNames(state.config);
-	if (name === 'network') return networkMenu<PaxosAction>(names, selectedNode(state, ui), []);
+	if (name === 'network') return networkMenu<PaxosAction>(names, selectedNode(state, ui), [], undefined, paxosCutItems(state, selectedNode(state, ui)));
 	if (name === 'links') return linksMenu(names, selectedNode(state, ui));
+	if (name === 'message') {
+		const id = cursorMessageId(state, ui);
+		const message = messagesInFlight(state).find(item => item.message.id === id)?.message;
+		return messageMenu(id, message === undefined ? '' : messageText(state.config, message));
+	}
+
 	if (name !== 'bugs') return {title: `no menu "${name}"`, items: []};
 	return {
 		title: 'bugs: break one rule and watch a lamp',
@@ -89,7 +99,7 @@ export function paxosHints(state: PaxosState, ui: UiState): KeyHint[] {
 	const hints: KeyHint[] = [{keys: 'x', label: isUp(state, node) ? 'crash' : 'restart'}];
 	if (node < state.config.proposers) hints.push({keys: 'n', label: 'propose'});
 	if (state.config.multi) hints.push({keys: 'r', label: 'command'});
-	hints.push({keys: 'a', label: state.adversary ? 'adversary off' : 'adversary'}, {keys: 'e', label: state.leader ? 'no leader' : 'leader'}, {keys: '[]', label: 'msg'}, {keys: 'd/g', label: 'drop/deliver'}, {keys: 'p', label: 'network'}, {keys: 'B', label: 'bugs'});
+	hints.push({keys: 'a', label: state.adversary ? 'adversary off' : 'adversary'}, {keys: 'e', label: state.leader ? 'no leader' : 'leader'}, {keys: 'v', label: ui.diagram ? 'columns' : 'diagram'}, {keys: '[]m', label: 'msg'}, {keys: 'p', label: 'network'}, {keys: 'B', label: 'bugs'}, {keys: 'd/g', label: 'drop/deliver'});
 	return hints;
 }
 
@@ -101,10 +111,7 @@ export function paxosHelp(): HelpEntry[] {
 		['a', `the adversary on or off: it holds every Accept until a higher Prepare overtakes it (at most ${holdMs} ms)`],
 		['e', 'a distinguished proposer on or off: heartbeats, and only the lowest-numbered proposer heard from proposes'],
 		['r', 'Multi-Paxos: a client sends a command to the leader'],
-		['[ ]', 'pick a message in flight'],
-		['d · g', 'drop the picked message · deliver it next'],
-		['p', 'network: isolate the selected node, heal, cut one link'],
-		['l', 'links: loss or extra latency on the selected node\'s links, or on every link'],
+		...netHelp('node'),
 		['B', 'bugs: break one of Paxos\'s rules and watch a lamp go red'],
 		'',
 		'Paxos (Lamport, "Paxos Made Simple"): a proposer sends Prepare(n) to the acceptors; each promises never to accept below n and reports the highest proposal it accepted. With promises from a majority the proposer sends Accept(n, v), where v is the value of the highest-numbered proposal reported (the key rule), or its own value if none was. A value is chosen once a majority has accepted the same proposal.',
@@ -125,6 +132,8 @@ export function paxosLegend(): HelpEntry[] {
 		['held', 'a message the adversary holds'],
 		['#3 ✓2.P1 c3 …', 'Multi-Paxos: instance 3, accepted under 2.P1, the command (✓: chosen)'],
 		['○hole', 'an instance not learned yet: it blocks applying everything after it'],
+		['Prep Prom Acc Acc✓ ✗', 'on the messages panel and the diagram (v): Prepare, Promise, Accept, Accepted, a refusal; ⟳ a proposer\'s timer starts phase 1, ★ a proposer takes the lead (heartbeats are not drawn)'],
+		...diagramLegend(),
 		['✓one ✓stable ✓valid ✓learn ✓apply', 'the lamps: at most one value chosen per instance · a chosen value never changes · only proposed values are chosen · learners learn only chosen values · replicas apply the same value per instance'],
 	];
 }

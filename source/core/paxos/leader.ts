@@ -48,6 +48,8 @@ export function onHeartbeatTimer(tx: Tx, id: number): void {
 	}
 
 	if (idle && (!single || !proposer.note.startsWith('knows'))) {
+		tx.leads++;
+		tx.lastLead = id;
 		startPhase1(tx, id, id === 0 ? 'is the lowest-numbered proposer, so it takes the lead' : `has heard no lower-numbered proposer for ${listened} ms, so it takes the lead`);
 		return;
 	}

@@ -11,6 +11,7 @@ import {paxosHelp, paxosHints, paxosKeyAction, paxosLegend, paxosMenu} from './k
 import {inFlightCount} from './queries.js';
 import {paxosReport, paxosSummary, paxosTraceLine, paxosTraceStart} from './report.js';
 import {lampText} from './safety.js';
+import {paxosMarkOf} from './timeline-marks.js';
 import {parseCondition, parseExpectation, parseVerb, paxosVerbs} from './scenario.js';
 import type {PaxosAction, PaxosConfig, PaxosState} from './types.js';
 import {decisionRows, eventRows, paxosView} from './view/view.js';
@@ -40,6 +41,8 @@ export const paxosMode: Mode<PaxosState, PaxosAction, PaxosConfig> = {
 	},
 
 	apply: applyAction,
+	markOf: paxosMarkOf,
+	timeUnit: 'ms',
 
 	selectable: state => state.acceptors.length + state.proposers.length,
 	cursorCount: inFlightCount,

@@ -1,6 +1,7 @@
 /** Questions about a Paxos state that the screen, the report and the scenarios share. */
 import {peekEvent} from '../engine/event-queue.js';
 import type {Scheduled} from '../engine/event-queue.js';
+import type {InFlight} from '../net/message.js';
 import {agreedLeader} from './leader.js';
 import {chosenValue} from './safety.js';
 import {bitCount, majority} from './names.js';
@@ -9,6 +10,13 @@ import type {Message, PaxosEvent, PaxosState, Proposer, Value} from './types.js'
 /** Messages in flight, in arrival order (heartbeats left out: they are the leader election's, not Paxos's). */
 export function inFlight(state: PaxosState): Array<Scheduled<PaxosEvent> & {readonly event: {readonly kind: 'deliver'; readonly message: Message}}> {
 	return state.queue.items.filter(item => item.event.kind === 'deliver' && item.event.message.body.type !== 'Heartbeat') as never;
+}
+
+/** The same, as the shared network's InFlight items (message, due, seq). */
+export function messagesInFlight(state: PaxosState): Array<InFlight<Message>> {
+	const messages: Array<InFlight<Message>> = [];
+	for (const item of state.queue.items) if (item.event.kind === 'deliver' && item.event.message.body.type !== 'Heartbeat') messages.push({message: item.event.message, due: item.time, seq: item.seq});
+	return messages;
 }
 
 export function inFlightCount(state: PaxosState): number {

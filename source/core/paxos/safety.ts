@@ -26,6 +26,8 @@ export const lampText: Readonly<Record<LampName, string>> = {
 
 /** The header's short names. */
 export const lampShort: Readonly<Record<LampName, string>> = {'one-value': 'one', stable: 'stable', valid: 'valid', learn: 'learn', apply: 'apply'};
+/** The lamps' codes, in order, as the header shows them. */
+export const lampCodes: readonly string[] = lampNames.map(lamp => lampShort[lamp]);
 
 export type Violation = {readonly lamp: LampName; readonly instance: number; readonly text: string; readonly event: number};
 

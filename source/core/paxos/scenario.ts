@@ -9,45 +9,22 @@ import {ballotText, compareBallots, parseBallot} from './ballot.js';
 import {bugNames, type BugName} from './bugs.js';
 import {leaderOf} from './leader.js';
 import {parseNode, paxosNames, roleOf} from './names.js';
-import {isLinkFault, linkFaultTypes} from '../net/faults.js';
-import {parseNetVerb} from '../net/verbs.js';
+import {netVerbs, parseNetVerb} from '../net/verbs.js';
 import {currentLeader, inFlight, instanceCount, isNoop, knownBy} from './queries.js';
 import {chosenValue, lampNames, type LampName} from './safety.js';
 import type {MessagePick, MessageType, PaxosAction, PaxosConfig, PaxosState} from './types.js';
 
-export const paxosVerbs = ['crash', 'restart', 'propose', 'adversary', 'leader', 'bug', 'drop', 'deliver', 'request', ...linkFaultTypes] as const;
+export const paxosVerbs = ['crash', 'restart', 'propose', 'adversary', 'leader', 'bug', 'request', ...netVerbs] as const;
 
 const sizesOf = (config?: PaxosConfig) => config ?? {proposers: 4, acceptors: 7, learners: 3};
 
 const typeNames: Readonly<Record<string, MessageType>> = {prepare: 'Prepare', promise: 'Promise', accept: 'Accept', accepted: 'Accepted', refuse: 'Nack', nack: 'Nack'};
 
-type Pick = MessagePick;
-
-function parsePick(config: PaxosConfig | undefined, words: readonly string[]): Pick | string {
-	const usage = 'a message is "next", "#ID" or "P1->A2" (either end may be *), optionally followed by a type: Prepare, Promise, Accept, Accepted or Refuse';
-	const [first, type] = words;
-	if (first === undefined || words.length > 2) return usage;
-	if (first === 'next' && type === undefined) return {};
-	const id = /^#(\d+)$/.exec(first);
-	if (id && type === undefined) return {id: Number(id[1])};
-	const link = /^([^-]+)->(.+)$/.exec(first);
-	if (!link) return usage;
-	const end = (word: string) => (word === '*' ? undefined : parseNode(sizesOf(config), word) ?? -1);
-	const from = end(link[1]!);
-	const to = end(link[2]!);
-	if (from === -1 || to === -1) return usage;
-	const typed = type === undefined ? undefined : typeNames[type.toLowerCase()];
-	if (type !== undefined && typed === undefined) return usage;
-	return {...(from === undefined ? {} : {from}), ...(to === undefined ? {} : {to}), ...(typed ? {type: typed} : {})};
-}
-
-/** The first message in flight a pick names (its id), when the verb runs. */
-export function findPicked(state: PaxosState, pick: Pick): number | undefined {
-	return inFlight(state).find(item => {
-		const {message} = item.event;
-		return (pick.id === undefined || message.id === pick.id) && (pick.from === undefined || message.from === pick.from) && (pick.to === undefined || message.to === pick.to) && (pick.type === undefined || message.body.type === pick.type);
-	})?.event.message.id;
-}
+/** The shared network's words for Paxos messages: "drop P1->A2 Accept", "deliver next", "duplicate #7". */
+export const paxosMessageWords = {
+	types: typeNames,
+	usage: 'a message is "next", "#ID" or "P1->A2" (either end may be *), optionally followed by a type: Prepare, Promise, Accept, Accepted or Refuse',
+};
 
 function onOff(word: string | undefined): boolean | undefined {
 	return word === 'on' ? true : word === 'off' ? false : undefined;
@@ -83,27 +60,13 @@ export function parseVerb(words: readonly string[], config?: PaxosConfig): Paxos
 			return {type: 'bug', bug: args[0] as BugName, on};
 		}
 
-		case 'drop':
-		case 'deliver': {
-			const pick = parsePick(config, args);
-			if (typeof pick === 'string') return pick;
-			return {type: verb, pick};
-		}
-
 		case 'request':
 			return args.length === 0 ? {type: 'request'} : 'request takes no words';
-		case 'partition':
-		case 'cut':
-		case 'heal':
-		case 'loss':
-		case 'slow': {
-			const fault = parseNetVerb(paxosNames(sizes), {types: {}, usage: ''}, words);
-			if (fault === undefined) return `unknown verb "${verb}"`;
-			return typeof fault === 'string' || isLinkFault(fault) ? fault : `unknown verb "${verb}"`;
-		}
-
-		default:
+		default: {
+			const fault = parseNetVerb(paxosNames(sizes), paxosMessageWords, words);
+			if (fault !== undefined) return fault;
 			return `unknown verb "${verb ?? ''}": use one of ${paxosVerbs.join(', ')}`;
+		}
 	}
 }
 

@@ -3,14 +3,13 @@
  * returns the new state (the old one is never touched, so step back can keep it).
  */
 import {QueueDraft} from '../engine/event-queue.js';
-import {drawFor, intBetween, StreamId} from '../engine/streams.js';
+import {linkDraw} from '../net/message.js';
 import {hasBug, type BugName} from './bugs.js';
 import {holdMs} from './config.js';
 import {nodeCount, nodeName} from './names.js';
 import {checkLamps, type Acceptance} from './safety.js';
-import type {Acceptor, Body, EventKind, Learner, Message, PaxosEvent, PaxosState, Proposer} from './types.js';
-
-const lossStream = 202;
+import type {Acceptor, Body, EventKind, Learner, Message, PaxosAction, PaxosEvent, PaxosState, Proposer} from './types.js';
+import {addRecent} from '../engine/recent.js';
 
 export class Tx {
 	readonly queue: QueueDraft<PaxosEvent>;
@@ -21,6 +20,8 @@ export class Tx {
 	sends: number[] | undefined;
 	stats: PaxosState['stats'];
 	roundsWithoutDecision: number;
+	leads: number;
+	lastLead: number;
 	commands: number;
 	adversary: boolean;
 	leader: boolean;
@@ -28,6 +29,9 @@ export class Tx {
 	network: PaxosState['network'];
 	/** What happened, in words. */
 	text = '';
+	/** The user's action this draft applies, and a message it dropped (for the diagram). */
+	action: PaxosAction | undefined;
+	dropped: Message | undefined;
 	readonly sent: Message[] = [];
 	/** Instances whose acceptors changed (the lamps look at these). */
 	readonly touched = new Set<number>();
@@ -47,6 +51,8 @@ export class Tx {
 		this.nextMessageId = base.nextMessageId;
 		this.stats = base.stats;
 		this.roundsWithoutDecision = base.roundsWithoutDecision;
+		this.leads = base.leads;
+		this.lastLead = base.lastLead;
 		this.commands = base.commands;
 		this.adversary = base.adversary;
 		this.leader = base.leader;
@@ -114,10 +120,7 @@ export class Tx {
 		const link = from * nodes + to;
 		const draws = this.sends[link]!;
 		this.sends[link] = draws + 1;
-		const latency = intBetween(drawFor(this.config.seed, StreamId.linkLatency, link, draws), this.config.latencyMin, this.config.latencyMax) + this.network.slow[link]!;
-		// Loss draws from its own stream, so a run without loss has the latencies it always had.
-		const loss = this.network.loss[link]!;
-		const doomed = loss > 0 && drawFor(this.config.seed, lossStream, link, draws).chance(loss);
+		const {latency, doomed} = linkDraw(this.config, this.network, nodes, from, to, draws);
 		const held = this.adversary && body.type === 'Accept';
 		const message: Message = {id: this.nextMessageId++, from, to, body, sentAt: this.now, doomed, ...(held ? {held} : {})};
 		this.queue.schedule(this.now + (held ? holdMs : latency), {kind: 'deliver', message});
@@ -151,14 +154,18 @@ export class Tx {
 			sends: this.sends ?? this.base.sends,
 			stats: this.stats,
 			roundsWithoutDecision: this.roundsWithoutDecision,
+			leads: this.leads,
+			lastLead: this.lastLead,
 			commands: this.commands,
 			adversary: this.adversary,
 			leader: this.leader,
 			bugs: this.bugs,
 			network: this.network,
 			lamps: this.base.lamps,
-			last: {n: events, time: this.now, kind, text: this.text, message, sent: this.sent, changed: this.changed()},
+			last: {n: events, time: this.now, kind, text: this.text, message, sent: this.sent, changed: this.changed(), ...(this.action ? {action: this.action} : {}), ...(this.dropped ? {dropped: this.dropped} : {})},
+			history: this.base.history,
 		};
+		state.history = addRecent(this.base.history, state.last);
 		const lamps = checkLamps(state, this.touched, this.proposed, this.acceptances);
 		if (lamps === state.lamps) return state;
 		if (lamps.chosenCount > state.lamps.chosenCount) state.roundsWithoutDecision = 0;

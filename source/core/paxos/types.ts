@@ -4,9 +4,11 @@
  * instance (single-decree) or a log of them (Multi-Paxos), on virtual ms.
  */
 import type {EventQueue} from '../engine/event-queue.js';
-import type {LinkFault} from '../net/faults.js';
+import type {NetFault} from '../net/faults.js';
+import type {MessagePick as NetMessagePick, NetMessage} from '../net/message.js';
 import type {Network} from '../net/network.js';
 import type {Model} from '../models/model.js';
+import type {Recent} from '../engine/recent.js';
 import type {Ballot} from './ballot.js';
 import type {BugName} from './bugs.js';
 import type {Lamps} from './safety.js';
@@ -52,17 +54,11 @@ export type Heartbeat = {readonly type: 'Heartbeat'};
 export type Body = Prepare | Promise | Accept | Accepted | Nack | Heartbeat;
 export type MessageType = Body['type'];
 
-export type MessagePick = {readonly from?: number; readonly to?: number; readonly type?: MessageType; readonly id?: number};
+/** Which message a message fault acts on (the shared network's pick). */
+export type MessagePick = NetMessagePick<MessageType>;
 
-export type Message = {
-	readonly id: number;
-	/** Node ids: proposers 0…k−1, acceptors k…k+n−1, learners after them. */
-	readonly from: number;
-	readonly to: number;
-	readonly body: Body;
-	readonly sentAt: number;
-	/** The link's loss picked it to be lost on the way (the shared network's NetMessage field). */
-	readonly doomed: boolean;
+/** A message on the shared network (node ids: proposers 0…k−1, acceptors k…k+n−1, learners after them). */
+export type Message = NetMessage<Body> & {
 	/** Held by the adversary: it arrives at the latest `hold` ms after it was sent, earlier if a higher Prepare overtakes it. */
 	readonly held?: boolean;
 };
@@ -141,6 +137,10 @@ export type EventRecord = {
 	readonly sent: readonly Message[];
 	/** Nodes whose state this event changed (for the trace). */
 	readonly changed: readonly number[];
+	/** The user's action this record is, if it is one (for the space-time diagram). */
+	readonly action?: PaxosAction;
+	/** A message the action took out of the network (dropped). */
+	readonly dropped?: Message;
 };
 
 export type PaxosAction =
@@ -150,12 +150,9 @@ export type PaxosAction =
 	| {readonly type: 'adversary'; readonly on: boolean}
 	| {readonly type: 'leader'; readonly on: boolean}
 	| {readonly type: 'bug'; readonly bug: BugName; readonly on: boolean}
-	| {readonly type: 'drop' | 'deliver'; readonly id: number}
-	/** From a scenario: the first message in flight that matches, found when the line runs. */
-	| {readonly type: 'drop' | 'deliver'; readonly pick: MessagePick}
 	| {readonly type: 'request'}
-	/** The shared network's link faults: partition, cut, heal, loss, slow. */
-	| LinkFault;
+	/** The shared network's faults: partition, cut, heal, loss, slow (links); drop, duplicate, delay, deliver (a message in flight). */
+	| NetFault<MessageType>;
 
 export type Stats = {readonly sent: number; readonly delivered: number; readonly lost: number; readonly rounds: number};
 
@@ -180,7 +177,13 @@ export type PaxosState = {
 	readonly sends: readonly number[];
 	/** Phase 1 attempts since the last value was chosen (or since the start): the duel's count. */
 	readonly roundsWithoutDecision: number;
+	/** Times a proposer took the lead (the timeline marks each). */
+	readonly leads: number;
+	/** The proposer that took the lead last (−1: none yet). */
+	readonly lastLead: number;
 	readonly last: EventRecord;
+	/** The latest event records, for the space-time diagram (v). */
+	readonly history: Recent<EventRecord>;
 	readonly stats: Stats;
 	readonly lamps: Lamps;
 };

@@ -39,8 +39,8 @@ describe('replica-tui paxos fuzz', () => {
 			{type: 'crash', node: 3},
 			{type: 'restart', node: 0},
 			{type: 'propose', proposer: 1},
-			{type: 'drop', pick: {from: 0, to: 2, type: 'Accept'}},
-			{type: 'drop', pick: {from: 3, to: 1, type: 'Nack'}},
+			{type: 'drop', pick: {by: 'match', from: 0, to: 2, type: 'Accept'}},
+			{type: 'drop', pick: {by: 'match', from: 3, to: 1, type: 'Nack'}},
 			{type: 'request'},
 		] as const;
 		for (const action of actions) expect(parseVerb(paxosFuzz.verbText(action)!.split(' '), config)).toEqual(action);

@@ -26,7 +26,7 @@ function randomAction(state: PaxosState, draw: Draw): PaxosAction | undefined {
 		case 2: {
 			const items = inFlight(state);
 			if (items.length === 0) return undefined;
-			return {type: draw.int(2) === 0 ? 'drop' : 'deliver', id: items[draw.int(items.length)]!.event.message.id};
+			return {type: draw.int(2) === 0 ? 'drop' : 'deliver', pick: {by: 'id', id: items[draw.int(items.length)]!.event.message.id}};
 		}
 
 		case 3:

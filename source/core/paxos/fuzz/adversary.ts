@@ -66,7 +66,7 @@ export class PaxosAdversary implements FuzzAdversary<PaxosState, PaxosAction> {
 				const items = inFlight(state);
 				if (items.length > 0) {
 					const {message} = items[draw.int(items.length)]!.event;
-					actions.push({type: 'drop', pick: {from: message.from, to: message.to, type: message.body.type}});
+					actions.push({type: 'drop', pick: {by: 'match', from: message.from, to: message.to, type: message.body.type}});
 				}
 
 				break;

@@ -28,7 +28,9 @@ export function fuzzConfig(setup: PaxosFuzzSetup, seed: number): PaxosConfig {
 }
 
 function pickText(config: PaxosConfig, pick: MessagePick): string {
-	const end = (node: number | undefined) => (node === undefined ? '*' : nodeName(config, node));
+	if (pick.by === 'id') return `#${pick.id}`;
+	if (pick.by === 'next') return 'next';
+	const end = (node: number | 'any') => (node === 'any' ? '*' : nodeName(config, node));
 	const type = pick.type === 'Nack' ? 'Refuse' : pick.type;
 	return `${end(pick.from)}->${end(pick.to)}${type === undefined ? '' : ` ${type}`}`;
 }
@@ -47,8 +49,11 @@ export function paxosVerbText(config: PaxosConfig, action: PaxosAction): string 
 		case 'bug':
 			return `bug ${action.bug} ${action.on ? 'on' : 'off'}`;
 		case 'drop':
+		case 'duplicate':
 		case 'deliver':
-			return 'pick' in action ? `${action.type} ${pickText(config, action.pick)}` : `${action.type} #${action.id}`;
+			return `${action.type} ${pickText(config, action.pick)}`;
+		case 'delay':
+			return `delay ${pickText(config, action.pick)} ${action.ms}ms`;
 		case 'request':
 			return 'request';
 		default:

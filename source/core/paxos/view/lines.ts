@@ -1,12 +1,11 @@
 /** The rows under the columns and the decision rows: the key rule in words, learners, messages in flight, the chosen value, the duel. */
 import {seg, type Line, type Segment} from '../../engine/screen.js';
 import {ballotText} from '../ballot.js';
-import {messageText} from '../describe.js';
 import {firstHole} from '../learner.js';
 import {acceptorList, majority, nodeCount, paxosNames} from '../names.js';
 import {networkText} from '../../net/network.js';
-import {currentLeader, inFlight, instanceCount, isDueling, knownBy} from '../queries.js';
-import {chosenValue, lampNames, lampShort, lampText} from '../safety.js';
+import {currentLeader, instanceCount, isDueling, knownBy} from '../queries.js';
+import {chosenValue, lampNames, lampText} from '../safety.js';
 import type {PaxosState} from '../types.js';
 
 /** Each proposer in phase 2 (or just preempted), with the value it must propose and why. */
@@ -42,23 +41,6 @@ export function learnerLines(state: PaxosState, width: number): Line[] {
 		row.push(seg(`│ ${state.model.summary(learner.machine)}`, 'dim'));
 		return row;
 	});
-}
-
-export function messageLines(state: PaxosState, rows: number, cursor: number): Line[] {
-	const items = inFlight(state);
-	if (rows <= 0) return [];
-	if (items.length === 0) return [[seg('no messages in flight', 'dim')]];
-	const selected = ((cursor % items.length) + items.length) % items.length;
-	const start = Math.max(0, Math.min(selected - rows + 2, items.length - rows + 1));
-	const shown = items.slice(start, start + rows - 1);
-	const rowsOut: Line[] = [[seg(`in flight ${items.length}`, 'dim'), seg(items.length > shown.length ? ` (${start + 1}–${start + shown.length} shown) · [ ] pick · d drop · g deliver now` : ' · [ ] pick · d drop · g deliver now', 'dim')]];
-	for (const [offset, item] of shown.entries()) {
-		const mine = start + offset === selected;
-		const {message} = item.event;
-		rowsOut.push([seg(mine ? '▸ ' : '  ', 'accent'), seg(`#${message.id} `, 'dim'), seg(messageText(state.config, message), message.body.type === 'Nack' ? 'warn' : undefined), seg(` ${item.time} ms${message.held ? ' held' : ''}`, message.held ? 'bad' : 'dim')]);
-	}
-
-	return rowsOut;
 }
 
 export function chosenLine(state: PaxosState): Line {
@@ -101,11 +83,4 @@ export function secondDecisionLine(state: PaxosState): Line {
 	if (network !== 'network whole') parts.unshift(network);
 	if (state.bugs.length > 0) parts.push(`bug ${state.bugs.join(', ')}`);
 	return [seg(parts.join(' · '), state.adversary ? 'warn' : 'dim')];
-}
-
-export function lampSegments(state: PaxosState, wide: boolean): Line {
-	return lampNames.flatMap(lamp => {
-		const red = state.lamps.broken[lamp] !== undefined;
-		return [seg(' '), seg(wide ? `${red ? '✗' : '✓'}${lampShort[lamp]}` : red ? '✗' : '✓', red ? 'bad' : 'good', red)];
-	});
 }
