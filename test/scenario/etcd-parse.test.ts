@@ -73,6 +73,6 @@ describe('an etcd scenario', () => {
 	});
 
 	test('an unknown mode lists etcd among the choices', () => {
-		expect(refusal(['description d', 'mode zookeeper'])).toBe('demo.scenario:2: unknown mode "zookeeper": choose one of voting, raft, order, sourcing, etcd');
+		expect(refusal(['description d', 'mode zookeeper'])).toBe('demo.scenario:2: unknown mode "zookeeper": choose one of voting, raft, order, sourcing, paxos, aeron, etcd');
 	});
 });
