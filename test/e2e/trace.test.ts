@@ -87,7 +87,7 @@ describe('--trace FILE', () => {
 
 	test('streams a 200,000-input trace while the report stays small', () => {
 		const file = path.join(folder, 'long.jsonl');
-		const result = run(['--steps', '200000', '--json', '--trace', file]);
+		const result = run(['--steps', '200000', '--json', '--trace', file], {timeout: 55_000});
 		expect(result.code).toBe(0);
 		expect(result.stdout.length).toBeLessThan(5000);
 		expect(JSON.parse(result.stdout).inputs).toBe(200_000);
