@@ -7,7 +7,7 @@
  */
 import {quorumOf} from './config.js';
 import {memberName} from './names.js';
-import {send} from './net.js';
+import {send} from './transport.js';
 import {consume} from './service.js';
 import {pump, receivedEnd, recordedEnd, startStream} from './stream.js';
 import {checkLeaderReady, enterElection, enterLeaderReplay, followerReplay} from './election.js';

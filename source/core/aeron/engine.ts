@@ -13,7 +13,8 @@ import {messageText} from './describe.js';
 import {enterElection, onCanvassPosition, onCatchupPosition, onElectionDeadline, onHeartbeat, onLiveness, onNewLeadershipTerm, onReplicate, onRequestVote, onStopCatchup, onVote} from './election.js';
 import {emptyLog} from './log.js';
 import {memberName} from './names.js';
-import {lossReason, noCuts} from './net.js';
+import {initialNetwork} from '../net/network.js';
+import {lossReason} from './transport.js';
 import {emptyService} from './service.js';
 import {onArchive, onLog} from './stream.js';
 import {onTimerDue} from './timers.js';
@@ -81,7 +82,7 @@ export function createAeron(config: AeronConfig): AeronState {
 		queue: emptyQueue(),
 		members: Array.from({length: size}, (_, id) => initialMember(id, size, model)),
 		client: {nextRequest: 1, automatic: 0, leaderGuess: 0, sent: 0, replies: 0, lastReply: null, draws: 0, nextTimer: 1},
-		cut: noCuts(size),
+		network: initialNetwork(size, 0),
 		linkClear: Array.from({length: (size + 1) * (size + 1)}, () => 0),
 		nextMessageId: 1,
 		impurity: null,

@@ -1,7 +1,11 @@
 /** The Aeron mode's keys, menus, help and legend (the shell's own keys come first). */
 import type {KeyPress} from '../engine/key-press.js';
 import type {HelpEntry, KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
-import {inFlight} from './describe.js';
+import {cursorMessage} from '../net/message.js';
+import {linksMenu, messageMenu, netHelp, netKeyAction, networkMenu} from '../net/keys.js';
+import {messageWords} from './describe.js';
+import {aeronNames} from './transport.js';
+import {messagesInFlight} from './view/messages.js';
 import {memberName} from './names.js';
 import {leaderOf} from './queries.js';
 import {bugNames, impurityNames, type AeronAction, type AeronState, type BugName} from './types.js';
@@ -33,26 +37,19 @@ export function aeronKeyAction(state: AeronState, key: KeyPress, ui: UiState): K
 			return {action: {type: 'request'}};
 		case 't':
 			return {action: {type: 'timer', delay: timerDelay}};
-		case 'p':
-			return {menu: 'network'};
 		case 'c':
 			return {menu: 'determinism'};
 		case 'B':
 			return {menu: 'bugs'};
-		case '[':
-			return {cursor: -1};
-		case ']':
-			return {cursor: 1};
-		case 'd': {
-			const messages = inFlight(state);
-			if (messages.length === 0) return undefined;
-			const index = ((ui.cursor % messages.length) + messages.length) % messages.length;
-			return {action: {type: 'drop', id: messages[index]!.event.message.id}};
-		}
-
-		default:
+		case 'v':
 			return undefined;
+		default:
+			return netKeyAction(key.input, cursorMessageOf(state, ui)?.message.id);
 	}
+}
+
+function cursorMessageOf(state: AeronState, ui: UiState) {
+	return cursorMessage(messagesInFlight(state), ui.cursor);
 }
 
 export function aeronMenu(state: AeronState, name: string, ui: UiState): Menu<AeronAction> {
@@ -60,13 +57,18 @@ export function aeronMenu(state: AeronState, name: string, ui: UiState): Menu<Ae
 	switch (name) {
 		case 'network': {
 			const leader = leaderOf(state);
-			const items: Array<MenuItem<AeronAction>> = [
-				{key: 'i', label: `isolate ${memberName(member)}`, action: {type: 'isolate', member}},
-				{key: 'l', label: 'isolate the leader', ...(leader === undefined ? {disabled: 'there is no leader'} : {action: {type: 'isolate', member: 'leader'}})},
-				{key: 'h', label: 'heal: every link works again', action: {type: 'heal'}},
-			];
-			for (let to = 0; to < state.members.length; to++) if (to !== member) items.push({key: String(to), label: `cut ${memberName(member)}→${memberName(to)} (one way)`, action: {type: 'cut', from: member, to}});
-			return {title: `network · selected ${memberName(member)}`, items};
+			const names = aeronNames(state.members.length);
+			const own: Array<MenuItem<AeronAction>> = [{key: 'l', label: 'isolate the leader', ...(leader === undefined ? {disabled: 'there is no leader'} : {action: {type: 'isolate', member: 'leader'}})}];
+			return networkMenu<AeronAction>(names, member, own, {key: 'i', label: `isolate ${memberName(member)} (the client still reaches it)`, action: {type: 'isolate', member}});
+		}
+
+		case 'links':
+			return linksMenu(aeronNames(state.members.length), member);
+		case 'message': {
+			const item = cursorMessageOf(state, ui);
+			const client = state.members.length;
+			const noCopy = item === undefined || (item.message.from !== client && item.message.to !== client) ? undefined : 'client messages are not duplicated';
+			return messageMenu(item?.message.id, item === undefined ? '' : messageWords(item.message, state).replace(/^#\d+ /, ''), noCopy);
 		}
 
 		case 'determinism':
@@ -99,6 +101,7 @@ export function aeronHints(state: AeronState, ui: UiState): KeyHint[] {
 		{keys: 't', label: 'timer'},
 		{keys: 'a', label: 'slow archive'},
 		{keys: 'p', label: 'network'},
+		{keys: 'm', label: 'message'},
 		{keys: 'c', label: 'determinism'},
 		{keys: 'B', label: 'safety lab'},
 		{keys: 'D', label: 'lose disk'},
@@ -113,10 +116,9 @@ export function aeronHelp(): HelpEntry[] {
 		['n', 'take a snapshot now (ClusterControl SNAPSHOT on the leader)'],
 		['r', 'the client sends a request now'],
 		['t', `the client asks the service to schedule a timer ${timerDelay} ms ahead`],
-		['p', 'network menu: isolate a member or the leader, cut one link, heal'],
+		...netHelp('member').filter(([key]) => key !== 'v').map(([key, text]) => (key === 'p' ? (['p', 'network menu: isolate a member or the leader (the client still reaches it), heal, cut one way'] as const) : ([key, text] as const))),
 		['c', 'determinism menu: make the service read the wall clock, draw unseeded random numbers or iterate a map in undefined order'],
 		['B', 'safety lab: switch a bug on or off'],
-		['[ ] d', 'move the message cursor (▸); d drops that message'],
 		'',
 		'Aeron Cluster: the leader sequences client messages into one log addressed by byte position; every member\'s archive records it; a member\'s service processes it only up to the commit position. Time, timers and snapshot points travel in the log.',
 		'',

@@ -6,7 +6,7 @@
 import type {Mode} from '../engine/mode.js';
 import {applyAction} from './actions.js';
 import {aeronFlags, defaultSpeed, parseAeronConfig, speedLadder} from './config.js';
-import {inFlight} from './describe.js';
+import {inFlightCountIn} from '../net/message.js';
 import {advance, createAeron, nextTime, runUntil} from './engine.js';
 import {aeronHelp, aeronHints, aeronKeyAction, aeronLegend, aeronMenu} from './keys.js';
 import {aeronReport, aeronSummary, aeronTraceAction, aeronTraceLine, aeronTraceStart} from './report.js';
@@ -41,7 +41,7 @@ export const aeronMode: Mode<AeronState, AeronAction, AeronConfig> = {
 	apply: applyAction,
 
 	selectable: state => state.members.length,
-	cursorCount: state => inFlight(state).length,
+	cursorCount: state => inFlightCountIn(state.queue.items),
 	keyAction: aeronKeyAction,
 	menu: aeronMenu,
 	hints: aeronHints,

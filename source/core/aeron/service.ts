@@ -8,7 +8,7 @@ import {Draw, hash2, hash3, hash4} from '../engine/random.js';
 import {recordsBetween} from './log.js';
 import {memberClock} from './clock.js';
 import {memberName, recordText} from './names.js';
-import {send} from './net.js';
+import {send} from './transport.js';
 import {armTimers} from './timers.js';
 import {drainIngress} from './client.js';
 import type {DraftMember, Tx} from './tx.js';

@@ -4,6 +4,7 @@
  * the draft came from never changes (step back keeps old states).
  */
 import {QueueDraft} from '../engine/event-queue.js';
+import type {Network} from '../net/network.js';
 import {addRecent} from '../engine/recent.js';
 import type {Model} from '../models/model.js';
 import type {PositionLog} from './log.js';
@@ -24,7 +25,7 @@ export class Tx {
 	readonly queue: QueueDraft<AeronEvent>;
 	members: Member[];
 	client: Client;
-	cut: readonly boolean[];
+	network: Network;
 	linkClear: number[] | undefined;
 	nextMessageId: number;
 	impurity: AeronState['impurity'];
@@ -48,7 +49,7 @@ export class Tx {
 		this.queue = new QueueDraft(base.queue);
 		this.members = base.members.slice();
 		this.client = base.client;
-		this.cut = base.cut;
+		this.network = base.network;
 		this.nextMessageId = base.nextMessageId;
 		this.impurity = base.impurity;
 		this.divergence = base.divergence;
@@ -124,7 +125,7 @@ export class Tx {
 			queue: this.queue.done(),
 			members: this.members,
 			client: this.client,
-			cut: this.cut,
+			network: this.network,
 			linkClear: this.linkClear ?? this.base.linkClear,
 			nextMessageId: this.nextMessageId,
 			impurity: this.impurity,

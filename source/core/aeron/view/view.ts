@@ -6,10 +6,13 @@
 import {peekEvent} from '../../engine/event-queue.js';
 import type {ViewContext} from '../../engine/mode.js';
 import {lineWidth, seg, type Line, type Screen, type Segment} from '../../engine/screen.js';
-import {cut, wrapLines} from '../../engine/text.js';
-import {bodyLabel, eventText, inFlight} from '../describe.js';
+import {wrapLines} from '../../engine/text.js';
+import {networkText} from '../../net/network.js';
+import {lampSegments as netLampSegments} from '../../net/view/lamps.js';
+import {eventText} from '../describe.js';
 import {memberName} from '../names.js';
-import {nodeName, partitionText} from '../net.js';
+import {aeronNames} from '../transport.js';
+import {messageLines} from './messages.js';
 import {leaderOf, leaderView} from '../queries.js';
 import {receivedEnd} from '../stream.js';
 import {lampNames, type AeronState} from '../types.js';
@@ -20,10 +23,15 @@ export const decisionRows = 1;
 const minColumnWidth = 16;
 const minColumnHeight = 10;
 
-const lampShort: Readonly<Record<(typeof lampNames)[number], string>> = {'one-leader': 'OL', 'commit-kept': 'CK', 'same-records': 'SR', 'service-commit': 'SC'};
+export const lampShort: Readonly<Record<(typeof lampNames)[number], string>> = {'one-leader': 'OL', 'commit-kept': 'CK', 'same-records': 'SR', 'service-commit': 'SC'};
+
+/** The lamps by code ("OL", …), each undefined while green. */
+export function lampsByCode(state: AeronState): Record<string, string | undefined> {
+	return Object.fromEntries(lampNames.map(name => [lampShort[name], state.lamps[name]]));
+}
 
 export function lampSegments(state: AeronState): Segment[] {
-	return lampNames.flatMap(name => [seg(' '), seg(`${state.lamps[name] === undefined ? '✓' : '✗'}${lampShort[name]}`, state.lamps[name] === undefined ? 'good' : 'bad', state.lamps[name] !== undefined)]);
+	return netLampSegments(lampNames.map(name => lampShort[name]), lampsByCode(state));
 }
 
 function headerParts(state: AeronState, columns: number): {header: string[]; badges: Line; position: string} {
@@ -67,29 +75,6 @@ function clientLine(state: AeronState): Line {
 	return [seg(`client → ${memberName(client.leaderGuess)} · sent ${client.sent} · replies ${client.replies} (only the leader's service replies)${last}`, 'dim')];
 }
 
-function messageLines(state: AeronState, rows: number, columns: number, cursor: number): Line[] {
-	if (rows <= 0) return [];
-	const messages = inFlight(state);
-	const size = state.members.length;
-	if (messages.length === 0) return [[seg('no messages in flight', 'dim')]];
-	const perRow = columns >= 110 ? 3 : 2;
-	const cell = Math.floor(columns / perRow);
-	const selected = ((cursor % messages.length) + messages.length) % messages.length;
-	const cells = messages.map((item, index) => {
-		const {message} = item.event;
-		const mark = index === selected ? '▸' : ' ';
-		return cut(`${mark}${nodeName(message.from, size)}→${nodeName(message.to, size)} ${bodyLabel(message.body, state)} @${item.time}`, cell - 1).padEnd(cell);
-	});
-	const lines: Line[] = [];
-	for (let row = 0; row < rows && row * perRow < cells.length; row++) {
-		const chunk = cells.slice(row * perRow, row * perRow + perRow).join('');
-		const more = row === rows - 1 && (row + 1) * perRow < cells.length ? `+${cells.length - (row + 1) * perRow} more` : '';
-		lines.push([seg(more ? cut(chunk, columns - more.length - 1) + ' ' : chunk, 'dim'), seg(more, 'dim')]);
-	}
-
-	return lines;
-}
-
 function decisionLine(state: AeronState): Line {
 	const broken = lampNames.find(name => state.lamps[name] !== undefined);
 	if (broken) return [seg(`✗ ${state.lamps[broken]}`, 'bad', true)];
@@ -99,12 +84,12 @@ function decisionLine(state: AeronState): Line {
 	}
 
 	const id = leaderOf(state);
-	const partition = partitionText(state);
+	const network = networkText(aeronNames(state.members.length), state.network, state.members.length);
 	const parts = [id === undefined ? 'no leader' : `★ ${memberName(id)} leads term ${state.members[id]!.term}${state.members[id]!.election === 'closed' ? '' : ' (election not complete)'}`];
 	if (id !== undefined) parts.push(`commit ${state.members[id]!.commit}`);
 	const digests = new Set(state.members.filter(m => m.role !== 'down').map(m => `${m.service.position}:${m.service.digest}`));
 	parts.push(digests.size === 1 ? 'every service at the same position and digest ✓' : 'services trail commit');
-	if (partition) parts.push(`partition ${partition}`);
+	if (network !== 'network whole') parts.push(network);
 	return [seg(parts.join(' · '))];
 }
 
@@ -120,7 +105,7 @@ export function aeronView(state: AeronState, context: ViewContext): Screen {
 	const scale = Math.max(96, ...state.members.map(m => receivedEnd(m)));
 	const selected = Math.min(context.selected, size - 1);
 	const memberColumns = state.members.map(m => memberColumn(state, m, width, columnHeight, m.id === selected, scale));
-	const extra = [leaderLine(state, columns), clientLine(state), ...messageLines(state, extraRows - 2, columns, context.cursor)];
+	const extra = [leaderLine(state, columns), clientLine(state), ...messageLines(state, extraRows - 2, columns, context.cursor, wide)];
 	const next = peekEvent(state.queue);
 	const {header, badges, position} = headerParts(state, columns);
 	return {
