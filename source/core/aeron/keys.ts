@@ -142,6 +142,8 @@ export function aeronLegend(): HelpEntry[] {
 		['⚠wall-clock  ⚠bug', 'the service breaks a determinism rule (c) / a safety-lab bug is on (B)'],
 		['✓OL ✓CK ✓SR ✓SC', 'lamps: one leader per term; committed position never lost; same records at same positions; no service past its commit'],
 		['leader M0 sees …', 'the leader\'s view of every member\'s position, the quorum position (k-th highest) and its own recorded position: commit is the smaller'],
+		['in flight 3 · ▸ #57 …', 'messages in flight; ▸ the message cursor ([ ] moves it, m acts on it), shown in full'],
+		['CP 384 2ms ↯', 'a message in a few cells (type, detail, due in); ↯ it will be lost (lossy or cut link, receiver down)'],
 		['Canvass t0@288', 'CanvassPosition: the sender\'s log term and position'],
 		['RequestVote T1', 'a candidate asks for term 1; Vote YES/NO answers'],
 		['NewLeadershipTerm', 'the leader\'s term, its base position and where the next term starts in its log (for truncation)'],

@@ -10,6 +10,7 @@ import {inFlightCountIn} from '../net/message.js';
 import {advance, createAeron, nextTime, runUntil} from './engine.js';
 import {aeronHelp, aeronHints, aeronKeyAction, aeronLegend, aeronMenu} from './keys.js';
 import {aeronReport, aeronSummary, aeronTraceAction, aeronTraceLine, aeronTraceStart} from './report.js';
+import {aeronMarkOf} from './timeline-marks.js';
 import {aeronVerbs, parseClaim, parseVerb} from './scenario.js';
 import {lampNames, type AeronAction, type AeronConfig, type AeronState} from './types.js';
 import {aeronView, decisionRows, eventRows} from './view/view.js';
@@ -42,6 +43,7 @@ export const aeronMode: Mode<AeronState, AeronAction, AeronConfig> = {
 
 	selectable: state => state.members.length,
 	cursorCount: state => inFlightCountIn(state.queue.items),
+	markOf: aeronMarkOf,
 	keyAction: aeronKeyAction,
 	menu: aeronMenu,
 	hints: aeronHints,
