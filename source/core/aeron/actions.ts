@@ -12,6 +12,7 @@ import {memberName} from './names.js';
 import {applyLinkFault, applyMessageFault, type LinkFault, type MessageFault} from '../net/faults.js';
 import {findMessage, inFlightIn} from '../net/message.js';
 import {messageWords} from './describe.js';
+import {messageArrow} from './view/messages.js';
 import {aeronNames} from './transport.js';
 import {emptyService} from './service.js';
 import {Tx, type DraftMember} from './tx.js';
@@ -163,6 +164,7 @@ function messageAction(tx: Tx, state: AeronState, action: MessageFault<MessageTy
 		latencyMax: tx.config.latencyMax,
 		remove: (item: Envelope) => {
 			tx.queue.remove(event => event.kind === 'deliver' && event.message === item);
+			tx.arrow = messageArrow(item, 'dropped');
 			tx.stats.lost++;
 		},
 		newId: () => tx.nextMessageId++,

@@ -15,14 +15,15 @@ import {emptyLog} from './log.js';
 import {memberName} from './names.js';
 import {initialNetwork} from '../net/network.js';
 import {lossReason} from './transport.js';
+import {messageArrow} from './view/messages.js';
 import {emptyService} from './service.js';
 import {onArchive, onLog} from './stream.js';
 import {onTimerDue} from './timers.js';
 import {Tx} from './tx.js';
 import type {AeronConfig, AeronState, Envelope, Member} from './types.js';
 
-/** Recent event lines kept (nothing draws them yet: a few, for a later diagram). */
-export const historyChunk = 4;
+/** Recent event lines kept for the space-time diagram (at least this many, at most twice). */
+export const historyChunk = 40;
 
 export function modelOf(name: string): Model {
 	const model = modelNamed(name);
@@ -108,6 +109,7 @@ export function createAeron(config: AeronConfig): AeronState {
 function deliver(tx: Tx, message: Envelope): AeronState {
 	tx.say(messageText(message, tx.base));
 	const lost = lossReason(tx.base, message);
+	tx.arrow = messageArrow(message, lost === undefined ? 'arrived' : 'lost');
 	if (lost !== undefined) {
 		tx.parts[0] += ` — ${lost}`;
 		tx.stats.lost++;

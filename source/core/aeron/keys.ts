@@ -2,6 +2,7 @@
 import type {KeyPress} from '../engine/key-press.js';
 import type {HelpEntry, KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
 import {cursorMessage} from '../net/message.js';
+import {diagramLegend} from '../net/view/diagram.js';
 import {linksMenu, messageMenu, netHelp, netKeyAction, networkMenu} from '../net/keys.js';
 import {messageWords} from './describe.js';
 import {aeronNames} from './transport.js';
@@ -41,8 +42,6 @@ export function aeronKeyAction(state: AeronState, key: KeyPress, ui: UiState): K
 			return {menu: 'determinism'};
 		case 'B':
 			return {menu: 'bugs'};
-		case 'v':
-			return undefined;
 		default:
 			return netKeyAction(key.input, cursorMessageOf(state, ui)?.message.id);
 	}
@@ -97,11 +96,13 @@ export function aeronHints(state: AeronState, ui: UiState): KeyHint[] {
 	return [
 		{keys: 'x', label: down ? 'restart' : 'kill'},
 		{keys: 'r', label: 'request'},
+		{keys: 'v', label: 'diagram'},
 		{keys: 'n', label: 'snapshot'},
 		{keys: 't', label: 'timer'},
 		{keys: 'a', label: 'slow archive'},
 		{keys: 'p', label: 'network'},
 		{keys: 'm', label: 'message'},
+
 		{keys: 'c', label: 'determinism'},
 		{keys: 'B', label: 'safety lab'},
 		{keys: 'D', label: 'lose disk'},
@@ -116,7 +117,7 @@ export function aeronHelp(): HelpEntry[] {
 		['n', 'take a snapshot now (ClusterControl SNAPSHOT on the leader)'],
 		['r', 'the client sends a request now'],
 		['t', `the client asks the service to schedule a timer ${timerDelay} ms ahead`],
-		...netHelp('member').filter(([key]) => key !== 'v').map(([key, text]) => (key === 'p' ? (['p', 'network menu: isolate a member or the leader (the client still reaches it), heal, cut one way'] as const) : ([key, text] as const))),
+		...netHelp('member').map(([key, text]) => (key === 'p' ? (['p', 'network menu: isolate a member or the leader (the client still reaches it), heal, cut one way'] as const) : ([key, text] as const))),
 		['c', 'determinism menu: make the service read the wall clock, draw unseeded random numbers or iterate a map in undefined order'],
 		['B', 'safety lab: switch a bug on or off'],
 		'',
@@ -144,6 +145,7 @@ export function aeronLegend(): HelpEntry[] {
 		['leader M0 sees …', 'the leader\'s view of every member\'s position, the quorum position (k-th highest) and its own recorded position: commit is the smaller'],
 		['in flight 3 · ▸ #57 …', 'messages in flight; ▸ the message cursor ([ ] moves it, m acts on it), shown in full'],
 		['CP 384 2ms ↯', 'a message in a few cells (type, detail, due in); ↯ it will be lost (lossy or cut link, receiver down)'],
+		...diagramLegend(),
 		['Canvass t0@288', 'CanvassPosition: the sender\'s log term and position'],
 		['RequestVote T1', 'a candidate asks for term 1; Vote YES/NO answers'],
 		['NewLeadershipTerm', 'the leader\'s term, its base position and where the next term starts in its log (for truncation)'],

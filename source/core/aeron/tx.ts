@@ -8,7 +8,7 @@ import type {Network} from '../net/network.js';
 import {addRecent} from '../engine/recent.js';
 import type {Model} from '../models/model.js';
 import type {PositionLog} from './log.js';
-import type {AeronConfig, AeronEvent, AeronState, Client, Divergence, Envelope, EventLine, Member, Message, Seen, Stats} from './types.js';
+import type {AeronConfig, AeronEvent, AeronState, Client, Divergence, Envelope, EventArrow, EventLine, Member, Message, Seen, Stats} from './types.js';
 
 type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 export type DraftMember = Mutable<Member>;
@@ -35,6 +35,8 @@ export class Tx {
 	committed: number;
 	stats: Mutable<Stats>;
 	seen: Seen;
+	/** The message this event delivered, lost or dropped (for the space-time diagram). */
+	arrow: EventArrow | undefined;
 	/** What happened, in words: the head, then consequences. */
 	parts: string[] = [];
 	private readonly drafts = new Set<number>();
@@ -115,7 +117,7 @@ export class Tx {
 	finish(kind: string, member: number | null, counts = true): AeronState {
 		const text = this.parts.join('; ');
 		const events = this.base.events + (counts ? 1 : 0);
-		const last: EventLine = {n: events, time: this.time, kind, member, text};
+		const last: EventLine = {n: events, time: this.time, kind, member, text, ...(counts || kind === 'start' ? {} : {action: true}), ...(this.arrow === undefined ? {} : {arrow: this.arrow})};
 		const changed = [...this.drafts].sort((a, b) => a - b).map(id => logChange(id, this.base.members[id]!.log, this.members[id]!.log));
 		return {
 			config: this.base.config,

@@ -201,7 +201,11 @@ export type Client = {readonly nextRequest: number; readonly automatic: number; 
 /** The first record at which two services' digests differ, and why. */
 export type Divergence = {readonly member: number; readonly position: number; readonly record: string; readonly why: string};
 
-export type EventLine = {readonly n: number; readonly time: number; readonly kind: string; readonly member: number | null; readonly text: string};
+/** A message's arrow on the space-time diagram: it arrived, was lost on the way, or was dropped by hand. */
+export type EventArrow = {readonly from: number; readonly to: number; readonly end: 'arrived' | 'lost' | 'dropped'; readonly labels: readonly string[]};
+
+/** One event or action in words; `action` marks the user's (or a scenario's) actions; `arrow` the message it delivered, lost or dropped. */
+export type EventLine = {readonly n: number; readonly time: number; readonly kind: string; readonly member: number | null; readonly text: string; readonly action?: boolean; readonly arrow?: EventArrow};
 
 export type AeronState = {
 	readonly config: AeronConfig;

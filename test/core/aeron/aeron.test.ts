@@ -197,3 +197,18 @@ describe('timeline marks', () => {
 		expect(after[0]).toMatch(/^M[12] wins term 1$/);
 	});
 });
+
+describe('space-time diagram (v)', () => {
+	test('draws a lane per member and the client, an arrow per message that arrived, was lost or dropped, and the actions', async () => {
+		const {aeronDiagramLines} = await import('../../../source/core/aeron/view/diagram.js');
+		let state = createAeron(parseAeronConfig({seed: '1', workload: '0'}));
+		for (let i = 0; i < 40; i++) state = handleNextEvent(state);
+		state = applyAction(state, {type: 'drop', pick: {by: 'next'}});
+		state = applyAction(state, {type: 'kill', member: 0});
+		const text = aeronDiagramLines(state, 79, 40).map(line => line.map(part => part.text).join(''));
+		expect(text[0]).toMatch(/M0 +M1 +M2 +client/);
+		expect(text.some(line => line.includes('NLT T0'))).toBe(true);
+		expect(text.some(line => line.includes('╳'))).toBe(true);
+		expect(text.at(-1)).toContain('[kill M0]');
+	});
+});

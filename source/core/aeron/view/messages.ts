@@ -9,7 +9,7 @@ import * as panel from '../../net/view/messages.js';
 import {bodyLabel} from '../describe.js';
 import {memberName, recordKind} from '../names.js';
 import {lossReason, nodeName} from '../transport.js';
-import type {AeronState, Envelope, Message} from '../types.js';
+import type {AeronState, Envelope, EventArrow, Message} from '../types.js';
 
 const abbreviations: Readonly<Record<Message['type'], string>> = {
 	CanvassPosition: 'Canv',
@@ -86,4 +86,10 @@ export function messageLines(state: AeronState, rows: number, columns: number, c
 	if (rows === 1 || messages.length === 0) return [header];
 	const body = wide ? panel.messageList(look, state.time, messages, index, columns - 1, rows - 1) : panel.messageGrid(look, state.time, messages, index, columns - 1, rows - 1, 26);
 	return [header, ...body];
+}
+
+/** A message's arrow on the space-time diagram, labelled "CP 384" or "CP". */
+export function messageArrow(message: Envelope, end: EventArrow['end']): EventArrow {
+	const abbreviation = abbreviations[message.body.type];
+	return {from: message.from, to: message.to, end, labels: [...details(message.body).map(detail => `${abbreviation} ${detail}`), abbreviation]};
 }

@@ -13,6 +13,7 @@ import {eventText} from '../describe.js';
 import {memberName} from '../names.js';
 import {aeronNames} from '../transport.js';
 import {messageLines} from './messages.js';
+import {aeronDiagramLines} from './diagram.js';
 import {leaderOf, leaderView} from '../queries.js';
 import {receivedEnd} from '../stream.js';
 import {lampNames, type AeronState} from '../types.js';
@@ -93,10 +94,28 @@ function decisionLine(state: AeronState): Line {
 	return [seg(parts.join(' · '))];
 }
 
+/** The body as the space-time diagram (v): the latest messages and actions, over the ▸ message in flight (so [ ] m d g still work). */
+function diagramScreen(state: AeronState, context: ViewContext): Screen {
+	const {columns, bodyRows} = context;
+	const {header, badges, position} = headerParts(state, columns);
+	const extra = [...aeronDiagramLines(state, columns - 1, Math.max(1, bodyRows - 1)), ...messageLines(state, 1, columns, context.cursor, false)];
+	return {kind: 'screen', header, badges, position, events: eventLines(state, columns), panels: [], columnHeight: 0, extra, decision: [decisionLine(state)]};
+}
+
+function eventLines(state: AeronState, columns: number): Line[] {
+	const next = peekEvent(state.queue);
+	return [
+		...wrapLines(`last ${state.last.text === '' ? '—' : state.last.text}`, columns, 2).map(text => [seg(text)]),
+		...(wrapLines(`last ${state.last.text}`, columns, 2).length < 2 ? [[]] : []),
+		[seg('next ', 'dim'), seg(next === undefined ? 'nothing is pending' : `${eventText(next, state)} (t=${next.time}ms)`, 'dim')],
+	];
+}
+
 export function aeronView(state: AeronState, context: ViewContext): Screen {
 	const size = state.members.length;
 	const {columns, bodyRows} = context;
 	if (columns < size * minColumnWidth) return {kind: 'too-small', reason: `${size} members need a terminal at least ${size * minColumnWidth} columns wide (this one has ${columns})`};
+	if (context.diagram) return diagramScreen(state, context);
 	const wide = columns >= 110 && bodyRows >= 26;
 	const extraRows = wide ? Math.max(6, Math.min(9, bodyRows - 20)) : Math.max(3, bodyRows - 12);
 	const columnHeight = bodyRows - extraRows;
@@ -106,18 +125,13 @@ export function aeronView(state: AeronState, context: ViewContext): Screen {
 	const selected = Math.min(context.selected, size - 1);
 	const memberColumns = state.members.map(m => memberColumn(state, m, width, columnHeight, m.id === selected, scale));
 	const extra = [leaderLine(state, columns), clientLine(state), ...messageLines(state, extraRows - 2, columns, context.cursor, wide)];
-	const next = peekEvent(state.queue);
 	const {header, badges, position} = headerParts(state, columns);
 	return {
 		kind: 'screen',
 		header,
 		badges,
 		position,
-		events: [
-			...wrapLines(`last ${state.last.text === '' ? '—' : state.last.text}`, columns, 2).map(text => [seg(text)]),
-			...(wrapLines(`last ${state.last.text}`, columns, 2).length < 2 ? [[]] : []),
-			[seg('next ', 'dim'), seg(next === undefined ? 'nothing is pending' : `${eventText(next, state)} (t=${next.time}ms)`, 'dim')],
-		],
+		events: eventLines(state, columns),
 		panels: [{id: 'members', columns: memberColumns}],
 		columnHeight,
 		extra,
