@@ -14,9 +14,9 @@ import {bugNames, impurityNames, type AeronAction, type AeronState, type BugName
 export const timerDelay = 300;
 
 export const bugShort: Readonly<Record<BugName, string>> = {
-	'commit-without-own': 'commit ignores the leader\'s own recorded position (a slow leader archive: c > a ✗ in its column)',
+	'commit-without-own': 'commit ignores the leader\'s own recorded position (a slow leader archive: c > a, SC goes out)',
 	'service-past-commit': 'a follower\'s service reads past commit (SC goes out)',
-	'follower-timers': 'followers fire timers on their own clocks (digests diverge)',
+	'follower-timers': 'followers fire timers on their own clocks, outside the log (SR goes out)',
 	'skip-replication-wait': 'a new leader commits its log before a quorum holds it (the fuzzer finds CK going out)',
 	'no-truncation': 'no truncation of an uncommitted tail (SR goes out when the old leader returns)',
 };
@@ -141,7 +141,7 @@ export function aeronLegend(): HelpEntry[] {
 		'',
 		['scaled ×1/10', 'the header: timings scaled down ten times for watching (1 s heartbeat timeout); --aeron-defaults: Aeron\'s own (10 s)'],
 		['⚠wall-clock  ⚠bug', 'the service breaks a determinism rule (c) / a safety-lab bug is on (B)'],
-		['✓OL ✓CK ✓SR ✓SC', 'lamps: one leader per term; committed position never lost; same records at same positions; no service past its commit'],
+		['✓OL ✓CK ✓SR ✓SC', 'lamps: one leader per term; committed position never lost; same records at same positions (and none outside the log); service ≤ commit ≤ appended'],
 		['leader M0 sees …', 'the leader\'s view of every member\'s position, the quorum position (k-th highest) and its own recorded position: commit is the smaller'],
 		['in flight 3 · ▸ #57 …', 'messages in flight; ▸ the message cursor ([ ] moves it, m acts on it), shown in full'],
 		['CP 384 2ms ↯', 'a message in a few cells (type, detail, due in); ↯ it will be lost (lossy or cut link, receiver down)'],

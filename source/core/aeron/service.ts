@@ -129,6 +129,6 @@ export function consume(tx: Tx, m: DraftMember, limit: number): number {
 	if (m.service.position >= limit) return 0;
 	const records = recordsBetween(m.log, m.service.position, limit);
 	for (const record of records) processRecord(tx, m, record);
-	if (m.service.position > m.commit) tx.breakLamp('service-commit', `${memberName(m.id)}'s service is at ${m.service.position}, past its commit position ${m.commit}`);
+	if (m.service.position > m.commit) tx.breakLamp('service-commit', `${memberName(m.id)}'s service is at ${m.service.position}, past its commit position ${m.commit} (service ≤ commit broken)`);
 	return records.length;
 }

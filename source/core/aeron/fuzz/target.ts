@@ -25,7 +25,7 @@ const lampWords: Readonly<Record<LampName, string>> = {
 	'one-leader': 'one leader per term',
 	'commit-kept': 'a committed position is never lost',
 	'same-records': 'same records at the same positions in every service',
-	'service-commit': 'no service passes its member\'s commit',
+	'service-commit': 'service ≤ commit ≤ appended on every member (no service passes its commit, no commit passes its member\'s recorded position)',
 };
 
 const defaults: FuzzOptions<Setup> = {bugs: [], members: 3, seeds: 200, firstSeed: 1, events: 6000};
@@ -103,7 +103,7 @@ export const aeronFuzz: FuzzTarget<Setup, AeronConfig, AeronState, AeronAction, 
 	parseSetup,
 	setupText: setup => `${setup.members} members · ${setup.bugs.length === 0 ? 'no bug' : `bug ${setup.bugs.join(', ')}`}`,
 	config: (setup, seed) => ({...parseAeronConfig({members: String(setup.members), seed: String(seed), workload: '150', requests: '400'}), bugs: setup.bugs}),
-	bugs: (['service-past-commit', 'no-truncation', 'skip-replication-wait'] as const).map(bug => ({name: bug, setup: {bugs: [bug], members: 3}})),
+	bugs: bugNames.map(bug => ({name: bug, setup: {bugs: [bug], members: 3}})),
 
 	create: createAeron,
 	nextTime,
