@@ -3,7 +3,7 @@
  * and gives, for each bundled scenario, a question at every pause point: its
  * table has one row per pause point (numbered as `record --stills` numbers
  * them) and one for the end. Scenarios of the modes whose section waits for
- * `replica-tui course` to list them (Aeron) are left to that section.
+ * `replica-tui course` to list them (none today) are left to that section.
  */
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
@@ -11,7 +11,7 @@ import {bundledNames, loadScenario} from '../../source/scenario/bundled.js';
 
 const guide = readFileSync(new URL('../../docs/lecture-guide.md', import.meta.url), 'utf8');
 /** Modes whose scenarios the guide's section names through `replica-tui course` rather than table by table. */
-const listedByTheCourse = new Set(['aeron']);
+const listedByTheCourse = new Set<string>([]);
 
 /** The guide's part on one scenario: from its `### \`name\`` heading (or a `\`name\`:` line above its table) to the next heading or such line. */
 function part(name: string): string | undefined {

@@ -9,10 +9,14 @@ import {enterElection} from './election.js';
 import {initialMember} from './engine.js';
 import {appendRecord, recordedEnd} from './stream.js';
 import {memberName} from './names.js';
-import {isolate, noCuts} from './net.js';
+import {applyLinkFault, applyMessageFault, type LinkFault, type MessageFault} from '../net/faults.js';
+import {findMessage, inFlightIn} from '../net/message.js';
+import {messageWords} from './describe.js';
+import {messageArrow} from './view/messages.js';
+import {aeronNames} from './transport.js';
 import {emptyService} from './service.js';
 import {Tx, type DraftMember} from './tx.js';
-import type {AeronAction, AeronState} from './types.js';
+import type {AeronAction, AeronState, Envelope, MessageType} from './types.js';
 
 export function leaderOf(state: AeronState): number | undefined {
 	let best: number | undefined;
@@ -81,24 +85,10 @@ export function applyAction(state: AeronState, action: AeronAction): AeronState 
 		case 'isolate': {
 			const member = action.member === 'leader' ? leaderOf(state) : action.member;
 			if (member === undefined || !inRange(member)) return state;
-			tx.cut = isolate(state.cut, size, member);
-			tx.say(`${memberName(member)} is cut off from the other members (the client still reaches it)`);
+			linkFault(tx, {type: 'partition', groups: [[member]]});
+			tx.parts[0] += ' (the client still reaches it)';
 			return tx.finish('isolate', member, false);
 		}
-
-		case 'cut': {
-			if (!inRange(action.from) || !inRange(action.to) || action.from === action.to) return state;
-			const cut = state.cut.slice();
-			cut[action.from * (size + 1) + action.to] = true;
-			tx.cut = cut;
-			tx.say(`the link ${memberName(action.from)}→${memberName(action.to)} is cut`);
-			return tx.finish('cut', action.from, false);
-		}
-
-		case 'heal':
-			tx.cut = noCuts(size);
-			tx.say('every link works again');
-			return tx.finish('heal', null, false);
 
 		case 'slow-archive': {
 			const member = action.member === 'leader' ? leaderOf(state) : action.member;
@@ -139,12 +129,47 @@ export function applyAction(state: AeronState, action: AeronAction): AeronState 
 			return {...tx.finish('bug', null, false), config: {...state.config, bugs}};
 		}
 
-		case 'drop': {
-			const removed = tx.queue.remove(event => event.kind === 'deliver' && event.message.id === action.id);
-			if (removed === 0) return state;
-			tx.stats.lost++;
-			tx.say(`message #${action.id} is dropped`);
-			return tx.finish('drop', null, false);
-		}
+		case 'partition':
+		case 'cut':
+		case 'heal':
+		case 'loss':
+		case 'slow':
+			linkFault(tx, action);
+			return tx.finish(action.type, null, false);
+		case 'drop':
+		case 'duplicate':
+		case 'delay':
+		case 'deliver':
+			return messageAction(tx, state, action) ? tx.finish(action.type, null, false) : state;
 	}
+}
+
+/** A fault on the links between members: the shared network's rule, in Aeron's names. */
+function linkFault(tx: Tx, fault: LinkFault): void {
+	const {network, text} = applyLinkFault(tx.network, aeronNames(tx.size), fault);
+	tx.network = network;
+	tx.say(text);
+}
+
+/** Drop, duplicate, delay or deliver one message in flight (false when none matches). */
+function messageAction(tx: Tx, state: AeronState, action: MessageFault<MessageType>): boolean {
+	const messages = inFlightIn<Envelope>(state.queue.items);
+	const message = findMessage(messages, action.pick);
+	if (message === undefined) return false;
+	const due = messages.find(item => item.message === message)!.due;
+	const client = tx.size;
+	const context = {
+		queue: tx.queue,
+		now: tx.time,
+		latencyMax: tx.config.latencyMax,
+		remove: (item: Envelope) => {
+			tx.queue.remove(event => event.kind === 'deliver' && event.message === item);
+			tx.arrow = messageArrow(item, 'dropped');
+			tx.stats.lost++;
+		},
+		newId: () => tx.nextMessageId++,
+		refuseCopy: (item: Envelope) => (item.from === client || item.to === client ? 'client messages are not duplicated (this model of the client has no session ids to drop a repeated request)' : undefined),
+	};
+	tx.say(applyMessageFault(context, action, message, due, messageWords(message, state)));
+	return true;
 }

@@ -5,7 +5,7 @@
  */
 import {Draw, hash3} from '../engine/random.js';
 import {memberName} from './names.js';
-import {send} from './net.js';
+import {send} from './transport.js';
 import {appendRecord} from './stream.js';
 import type {DraftMember, Tx} from './tx.js';
 import type {Envelope, IngressItem, Message} from './types.js';

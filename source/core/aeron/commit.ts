@@ -7,7 +7,7 @@
  */
 import {quorumOf} from './config.js';
 import {memberName} from './names.js';
-import {send} from './net.js';
+import {send} from './transport.js';
 import {consume} from './service.js';
 import {pump, receivedEnd, recordedEnd, startStream} from './stream.js';
 import {checkLeaderReady, enterElection, enterLeaderReplay, followerReplay} from './election.js';
@@ -44,6 +44,7 @@ export function leaderUpdate(tx: Tx, m: DraftMember): void {
 		m.commit = commit;
 		tx.committed = Math.max(tx.committed, commit);
 		tx.say(`leader ${memberName(m.id)} commits ${commit} (quorum position ${quorum}, its own ${own})`);
+		if (commit > own) tx.breakLamp('service-commit', `leader ${memberName(m.id)} commits ${commit}, past its own recorded position ${own} (commit ≤ appended broken)`);
 		for (let f = 0; f < tx.size; f++) if (f !== m.id) send(tx, m.id, f, {type: 'CommitPosition', term: m.term, position: commit});
 		if (m.election === 'closed' || m.election === 'leader-ready') consume(tx, m, m.commit);
 	}

@@ -1,7 +1,7 @@
 /** Messages and pending events in words (event lines) and in short labels (the message list). */
 import type {Scheduled} from '../engine/event-queue.js';
 import {memberName, recordText} from './names.js';
-import {nodeName} from './net.js';
+import {nodeName} from './transport.js';
 import type {AeronEvent, AeronState, Envelope, Message} from './types.js';
 
 export function bodyLabel(body: Message, state: AeronState): string {
@@ -64,7 +64,8 @@ export function eventText(item: Scheduled<AeronEvent>, state: AeronState): strin
 	}
 }
 
-/** Messages in flight, earliest first. */
-export function inFlight(state: AeronState): Array<Scheduled<AeronEvent> & {readonly event: {readonly kind: 'deliver'; readonly message: Envelope}}> {
-	return state.queue.items.filter(item => item.event.kind === 'deliver') as never;
+/** "#12 M0→M1 CommitPosition 288": a message in flight, for the message menu and message faults. */
+export function messageWords(message: Envelope, state: AeronState): string {
+	const size = state.members.length;
+	return `#${message.id} ${nodeName(message.from, size)}→${nodeName(message.to, size)} ${bodyLabel(message.body, state)}`;
 }

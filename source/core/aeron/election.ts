@@ -12,7 +12,7 @@ import {quorumOf} from './config.js';
 import {leaderUpdate, followerCommit} from './commit.js';
 import {logTerm, truncate} from './log.js';
 import {memberName, stateWords} from './names.js';
-import {send, sendToAll} from './net.js';
+import {send, sendToAll} from './transport.js';
 import {consume} from './service.js';
 import {appendRecord, pump, receivedEnd, recordedEnd, startStream} from './stream.js';
 import {armTimers} from './timers.js';

@@ -13,15 +13,17 @@ import {messageText} from './describe.js';
 import {enterElection, onCanvassPosition, onCatchupPosition, onElectionDeadline, onHeartbeat, onLiveness, onNewLeadershipTerm, onReplicate, onRequestVote, onStopCatchup, onVote} from './election.js';
 import {emptyLog} from './log.js';
 import {memberName} from './names.js';
-import {lossReason, noCuts} from './net.js';
+import {initialNetwork} from '../net/network.js';
+import {lossReason} from './transport.js';
+import {messageArrow} from './view/messages.js';
 import {emptyService} from './service.js';
 import {onArchive, onLog} from './stream.js';
 import {onTimerDue} from './timers.js';
 import {Tx} from './tx.js';
 import type {AeronConfig, AeronState, Envelope, Member} from './types.js';
 
-/** Recent event lines kept (nothing draws them yet: a few, for a later diagram). */
-export const historyChunk = 4;
+/** Recent event lines kept for the space-time diagram (at least this many, at most twice). */
+export const historyChunk = 40;
 
 export function modelOf(name: string): Model {
 	const model = modelNamed(name);
@@ -81,7 +83,7 @@ export function createAeron(config: AeronConfig): AeronState {
 		queue: emptyQueue(),
 		members: Array.from({length: size}, (_, id) => initialMember(id, size, model)),
 		client: {nextRequest: 1, automatic: 0, leaderGuess: 0, sent: 0, replies: 0, lastReply: null, draws: 0, nextTimer: 1},
-		cut: noCuts(size),
+		network: initialNetwork(size, 0),
 		linkClear: Array.from({length: (size + 1) * (size + 1)}, () => 0),
 		nextMessageId: 1,
 		impurity: null,
@@ -107,6 +109,7 @@ export function createAeron(config: AeronConfig): AeronState {
 function deliver(tx: Tx, message: Envelope): AeronState {
 	tx.say(messageText(message, tx.base));
 	const lost = lossReason(tx.base, message);
+	tx.arrow = messageArrow(message, lost === undefined ? 'arrived' : 'lost');
 	if (lost !== undefined) {
 		tx.parts[0] += ` — ${lost}`;
 		tx.stats.lost++;

@@ -1,7 +1,12 @@
 /** The Aeron mode's keys, menus, help and legend (the shell's own keys come first). */
 import type {KeyPress} from '../engine/key-press.js';
 import type {HelpEntry, KeyHint, KeyResult, Menu, MenuItem, UiState} from '../engine/mode.js';
-import {inFlight} from './describe.js';
+import {cursorMessage} from '../net/message.js';
+import {diagramLegend} from '../net/view/diagram.js';
+import {linksMenu, messageMenu, netHelp, netKeyAction, networkMenu} from '../net/keys.js';
+import {messageWords} from './describe.js';
+import {aeronNames} from './transport.js';
+import {messagesInFlight} from './view/messages.js';
 import {memberName} from './names.js';
 import {leaderOf} from './queries.js';
 import {bugNames, impurityNames, type AeronAction, type AeronState, type BugName} from './types.js';
@@ -9,9 +14,9 @@ import {bugNames, impurityNames, type AeronAction, type AeronState, type BugName
 export const timerDelay = 300;
 
 export const bugShort: Readonly<Record<BugName, string>> = {
-	'commit-without-own': 'commit ignores the leader\'s own recorded position (a slow leader archive: c > a ✗ in its column)',
+	'commit-without-own': 'commit ignores the leader\'s own recorded position (a slow leader archive: c > a, SC goes out)',
 	'service-past-commit': 'a follower\'s service reads past commit (SC goes out)',
-	'follower-timers': 'followers fire timers on their own clocks (digests diverge)',
+	'follower-timers': 'followers fire timers on their own clocks, outside the log (SR goes out)',
 	'skip-replication-wait': 'a new leader commits its log before a quorum holds it (the fuzzer finds CK going out)',
 	'no-truncation': 'no truncation of an uncommitted tail (SR goes out when the old leader returns)',
 };
@@ -33,26 +38,17 @@ export function aeronKeyAction(state: AeronState, key: KeyPress, ui: UiState): K
 			return {action: {type: 'request'}};
 		case 't':
 			return {action: {type: 'timer', delay: timerDelay}};
-		case 'p':
-			return {menu: 'network'};
 		case 'c':
 			return {menu: 'determinism'};
 		case 'B':
 			return {menu: 'bugs'};
-		case '[':
-			return {cursor: -1};
-		case ']':
-			return {cursor: 1};
-		case 'd': {
-			const messages = inFlight(state);
-			if (messages.length === 0) return undefined;
-			const index = ((ui.cursor % messages.length) + messages.length) % messages.length;
-			return {action: {type: 'drop', id: messages[index]!.event.message.id}};
-		}
-
 		default:
-			return undefined;
+			return netKeyAction(key.input, cursorMessageOf(state, ui)?.message.id);
 	}
+}
+
+function cursorMessageOf(state: AeronState, ui: UiState) {
+	return cursorMessage(messagesInFlight(state), ui.cursor);
 }
 
 export function aeronMenu(state: AeronState, name: string, ui: UiState): Menu<AeronAction> {
@@ -60,13 +56,18 @@ export function aeronMenu(state: AeronState, name: string, ui: UiState): Menu<Ae
 	switch (name) {
 		case 'network': {
 			const leader = leaderOf(state);
-			const items: Array<MenuItem<AeronAction>> = [
-				{key: 'i', label: `isolate ${memberName(member)}`, action: {type: 'isolate', member}},
-				{key: 'l', label: 'isolate the leader', ...(leader === undefined ? {disabled: 'there is no leader'} : {action: {type: 'isolate', member: 'leader'}})},
-				{key: 'h', label: 'heal: every link works again', action: {type: 'heal'}},
-			];
-			for (let to = 0; to < state.members.length; to++) if (to !== member) items.push({key: String(to), label: `cut ${memberName(member)}→${memberName(to)} (one way)`, action: {type: 'cut', from: member, to}});
-			return {title: `network · selected ${memberName(member)}`, items};
+			const names = aeronNames(state.members.length);
+			const own: Array<MenuItem<AeronAction>> = [{key: 'l', label: 'isolate the leader', ...(leader === undefined ? {disabled: 'there is no leader'} : {action: {type: 'isolate', member: 'leader'}})}];
+			return networkMenu<AeronAction>(names, member, own, {key: 'i', label: `isolate ${memberName(member)} (the client still reaches it)`, action: {type: 'isolate', member}});
+		}
+
+		case 'links':
+			return linksMenu(aeronNames(state.members.length), member);
+		case 'message': {
+			const item = cursorMessageOf(state, ui);
+			const client = state.members.length;
+			const noCopy = item === undefined || (item.message.from !== client && item.message.to !== client) ? undefined : 'client messages are not duplicated';
+			return messageMenu(item?.message.id, item === undefined ? '' : messageWords(item.message, state).replace(/^#\d+ /, ''), noCopy);
 		}
 
 		case 'determinism':
@@ -95,10 +96,13 @@ export function aeronHints(state: AeronState, ui: UiState): KeyHint[] {
 	return [
 		{keys: 'x', label: down ? 'restart' : 'kill'},
 		{keys: 'r', label: 'request'},
+		{keys: 'v', label: 'diagram'},
 		{keys: 'n', label: 'snapshot'},
 		{keys: 't', label: 'timer'},
 		{keys: 'a', label: 'slow archive'},
 		{keys: 'p', label: 'network'},
+		{keys: 'm', label: 'message'},
+
 		{keys: 'c', label: 'determinism'},
 		{keys: 'B', label: 'safety lab'},
 		{keys: 'D', label: 'lose disk'},
@@ -113,10 +117,9 @@ export function aeronHelp(): HelpEntry[] {
 		['n', 'take a snapshot now (ClusterControl SNAPSHOT on the leader)'],
 		['r', 'the client sends a request now'],
 		['t', `the client asks the service to schedule a timer ${timerDelay} ms ahead`],
-		['p', 'network menu: isolate a member or the leader, cut one link, heal'],
+		...netHelp('member').map(([key, text]) => (key === 'p' ? (['p', 'network menu: isolate a member or the leader (the client still reaches it), heal, cut one way'] as const) : ([key, text] as const))),
 		['c', 'determinism menu: make the service read the wall clock, draw unseeded random numbers or iterate a map in undefined order'],
 		['B', 'safety lab: switch a bug on or off'],
-		['[ ] d', 'move the message cursor (▸); d drops that message'],
 		'',
 		'Aeron Cluster: the leader sequences client messages into one log addressed by byte position; every member\'s archive records it; a member\'s service processes it only up to the commit position. Time, timers and snapshot points travel in the log.',
 		'',
@@ -138,8 +141,11 @@ export function aeronLegend(): HelpEntry[] {
 		'',
 		['scaled ×1/10', 'the header: timings scaled down ten times for watching (1 s heartbeat timeout); --aeron-defaults: Aeron\'s own (10 s)'],
 		['⚠wall-clock  ⚠bug', 'the service breaks a determinism rule (c) / a safety-lab bug is on (B)'],
-		['✓OL ✓CK ✓SR ✓SC', 'lamps: one leader per term; committed position never lost; same records at same positions; no service past its commit'],
+		['✓OL ✓CK ✓SR ✓SC', 'lamps: one leader per term; committed position never lost; same records at same positions (and none outside the log); service ≤ commit ≤ appended'],
 		['leader M0 sees …', 'the leader\'s view of every member\'s position, the quorum position (k-th highest) and its own recorded position: commit is the smaller'],
+		['in flight 3 · ▸ #57 …', 'messages in flight; ▸ the message cursor ([ ] moves it, m acts on it), shown in full'],
+		['CP 384 2ms ↯', 'a message in a few cells (type, detail, due in); ↯ it will be lost (lossy or cut link, receiver down)'],
+		...diagramLegend(),
 		['Canvass t0@288', 'CanvassPosition: the sender\'s log term and position'],
 		['RequestVote T1', 'a candidate asks for term 1; Vote YES/NO answers'],
 		['NewLeadershipTerm', 'the leader\'s term, its base position and where the next term starts in its log (for truncation)'],

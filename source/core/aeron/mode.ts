@@ -6,10 +6,11 @@
 import type {Mode} from '../engine/mode.js';
 import {applyAction} from './actions.js';
 import {aeronFlags, defaultSpeed, parseAeronConfig, speedLadder} from './config.js';
-import {inFlight} from './describe.js';
+import {inFlightCountIn} from '../net/message.js';
 import {advance, createAeron, nextTime, runUntil} from './engine.js';
 import {aeronHelp, aeronHints, aeronKeyAction, aeronLegend, aeronMenu} from './keys.js';
 import {aeronReport, aeronSummary, aeronTraceAction, aeronTraceLine, aeronTraceStart} from './report.js';
+import {aeronMarkOf} from './timeline-marks.js';
 import {aeronVerbs, parseClaim, parseVerb} from './scenario.js';
 import {lampNames, type AeronAction, type AeronConfig, type AeronState} from './types.js';
 import {aeronView, decisionRows, eventRows} from './view/view.js';
@@ -41,7 +42,8 @@ export const aeronMode: Mode<AeronState, AeronAction, AeronConfig> = {
 	apply: applyAction,
 
 	selectable: state => state.members.length,
-	cursorCount: state => inFlight(state).length,
+	cursorCount: state => inFlightCountIn(state.queue.items),
+	markOf: aeronMarkOf,
 	keyAction: aeronKeyAction,
 	menu: aeronMenu,
 	hints: aeronHints,

@@ -11,10 +11,21 @@ import {recordAt} from './log.js';
 import {memberName, parseMemberName, stateWords} from './names.js';
 import {activeLeader, leaderOf} from './queries.js';
 import {recordedEnd} from './stream.js';
-import {bugNames, impurityNames, lampNames, type AeronAction, type AeronConfig, type AeronState, type BugName, type ElectionState, type Impurity, type LampName, type Member} from './types.js';
+import {bugNames, impurityNames, lampNames, type AeronAction, type AeronConfig, type AeronState, type BugName, type MessageType, type ElectionState, type Impurity, type LampName, type Member} from './types.js';
 import {timerDelay} from './keys.js';
+import {netVerbs, parseNetVerb, type MessageWords} from '../net/verbs.js';
+import {aeronNames} from './transport.js';
 
-export const aeronVerbs = ['kill', 'restart', 'lose-disk', 'isolate', 'cut', 'heal', 'slow-archive', 'snapshot', 'request', 'timer', 'impurity', 'bug'] as const;
+export const aeronVerbs = ['kill', 'restart', 'lose-disk', 'isolate', 'slow-archive', 'snapshot', 'request', 'timer', 'impurity', 'bug', ...netVerbs] as const;
+
+/** Scenario words for Aeron's message types (drop M0->M1 commit, …). */
+export const messageTypeWords: Readonly<Record<string, MessageType>> = {canvass: 'CanvassPosition', vote: 'RequestVote', ballot: 'Vote', nlt: 'NewLeadershipTerm', append: 'AppendPosition', commit: 'CommitPosition', catchup: 'CatchupPosition', stop: 'StopCatchup', replicate: 'Replicate', log: 'Log', ingress: 'Ingress', egress: 'Egress', 'new-leader': 'NewLeaderEvent'};
+
+const messageWords = (members: number): MessageWords<MessageType> => ({
+	types: messageTypeWords,
+	others: {client: members},
+	usage: 'a message is "next", "#ID" or a link such as "M0->M1" (* for any member), then optionally a type (canvass, vote, ballot, nlt, append, commit, catchup, stop, replicate, log, ingress, egress, new-leader)',
+});
 
 type Who = number | 'leader';
 
@@ -45,16 +56,6 @@ export function parseVerb(words: readonly string[], config: AeronConfig): AeronA
 		case 'isolate':
 			if (member === undefined) return `${needMember} or "leader"`;
 			return {type: 'isolate', member};
-		case 'cut': {
-			const match = first === undefined ? null : /^(M\d)->(M\d)$/i.exec(first);
-			const from = match ? who(match[1], config) : undefined;
-			const to = match ? who(match[2], config) : undefined;
-			if (typeof from !== 'number' || typeof to !== 'number') return '"cut" needs a link such as M0->M1';
-			return {type: 'cut', from, to};
-		}
-
-		case 'heal':
-			return {type: 'heal'};
 		case 'slow-archive':
 			if (member === undefined) return `${needMember} or "leader", then optionally "off"`;
 			return {type: 'slow-archive', member, on: second !== 'off'};
@@ -75,8 +76,10 @@ export function parseVerb(words: readonly string[], config: AeronConfig): AeronA
 		case 'bug':
 			if (!(bugNames as readonly string[]).includes(first ?? '')) return `"bug" needs one of ${bugNames.join(', ')}`;
 			return {type: 'bug', bug: first as BugName, on: second !== 'off'};
-		default:
-			return `unknown verb "${verb}"`;
+		default: {
+			const members = config?.members ?? 7;
+			return parseNetVerb(aeronNames(members), messageWords(members), words) ?? `unknown verb "${verb}": the Aeron mode knows ${aeronVerbs.join(', ')}`;
+		}
 	}
 }
 

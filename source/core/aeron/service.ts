@@ -8,7 +8,7 @@ import {Draw, hash2, hash3, hash4} from '../engine/random.js';
 import {recordsBetween} from './log.js';
 import {memberClock} from './clock.js';
 import {memberName, recordText} from './names.js';
-import {send} from './net.js';
+import {send} from './transport.js';
 import {armTimers} from './timers.js';
 import {drainIngress} from './client.js';
 import type {DraftMember, Tx} from './tx.js';
@@ -129,6 +129,6 @@ export function consume(tx: Tx, m: DraftMember, limit: number): number {
 	if (m.service.position >= limit) return 0;
 	const records = recordsBetween(m.log, m.service.position, limit);
 	for (const record of records) processRecord(tx, m, record);
-	if (m.service.position > m.commit) tx.breakLamp('service-commit', `${memberName(m.id)}'s service is at ${m.service.position}, past its commit position ${m.commit}`);
+	if (m.service.position > m.commit) tx.breakLamp('service-commit', `${memberName(m.id)}'s service is at ${m.service.position}, past its commit position ${m.commit} (service ≤ commit broken)`);
 	return records.length;
 }

@@ -8,7 +8,7 @@ import {append, indexAt, logEnd, recordSize} from './log.js';
 import {memberClock} from './clock.js';
 import {slowFactor} from './config.js';
 import {memberName} from './names.js';
-import {send} from './net.js';
+import {send} from './transport.js';
 import type {DraftMember, Tx} from './tx.js';
 import type {LogRecord, Member} from './types.js';
 import {afterRecorded} from './commit.js';

@@ -51,6 +51,7 @@ export function onTimerDue(tx: Tx, m: DraftMember): void {
 			m.service = {...m.service, machine: tx.model.apply(m.service.machine, timerInput(tx, timer.id)), digest: hash3(m.service.digest, -timer.id, now)};
 			tx.note('followerTimerFires', tx.seen.followerTimerFires + 1);
 			tx.say(`⚠ follower ${memberName(m.id)} fires T${timer.id} on its own clock (${now}), outside the log`);
+			tx.breakLamp('same-records', `${memberName(m.id)}'s service processed T${timer.id} fired on its own clock at ${now}: a timer that is no record of the log (only the leader fires it, as a TimerEvent at a log position)`);
 		}
 
 		consume(tx, m, m.commit);

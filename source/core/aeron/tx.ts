@@ -4,10 +4,11 @@
  * the draft came from never changes (step back keeps old states).
  */
 import {QueueDraft} from '../engine/event-queue.js';
+import type {Network} from '../net/network.js';
 import {addRecent} from '../engine/recent.js';
 import type {Model} from '../models/model.js';
 import type {PositionLog} from './log.js';
-import type {AeronConfig, AeronEvent, AeronState, Client, Divergence, Envelope, EventLine, Member, Message, Seen, Stats} from './types.js';
+import type {AeronConfig, AeronEvent, AeronState, Client, Divergence, Envelope, EventArrow, EventLine, Member, Message, Seen, Stats} from './types.js';
 
 type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 export type DraftMember = Mutable<Member>;
@@ -24,7 +25,7 @@ export class Tx {
 	readonly queue: QueueDraft<AeronEvent>;
 	members: Member[];
 	client: Client;
-	cut: readonly boolean[];
+	network: Network;
 	linkClear: number[] | undefined;
 	nextMessageId: number;
 	impurity: AeronState['impurity'];
@@ -34,6 +35,8 @@ export class Tx {
 	committed: number;
 	stats: Mutable<Stats>;
 	seen: Seen;
+	/** The message this event delivered, lost or dropped (for the space-time diagram). */
+	arrow: EventArrow | undefined;
 	/** What happened, in words: the head, then consequences. */
 	parts: string[] = [];
 	private readonly drafts = new Set<number>();
@@ -48,7 +51,7 @@ export class Tx {
 		this.queue = new QueueDraft(base.queue);
 		this.members = base.members.slice();
 		this.client = base.client;
-		this.cut = base.cut;
+		this.network = base.network;
 		this.nextMessageId = base.nextMessageId;
 		this.impurity = base.impurity;
 		this.divergence = base.divergence;
@@ -114,7 +117,7 @@ export class Tx {
 	finish(kind: string, member: number | null, counts = true): AeronState {
 		const text = this.parts.join('; ');
 		const events = this.base.events + (counts ? 1 : 0);
-		const last: EventLine = {n: events, time: this.time, kind, member, text};
+		const last: EventLine = {n: events, time: this.time, kind, member, text, ...(counts || kind === 'start' ? {} : {action: true}), ...(this.arrow === undefined ? {} : {arrow: this.arrow})};
 		const changed = [...this.drafts].sort((a, b) => a - b).map(id => logChange(id, this.base.members[id]!.log, this.members[id]!.log));
 		return {
 			config: this.base.config,
@@ -124,7 +127,7 @@ export class Tx {
 			queue: this.queue.done(),
 			members: this.members,
 			client: this.client,
-			cut: this.cut,
+			network: this.network,
 			linkClear: this.linkClear ?? this.base.linkClear,
 			nextMessageId: this.nextMessageId,
 			impurity: this.impurity,

@@ -2,6 +2,9 @@
  * The Aeron Cluster mode's state, as plain immutable data (notes: /work/shared
  * notes/aeron.md; docs/aeron.md says what is simplified and what was chosen).
  */
+import type {NetFault} from '../net/faults.js';
+import type {NetMessage} from '../net/message.js';
+import type {Network} from '../net/network.js';
 import type {EventQueue} from '../engine/event-queue.js';
 import type {Recent} from '../engine/recent.js';
 import type {Model} from '../models/model.js';
@@ -180,7 +183,8 @@ export type Message =
 
 export type MessageType = Message['type'];
 
-export type Envelope = {readonly id: number; readonly from: number; readonly to: number; readonly sentAt: number; readonly body: Message};
+/** A message in flight on the shared network (source/core/net/). */
+export type Envelope = NetMessage<Message>;
 
 export type AeronEvent =
 	| {readonly kind: 'deliver'; readonly message: Envelope}
@@ -197,7 +201,11 @@ export type Client = {readonly nextRequest: number; readonly automatic: number; 
 /** The first record at which two services' digests differ, and why. */
 export type Divergence = {readonly member: number; readonly position: number; readonly record: string; readonly why: string};
 
-export type EventLine = {readonly n: number; readonly time: number; readonly kind: string; readonly member: number | null; readonly text: string};
+/** A message's arrow on the space-time diagram: it arrived, was lost on the way, or was dropped by hand. */
+export type EventArrow = {readonly from: number; readonly to: number; readonly end: 'arrived' | 'lost' | 'dropped'; readonly labels: readonly string[]};
+
+/** One event or action in words; `action` marks the user's (or a scenario's) actions; `arrow` the message it delivered, lost or dropped. */
+export type EventLine = {readonly n: number; readonly time: number; readonly kind: string; readonly member: number | null; readonly text: string; readonly action?: boolean; readonly arrow?: EventArrow};
 
 export type AeronState = {
 	readonly config: AeronConfig;
@@ -207,8 +215,8 @@ export type AeronState = {
 	readonly queue: EventQueue<AeronEvent>;
 	readonly members: readonly Member[];
 	readonly client: Client;
-	/** Cut links, from*n+to over members and the client (index n). */
-	readonly cut: readonly boolean[];
+	/** The links between members: cut, loss, slowness (the client, id n, reaches everyone). */
+	readonly network: Network;
 	/** The latest delivery time scheduled on each link (links are FIFO). */
 	readonly linkClear: readonly number[];
 	readonly nextMessageId: number;
@@ -259,12 +267,10 @@ export type AeronAction =
 	| {readonly type: 'restart'; readonly member: number}
 	| {readonly type: 'lose-disk'; readonly member: number}
 	| {readonly type: 'isolate'; readonly member: number | 'leader'}
-	| {readonly type: 'cut'; readonly from: number; readonly to: number}
-	| {readonly type: 'heal'}
+	| NetFault<MessageType>
 	| {readonly type: 'slow-archive'; readonly member: number | 'leader'; readonly on: boolean}
 	| {readonly type: 'snapshot'}
 	| {readonly type: 'request'}
 	| {readonly type: 'timer'; readonly delay: number}
 	| {readonly type: 'impurity'; readonly impurity: Impurity | null}
-	| {readonly type: 'bug'; readonly bug: BugName; readonly on: boolean}
-	| {readonly type: 'drop'; readonly id: number};
+	| {readonly type: 'bug'; readonly bug: BugName; readonly on: boolean};

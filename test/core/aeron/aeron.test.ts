@@ -170,3 +170,45 @@ describe('the trace', () => {
 		}
 	});
 });
+
+describe('timeline marks', () => {
+	test('marks each election won, with the winner and its term, and nothing else', () => {
+		let state = createAeron(parseAeronConfig({seed: '1', workload: '0'}));
+		const marks: string[] = [];
+		for (let i = 0; i < 400; i++) {
+			const after = handleNextEvent(state);
+			const mark = aeronMode.markOf!(state, after);
+			if (mark !== undefined) marks.push(mark);
+			state = after;
+		}
+
+		expect(marks).toEqual(['M0 wins term 0']);
+		const crashed = applyAction(state, {type: 'kill', member: 0});
+		let later = crashed;
+		const after: string[] = [];
+		for (let i = 0; i < 3000 && after.length === 0; i++) {
+			const next = handleNextEvent(later);
+			const mark = aeronMode.markOf!(later, next);
+			if (mark !== undefined) after.push(mark);
+			later = next;
+		}
+
+		expect(after).toHaveLength(1);
+		expect(after[0]).toMatch(/^M[12] wins term 1$/);
+	});
+});
+
+describe('space-time diagram (v)', () => {
+	test('draws a lane per member and the client, an arrow per message that arrived, was lost or dropped, and the actions', async () => {
+		const {aeronDiagramLines} = await import('../../../source/core/aeron/view/diagram.js');
+		let state = createAeron(parseAeronConfig({seed: '1', workload: '0'}));
+		for (let i = 0; i < 40; i++) state = handleNextEvent(state);
+		state = applyAction(state, {type: 'drop', pick: {by: 'next'}});
+		state = applyAction(state, {type: 'kill', member: 0});
+		const text = aeronDiagramLines(state, 79, 40).map(line => line.map(part => part.text).join(''));
+		expect(text[0]).toMatch(/M0 +M1 +M2 +client/);
+		expect(text.some(line => line.includes('NLT T0'))).toBe(true);
+		expect(text.some(line => line.includes('╳'))).toBe(true);
+		expect(text.at(-1)).toContain('[kill M0]');
+	});
+});

@@ -1,4 +1,4 @@
-/** The Aeron fuzz target: with no bug its adversary's runs keep every lamp green; with service-past-commit a run breaks SC; verbs round-trip. */
+/** The Aeron fuzz target: with no bug its adversary's runs keep every lamp green; with service-past-commit or commit-without-own a run breaks SC, with follower-timers SR; verbs round-trip. */
 import {describe, expect, test} from 'vitest';
 import {aeronFuzz, verbText} from '../../../source/core/aeron/fuzz/target.js';
 import {parseVerb} from '../../../source/core/aeron/scenario.js';
@@ -30,6 +30,16 @@ describe('the aeron fuzz target', () => {
 
 	test('service-past-commit: the first run breaks SC', () => {
 		expect(fuzzRun(1, ['service-past-commit'], 3000)?.property).toBe('service-commit');
+	});
+
+	test('follower-timers: a follower firing a timer outside the log breaks SR', () => {
+		expect(fuzzRun(1, ['follower-timers'], 3000)?.property).toBe('same-records');
+	});
+
+	test('commit-without-own: a leader committing past its own recorded position breaks SC (service ≤ commit ≤ appended)', () => {
+		const found = [1, 2, 3, 4, 5, 6].map(seed => fuzzRun(seed, ['commit-without-own'], 6000)).find(fresh => fresh !== undefined);
+		expect(found?.property).toBe('service-commit');
+		expect(found?.text).toMatch(/past its own recorded position/);
 	});
 
 	test('every action the adversary takes is a scenario verb that parses back to it', () => {

@@ -3,6 +3,8 @@
  * the core's event and action functions, the lamps as the violation detector,
  * the adversary of ./adversary.ts, and the words of the report and scenario.
  */
+import type {MessagePick} from '../../net/message.js';
+import {messageTypeWords} from '../scenario.js';
 import type {RawFlags} from '../../engine/mode.js';
 import {UsageError} from '../../engine/usage-error.js';
 import {listFlag} from '../../engine/flags.js';
@@ -13,7 +15,7 @@ import {applyAction} from '../actions.js';
 import {parseAeronConfig} from '../config.js';
 import {createAeron, handleNextEvent, nextTime} from '../engine.js';
 import {memberName} from '../names.js';
-import {bugNames, type AeronAction, type AeronConfig, type AeronState, type BugName, type LampName} from '../types.js';
+import {bugNames, type AeronAction, type AeronConfig, type AeronState, type BugName, type LampName, type MessageType} from '../types.js';
 import {AeronAdversary} from './adversary.js';
 
 type Setup = {readonly bugs: readonly BugName[]; readonly members: number};
@@ -23,7 +25,7 @@ const lampWords: Readonly<Record<LampName, string>> = {
 	'one-leader': 'one leader per term',
 	'commit-kept': 'a committed position is never lost',
 	'same-records': 'same records at the same positions in every service',
-	'service-commit': 'no service passes its member\'s commit',
+	'service-commit': 'service ≤ commit ≤ appended on every member (no service passes its commit, no commit passes its member\'s recorded position)',
 };
 
 const defaults: FuzzOptions<Setup> = {bugs: [], members: 3, seeds: 200, firstSeed: 1, events: 6000};
@@ -46,8 +48,20 @@ export function verbText(action: AeronAction): string | undefined {
 			return `${action.type} ${memberName(action.member)}`;
 		case 'isolate':
 			return `isolate ${who(action.member)}`;
+		case 'partition':
+			return `partition ${action.groups.map(group => group.map(memberName).join(' ')).join(' | ')}`;
 		case 'cut':
 			return `cut ${memberName(action.from)}->${memberName(action.to)}`;
+		case 'loss':
+			return `loss ${links(action.from, action.to)}${action.probability}`;
+		case 'slow':
+			return `slow ${links(action.from, action.to)}${action.ms}`;
+		case 'drop':
+		case 'duplicate':
+		case 'deliver':
+			return `${action.type} ${pickText(action.pick)}`;
+		case 'delay':
+			return `delay ${pickText(action.pick)} ${action.ms}ms`;
 		case 'heal':
 		case 'snapshot':
 		case 'request':
@@ -60,8 +74,25 @@ export function verbText(action: AeronAction): string | undefined {
 			return `impurity ${action.impurity ?? 'off'}`;
 		case 'bug':
 			return `bug ${action.bug}${action.on ? '' : ' off'}`;
-		case 'drop':
-			return undefined;
+	}
+}
+
+function links(from: number | undefined, to: number | undefined): string {
+	if (from !== undefined && to !== undefined) return `${memberName(from)}->${memberName(to)} `;
+	return from === undefined ? '' : `${memberName(from)} `;
+}
+
+function pickText(pick: MessagePick<MessageType>): string {
+	const end = (node: number | 'any') => (node === 'any' ? '*' : memberName(node));
+	switch (pick.by) {
+		case 'id':
+			return `#${pick.id}`;
+		case 'next':
+			return 'next';
+		case 'match': {
+			const word = Object.entries(messageTypeWords).find(([, type]) => type === pick.type)?.[0];
+			return `${end(pick.from)}->${end(pick.to)}${word === undefined ? '' : ` ${word}`}`;
+		}
 	}
 }
 
@@ -72,7 +103,7 @@ export const aeronFuzz: FuzzTarget<Setup, AeronConfig, AeronState, AeronAction, 
 	parseSetup,
 	setupText: setup => `${setup.members} members · ${setup.bugs.length === 0 ? 'no bug' : `bug ${setup.bugs.join(', ')}`}`,
 	config: (setup, seed) => ({...parseAeronConfig({members: String(setup.members), seed: String(seed), workload: '150', requests: '400'}), bugs: setup.bugs}),
-	bugs: (['service-past-commit', 'no-truncation', 'skip-replication-wait'] as const).map(bug => ({name: bug, setup: {bugs: [bug], members: 3}})),
+	bugs: bugNames.map(bug => ({name: bug, setup: {bugs: [bug], members: 3}})),
 
 	create: createAeron,
 	nextTime,

@@ -6,10 +6,14 @@
 import {peekEvent} from '../../engine/event-queue.js';
 import type {ViewContext} from '../../engine/mode.js';
 import {lineWidth, seg, type Line, type Screen, type Segment} from '../../engine/screen.js';
-import {cut, wrapLines} from '../../engine/text.js';
-import {bodyLabel, eventText, inFlight} from '../describe.js';
+import {wrapLines} from '../../engine/text.js';
+import {networkText} from '../../net/network.js';
+import {lampSegments as netLampSegments} from '../../net/view/lamps.js';
+import {eventText} from '../describe.js';
 import {memberName} from '../names.js';
-import {nodeName, partitionText} from '../net.js';
+import {aeronNames} from '../transport.js';
+import {messageLines} from './messages.js';
+import {aeronDiagramLines} from './diagram.js';
 import {leaderOf, leaderView} from '../queries.js';
 import {receivedEnd} from '../stream.js';
 import {lampNames, type AeronState} from '../types.js';
@@ -20,10 +24,15 @@ export const decisionRows = 1;
 const minColumnWidth = 16;
 const minColumnHeight = 10;
 
-const lampShort: Readonly<Record<(typeof lampNames)[number], string>> = {'one-leader': 'OL', 'commit-kept': 'CK', 'same-records': 'SR', 'service-commit': 'SC'};
+export const lampShort: Readonly<Record<(typeof lampNames)[number], string>> = {'one-leader': 'OL', 'commit-kept': 'CK', 'same-records': 'SR', 'service-commit': 'SC'};
+
+/** The lamps by code ("OL", …), each undefined while green. */
+export function lampsByCode(state: AeronState): Record<string, string | undefined> {
+	return Object.fromEntries(lampNames.map(name => [lampShort[name], state.lamps[name]]));
+}
 
 export function lampSegments(state: AeronState): Segment[] {
-	return lampNames.flatMap(name => [seg(' '), seg(`${state.lamps[name] === undefined ? '✓' : '✗'}${lampShort[name]}`, state.lamps[name] === undefined ? 'good' : 'bad', state.lamps[name] !== undefined)]);
+	return netLampSegments(lampNames.map(name => lampShort[name]), lampsByCode(state));
 }
 
 function headerParts(state: AeronState, columns: number): {header: string[]; badges: Line; position: string} {
@@ -67,29 +76,6 @@ function clientLine(state: AeronState): Line {
 	return [seg(`client → ${memberName(client.leaderGuess)} · sent ${client.sent} · replies ${client.replies} (only the leader's service replies)${last}`, 'dim')];
 }
 
-function messageLines(state: AeronState, rows: number, columns: number, cursor: number): Line[] {
-	if (rows <= 0) return [];
-	const messages = inFlight(state);
-	const size = state.members.length;
-	if (messages.length === 0) return [[seg('no messages in flight', 'dim')]];
-	const perRow = columns >= 110 ? 3 : 2;
-	const cell = Math.floor(columns / perRow);
-	const selected = ((cursor % messages.length) + messages.length) % messages.length;
-	const cells = messages.map((item, index) => {
-		const {message} = item.event;
-		const mark = index === selected ? '▸' : ' ';
-		return cut(`${mark}${nodeName(message.from, size)}→${nodeName(message.to, size)} ${bodyLabel(message.body, state)} @${item.time}`, cell - 1).padEnd(cell);
-	});
-	const lines: Line[] = [];
-	for (let row = 0; row < rows && row * perRow < cells.length; row++) {
-		const chunk = cells.slice(row * perRow, row * perRow + perRow).join('');
-		const more = row === rows - 1 && (row + 1) * perRow < cells.length ? `+${cells.length - (row + 1) * perRow} more` : '';
-		lines.push([seg(more ? cut(chunk, columns - more.length - 1) + ' ' : chunk, 'dim'), seg(more, 'dim')]);
-	}
-
-	return lines;
-}
-
 function decisionLine(state: AeronState): Line {
 	const broken = lampNames.find(name => state.lamps[name] !== undefined);
 	if (broken) return [seg(`✗ ${state.lamps[broken]}`, 'bad', true)];
@@ -99,19 +85,37 @@ function decisionLine(state: AeronState): Line {
 	}
 
 	const id = leaderOf(state);
-	const partition = partitionText(state);
+	const network = networkText(aeronNames(state.members.length), state.network, state.members.length);
 	const parts = [id === undefined ? 'no leader' : `★ ${memberName(id)} leads term ${state.members[id]!.term}${state.members[id]!.election === 'closed' ? '' : ' (election not complete)'}`];
 	if (id !== undefined) parts.push(`commit ${state.members[id]!.commit}`);
 	const digests = new Set(state.members.filter(m => m.role !== 'down').map(m => `${m.service.position}:${m.service.digest}`));
 	parts.push(digests.size === 1 ? 'every service at the same position and digest ✓' : 'services trail commit');
-	if (partition) parts.push(`partition ${partition}`);
+	if (network !== 'network whole') parts.push(network);
 	return [seg(parts.join(' · '))];
+}
+
+/** The body as the space-time diagram (v): the latest messages and actions, over the ▸ message in flight (so [ ] m d g still work). */
+function diagramScreen(state: AeronState, context: ViewContext): Screen {
+	const {columns, bodyRows} = context;
+	const {header, badges, position} = headerParts(state, columns);
+	const extra = [...aeronDiagramLines(state, columns - 1, Math.max(1, bodyRows - 1)), ...messageLines(state, 1, columns, context.cursor, false)];
+	return {kind: 'screen', header, badges, position, events: eventLines(state, columns), panels: [], columnHeight: 0, extra, decision: [decisionLine(state)]};
+}
+
+function eventLines(state: AeronState, columns: number): Line[] {
+	const next = peekEvent(state.queue);
+	return [
+		...wrapLines(`last ${state.last.text === '' ? '—' : state.last.text}`, columns, 2).map(text => [seg(text)]),
+		...(wrapLines(`last ${state.last.text}`, columns, 2).length < 2 ? [[]] : []),
+		[seg('next ', 'dim'), seg(next === undefined ? 'nothing is pending' : `${eventText(next, state)} (t=${next.time}ms)`, 'dim')],
+	];
 }
 
 export function aeronView(state: AeronState, context: ViewContext): Screen {
 	const size = state.members.length;
 	const {columns, bodyRows} = context;
 	if (columns < size * minColumnWidth) return {kind: 'too-small', reason: `${size} members need a terminal at least ${size * minColumnWidth} columns wide (this one has ${columns})`};
+	if (context.diagram) return diagramScreen(state, context);
 	const wide = columns >= 110 && bodyRows >= 26;
 	const extraRows = wide ? Math.max(6, Math.min(9, bodyRows - 20)) : Math.max(3, bodyRows - 12);
 	const columnHeight = bodyRows - extraRows;
@@ -120,19 +124,14 @@ export function aeronView(state: AeronState, context: ViewContext): Screen {
 	const scale = Math.max(96, ...state.members.map(m => receivedEnd(m)));
 	const selected = Math.min(context.selected, size - 1);
 	const memberColumns = state.members.map(m => memberColumn(state, m, width, columnHeight, m.id === selected, scale));
-	const extra = [leaderLine(state, columns), clientLine(state), ...messageLines(state, extraRows - 2, columns, context.cursor)];
-	const next = peekEvent(state.queue);
+	const extra = [leaderLine(state, columns), clientLine(state), ...messageLines(state, extraRows - 2, columns, context.cursor, wide)];
 	const {header, badges, position} = headerParts(state, columns);
 	return {
 		kind: 'screen',
 		header,
 		badges,
 		position,
-		events: [
-			...wrapLines(`last ${state.last.text === '' ? '—' : state.last.text}`, columns, 2).map(text => [seg(text)]),
-			...(wrapLines(`last ${state.last.text}`, columns, 2).length < 2 ? [[]] : []),
-			[seg('next ', 'dim'), seg(next === undefined ? 'nothing is pending' : `${eventText(next, state)} (t=${next.time}ms)`, 'dim')],
-		],
+		events: eventLines(state, columns),
 		panels: [{id: 'members', columns: memberColumns}],
 		columnHeight,
 		extra,
