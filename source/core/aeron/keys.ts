@@ -135,7 +135,7 @@ export function aeronLegend(): HelpEntry[] {
 		['s = c = a 480 ✓', 'all three at the same position'],
 		['█▓▒░·', 'one bar: processed, committed, recorded, received but not yet recorded, nothing'],
 		['  96 ✓ #1 -15 @279', 'a record: its start position, ✓ processed / ○ committed / · not yet, what it is, the leader\'s time stamped on it'],
-		['time 279  ⏲ T1@900', 'cluster time the service sees (last record\'s timestamp); timers held by the consensus module, with deadlines'],
+		['time 279  ◷ T1@900', 'cluster time the service sees (last record\'s timestamp); timers held by the consensus module, with deadlines'],
 		['snap@480 rec t0@0 t1@672', 'the latest snapshot position; the recording log\'s term entries (term @ base position)'],
 		['#a41f ✗', 'the service digest (same records at same positions → same digest); ✗ this member diverged'],
 		'',

@@ -66,7 +66,7 @@ function recordLines(state: AeronState, m: Member, count: number, width: number)
 
 function timersLine(m: Member): Line {
 	const timers = m.timers.map(timer => `T${timer.id}@${timer.deadline}`).join(' ');
-	return [seg(`time ${m.service.time}`), seg(timers === '' ? '' : ` ⏲ ${timers}`, 'accent')];
+	return [seg(`time ${m.service.time}`), seg(timers === '' ? '' : ` ◷ ${timers}`, 'accent')];
 }
 
 function recordingLine(m: Member): Line {
