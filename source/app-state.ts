@@ -79,7 +79,7 @@ export function reduce(state: AppState, event: AppEvent): AppState {
 	const step = (current: AppState, action: SessionAction) => (isLive(current.session.mode) ? reduceLive(current, action) : {...current, session: sessionStep(current.session, action)});
 	if ('observed' in event) return {...state, session: {...session, sim: event.observed, paused: isLive(session.mode) ? !session.mode.running(event.observed) : session.paused}};
 	if ('action' in event) return step(state, event.action);
-	const action = presenterHold(session, event, actionForKey(session, event.key));
+	const action = presenterBack(session, event, presenterHold(session, event, actionForKey(session, event.key)));
 	if (action === 'quit') return {...state, quit: true};
 	if (!event.scripted && action?.type === 'restart' && session.playing && !session.scenarioOver) return {...state, session: {...session, notice: scenarioRestartNotice}};
 	// Any key clears the shell's last notice; the action may set a new one.
@@ -89,6 +89,16 @@ export function reduce(state: AppState, event: AppEvent): AppState {
 	// A menu the scenario's own keys open does not hold its timeline (one the presenter opens does).
 	const {overlay} = next.session;
 	return event.scripted && overlay.kind === 'menu' && session.overlay.kind !== 'menu' ? {...next, session: {...next.session, overlay: {...overlay, scripted: true}}} : next;
+}
+
+/**
+ * The presenter's b while a scenario plays goes back along its run (as { and : do), so the run stays
+ * ahead to go forward to and the scenario can go on from where it left the board. The scenario's own b
+ * still undoes events and actions.
+ */
+function presenterBack(session: Session, event: {readonly scripted?: boolean}, action: ReturnType<typeof actionForKey>): ReturnType<typeof actionForKey> {
+	if (event.scripted || action === undefined || action === 'quit' || action.type !== 'back') return action;
+	return session.playing && session.history.events > 0 ? {type: 'jump', event: session.history.events - 1} : action;
 }
 
 /**

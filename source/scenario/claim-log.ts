@@ -1,4 +1,4 @@
-import type {Session} from '../core/engine/session.js';
+import {rewound, type Session} from '../core/engine/session.js';
 import type {ScenarioStep} from './types.js';
 
 export type Claim = {readonly line: number; readonly text: string; readonly kind: 'expect' | 'until'; readonly failure: string | undefined; readonly position: string};
@@ -30,6 +30,8 @@ export class ClaimLog {
 
 	/** Time passed (or the presenter acted) under the standing claims: each must still hold. */
 	recheck(session: Session): void {
+		// A board the presenter took back is not the scenario's: its claims belong to the place it left the board.
+		if (rewound(session)) return;
 		for (const {index, step} of this.standing) {
 			if (this.claims[index]!.failure !== undefined) continue;
 			const failure = step.condition.check(session.sim);

@@ -1,5 +1,5 @@
 import type {AppStore} from '../app-store.js';
-import {msUntilNextEvent} from '../core/engine/session.js';
+import {msUntilNextEvent, rewound} from '../core/engine/session.js';
 import {frameMs} from '../hooks/useTicker.js';
 import type {ClaimLog} from './claim-log.js';
 import type {ScenarioClock, ScenarioTarget} from './runner.js';
@@ -42,6 +42,13 @@ export function sessionTarget(store: AppStore, clock: ScenarioClock, log: ClaimL
 			while (session().watch && session().mode.nextTime(session().sim) !== undefined) {
 				// eslint-disable-next-line no-await-in-loop
 				await clock.sleep(frameMs);
+			}
+
+			// The presenter took the board back (which stops the run): once it is back where the scenario left it, on until the condition holds.
+			while (rewound(session())) {
+				// eslint-disable-next-line no-await-in-loop
+				await clock.sleep(frameMs);
+				if (!rewound(session()) && !holds(session().sim)) act({type: 'run-until', until: holds, limit});
 			}
 
 			act({type: 'pause'});

@@ -5,6 +5,7 @@
  */
 import {actionsSinceLastAdvance, canStepBack, createHistory, historyAt, isPrefixOf, reachesEnd, recordAction, recordAdvance, snapshotEvery, stepBack, type History} from './history.js';
 import type {AnyMode} from './mode.js';
+import {captionAt, placeOf, settledAt, withCaption, type CaptionAt} from './caption-log.js';
 import {allMarks, neighbourMark, parseGoto, withMark, type TimelineMark} from './timeline.js';
 import {firstEventWhere, nextActionAfter, prefixEntries} from './history.js';
 
@@ -44,6 +45,8 @@ export type Session<S = any, A = any> = {
 	readonly diagram: boolean;
 	readonly overlay: Overlay;
 	readonly caption: readonly string[];
+	/** A playing scenario's captions by where on the run each appeared: a board taken back shows the one in force there. */
+	readonly captions: readonly CaptionAt[];
 	/** A scenario is holding at a pause point until the presenter continues. */
 	readonly awaitingPresenter: boolean;
 	/** The scenario has played to its end; the stream is stopped. */
@@ -125,6 +128,7 @@ export function createSession<S>(mode: AnyMode, sim: S, options: {paused?: boole
 		diagram: false,
 		overlay: {kind: 'none'},
 		caption: [],
+		captions: [],
 		awaitingPresenter: false,
 		watch: undefined,
 		ended: false,
@@ -141,14 +145,22 @@ export const presenterHoldNotice = 'the scenario waits for you: space goes on';
 /** What replaces a scenario's last caption once the board has moved on after its end. */
 export const afterEndCaption = ['The scenario has ended: the board runs on and is no longer described.'];
 
-/** The presenter has put a playing scenario on hold: its timeline waits (space held it, or help, the go-to prompt or a menu the presenter opened is open). */
+/**
+ * The presenter has taken a playing scenario's board back along its run (b, {, :): the board shows an earlier
+ * place, the script stands where it was, and its claims are not judged against that board.
+ */
+export function rewound(session: Session): boolean {
+	return session.playing && session.run !== undefined;
+}
+
+/** The presenter has put a playing scenario on hold: its timeline waits (space held it, or help, the go-to prompt or a menu the presenter opened is open, or the board is taken back). */
 export function timelineHeld(session: Session): boolean {
 	const {overlay} = session;
-	return session.holding?.by === 'presenter' || overlay.kind === 'help' || overlay.kind === 'goto' || (overlay.kind === 'menu' && !overlay.scripted);
+	return session.holding?.by === 'presenter' || rewound(session) || overlay.kind === 'help' || overlay.kind === 'goto' || (overlay.kind === 'menu' && !overlay.scripted);
 }
 
 export function sessionStep<S>(session: Session<S>, action: SessionAction): Session<S> {
-	const next = settleRun(stepSession(session, action));
+	const next = captionInForce(settleRun(stepSession(session, action)));
 	// After a scenario's end its last caption describes the board where the scenario left it, and no other.
 	if (next.scenarioOver && next.sim !== session.sim && next.caption !== afterEndCaption) return {...next, caption: afterEndCaption};
 	return next;
@@ -231,17 +243,18 @@ function stepSession<S>(session: Session<S>, action: SessionAction): Session<S> 
 		case 'close-overlay':
 			return closeOverlay(session);
 		case 'caption':
-			return {...session, caption: action.lines};
+			return {...session, caption: action.lines, captions: session.playing ? withCaption(session.captions, placeOf(session.history), action.lines) : session.captions};
 		case 'notice':
 			return session.notice === action.text ? session : {...session, notice: action.text};
 		case 'await-presenter':
 			return {...session, awaitingPresenter: true, marks: withMark(session.marks, pausePoint(session))};
 		case 'continue':
-			return {...session, awaitingPresenter: false};
+			// A board taken back goes to the pause point first: the scenario goes on from where it left the board.
+			return {...(rewound(session) ? jumpTo(session, timelineEnd(session)) : session), awaitingPresenter: false};
 		case 'end':
 			return {...pause(session), awaitingPresenter: false, ended: true, playing: false, holding: undefined, scenarioOver: true};
 		case 'play':
-			return {...session, playing: true, scenarioOver: false};
+			return {...session, playing: true, scenarioOver: false, captions: []};
 		case 'hold':
 			// Unlike a pause, a hold keeps a running `until` (session.watch): it goes on from where it was on release.
 			// The presenter's space right after continuing from a pause point keeps the board held: now by the presenter.
@@ -264,6 +277,15 @@ function stepSession<S>(session: Session<S>, action: SessionAction): Session<S> 
 			if (session.paused || action.until(session.sim)) return runUntilCondition(session, action.until, action.limit);
 			return {...session, watch: {until: action.until, remaining: action.limit}};
 	}
+}
+
+/** While a scenario plays, the caption shown is the one in force where the board stands on its run. */
+function captionInForce<S>(session: Session<S>): Session<S> {
+	if (!session.playing || session.captions.length === 0) return session;
+	const place = placeOf(session.history);
+	const captions = session.run ? session.captions : settledAt(session.captions, place);
+	const caption = session.run ? captionAt(captions, place) : captions.at(-1)!.lines;
+	return caption === session.caption && captions === session.captions ? session : {...session, caption, captions};
 }
 
 function wrap(value: number, count: number): number {
