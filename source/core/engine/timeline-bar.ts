@@ -21,7 +21,7 @@ const strength: readonly MarkKind[] = ['violation', 'pause', 'leader', 'action']
 export const timelineLegend: ReadonlyArray<readonly [keys: string, what: string]> = [
 	['timeline', 'the row above the keys: the run so far, and its marks'],
 	['● ━ ─', 'where you are · behind you · ahead (after a jump back)'],
-	['‖ ▲ ★ ✗', 'pause · your action · new leader / value chosen · violation'],
+	['‖ ▲ ★ ✗', 'pause · your action · leader or value chosen · violation'],
 ];
 
 /** The shortest track worth drawing; below it the bar says only where the run stands. */
