@@ -24,7 +24,8 @@ export function isFollowing(m: Member): boolean {
 	return m.role === 'follower' && (m.election === 'closed' || m.election === 'follower-ready' || m.election === 'follower-catchup' || m.election === 'follower-log-replication');
 }
 
-function setPosition(m: DraftMember, member: number, position: number, time: number): void {
+/** The leader's view: `member` has recorded up to `position`, heard at `time`. */
+export function setPosition(m: DraftMember, member: number, position: number, time: number): void {
 	const positions = m.positions.slice();
 	positions[member] = position;
 	m.positions = positions;

@@ -9,7 +9,7 @@
 import {hash4} from '../engine/random.js';
 import {drainIngress} from './client.js';
 import {quorumOf} from './config.js';
-import {leaderUpdate, followerCommit} from './commit.js';
+import {leaderUpdate, followerCommit, setPosition} from './commit.js';
 import {logTerm, truncate} from './log.js';
 import {memberName, stateWords} from './names.js';
 import {send, sendToAll} from './transport.js';
@@ -339,22 +339,13 @@ export function onStopCatchup(tx: Tx, m: DraftMember, body: Extract<Message, {ty
 	followerReady(tx, m);
 }
 
-function leaderSetPosition(m: DraftMember, member: number, position: number, time: number): void {
-	const positions = m.positions.slice();
-	positions[member] = position;
-	m.positions = positions;
-	const heard = m.heardAt.slice();
-	heard[member] = time;
-	m.heardAt = heard;
-}
-
 export function onCatchupPosition(tx: Tx, m: DraftMember, from: number, body: Extract<Message, {type: 'CatchupPosition'}>): void {
 	if (m.role !== 'leader' || body.term !== m.term) {
 		tx.say(`${memberName(m.id)} is not the leader of term ${body.term}: ignores it`);
 		return;
 	}
 
-	leaderSetPosition(m, from, body.position, tx.time);
+	setPosition(m, from, body.position, tx.time);
 	startStream(m, from, body.position, 'catch-up');
 	tx.say(`leader ${memberName(m.id)} replays its archive from ${body.position} to ${memberName(from)} (catch-up)`);
 	pump(tx, m, from);
@@ -366,7 +357,7 @@ export function onReplicate(tx: Tx, m: DraftMember, from: number, body: Extract<
 		return;
 	}
 
-	leaderSetPosition(m, from, body.position, tx.time);
+	setPosition(m, from, body.position, tx.time);
 	startStream(m, from, body.position, 'replication');
 	tx.say(`${memberName(m.id)}'s archive replicates ${body.position}–${body.to} to ${memberName(from)}`);
 	pump(tx, m, from);

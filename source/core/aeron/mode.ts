@@ -3,7 +3,7 @@
  * position as heartbeat, time and timers in the log, snapshots and replay,
  * one event at a time (facts: Aeron's own source, see docs/aeron.md).
  */
-import type {Mode} from '../engine/mode.js';
+import {millisecondSpeeds, type Mode} from '../engine/mode.js';
 import {applyAction} from './actions.js';
 import {aeronFlags, defaultSpeed, parseAeronConfig, speedLadder} from './config.js';
 import {inFlightCountIn} from '../net/message.js';
@@ -22,13 +22,7 @@ export const aeronMode: Mode<AeronState, AeronAction, AeronConfig> = {
 	flags: aeronFlags,
 	create: createAeron,
 
-	speeds: {
-		ladder: speedLadder,
-		initial: defaultSpeed,
-		min: speedLadder[0],
-		max: speedLadder.at(-1)!,
-		format: speed => `${speed} ms/s`,
-	},
+	speeds: millisecondSpeeds(speedLadder, defaultSpeed),
 	speedOf: config => config.speed,
 	now: state => state.time,
 	nextTime,

@@ -55,6 +55,11 @@ export type ViewContext = UiState & {
 	readonly bodyRows: number;
 };
 
+/** The speeds of a mode whose virtual unit is the millisecond: a ladder of ms per real second. */
+export function millisecondSpeeds(ladder: readonly number[], initial: number): Mode<unknown, unknown>['speeds'] {
+	return {ladder, initial, min: ladder[0]!, max: ladder.at(-1)!, format: speed => `${speed} ms/s`};
+}
+
 /** The result of running until a virtual time. */
 export type RunResult<S> = {
 	readonly state: S;

@@ -3,7 +3,7 @@
  * virtual times, through no ordering, a fixed sequencer, Lamport timestamps
  * and a consensus log (the Raft core), side by side, one event at a time.
  */
-import type {Mode} from '../engine/mode.js';
+import {millisecondSpeeds, type Mode} from '../engine/mode.js';
 import {applyOrderAction} from './actions.js';
 import {defaultSpeed, orderFlags, parseOrderConfig, speedLadder} from './config.js';
 import {advance, createOrder, nextTime, runUntil} from './engine.js';
@@ -21,13 +21,7 @@ export const orderMode: Mode<OrderState, OrderAction, OrderConfig> = {
 	flags: orderFlags,
 	create: createOrder,
 
-	speeds: {
-		ladder: speedLadder,
-		initial: defaultSpeed,
-		min: speedLadder[0],
-		max: speedLadder.at(-1)!,
-		format: speed => `${speed} ms/s`,
-	},
+	speeds: millisecondSpeeds(speedLadder, defaultSpeed),
 	speedOf: config => config.speed,
 	now: state => state.time,
 	nextTime,

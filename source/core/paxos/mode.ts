@@ -3,7 +3,7 @@
  * dueling proposers and FLP, then Multi-Paxos as a replicated log, one event
  * at a time on the discrete-event engine.
  */
-import type {Mode} from '../engine/mode.js';
+import {millisecondSpeeds, type Mode} from '../engine/mode.js';
 import {applyAction} from './actions.js';
 import {defaultSpeed, paxosFlags, parsePaxosConfig, speedLadder} from './config.js';
 import {advance, createPaxos, nextTime, runUntil} from './engine.js';
@@ -23,13 +23,7 @@ export const paxosMode: Mode<PaxosState, PaxosAction, PaxosConfig> = {
 	flags: paxosFlags,
 	create: createPaxos,
 
-	speeds: {
-		ladder: speedLadder,
-		initial: defaultSpeed,
-		min: speedLadder[0],
-		max: speedLadder.at(-1)!,
-		format: speed => `${speed} ms/s`,
-	},
+	speeds: millisecondSpeeds(speedLadder, defaultSpeed),
 	speedOf: config => config.speed,
 	now: state => state.time,
 	nextTime,

@@ -2,7 +2,7 @@
  * The Raft mode: consensus and log replication, one event at a time, on the
  * discrete-event engine (Ongaro & Ousterhout, Figure 2).
  */
-import type {Mode} from '../engine/mode.js';
+import {millisecondSpeeds, type Mode} from '../engine/mode.js';
 import {applyAction} from './actions.js';
 import {defaultSpeed, heartbeatWarning, parseRaftConfig, raftFlags, speedLadder} from './config.js';
 import {advance, createRaft, nextTime, runUntil} from './engine.js';
@@ -23,13 +23,7 @@ export const raftMode: Mode<RaftState, RaftAction, RaftConfig> = {
 	create: createRaft,
 	warnings: config => [heartbeatWarning(config)?.text].filter(text => text !== undefined),
 
-	speeds: {
-		ladder: speedLadder,
-		initial: defaultSpeed,
-		min: speedLadder[0],
-		max: speedLadder.at(-1)!,
-		format: speed => `${speed} ms/s`,
-	},
+	speeds: millisecondSpeeds(speedLadder, defaultSpeed),
 	speedOf: config => config.speed,
 	now: state => state.time,
 	nextTime,
