@@ -83,7 +83,9 @@ export function actionForKey(session: Session, key: KeyPress): SessionAction | '
 		return isEscape(key) || input === '?' || input === 'h' || key.return ? {type: 'close-overlay'} : undefined;
 	}
 
-	if (session.awaitingPresenter && (key.return || key.pageDown || input === 'n')) return {type: 'continue'};
+	// Space at a pause point goes on with the scenario, as it does after a hold between pause points: running the
+	// board on from there would leave the script behind, and its next claims would be judged on a board it never made.
+	if (session.awaitingPresenter && (key.return || key.pageDown || input === 'n' || input === ' ')) return {type: 'continue'};
 	if (input === ' ') return {type: 'toggle-pause'};
 	if (input === 's' || input === '.' || key.pageDown || key.downArrow) return {type: 'step'};
 	if (input === 'b' || input === ',' || key.pageUp || key.upArrow) return {type: 'back'};

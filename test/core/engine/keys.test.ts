@@ -91,9 +91,9 @@ describe('presenter remotes: the keys they send do the common things, and â†‘/â†
 		expect(pressed(start, [key(' ')]).paused).toBe(false);
 	});
 
-	it('while a scenario holds at a pause point, Enter, PgDn and n continue it (and PgDn does not step)', () => {
+	it('while a scenario holds at a pause point, Enter, space, PgDn and n continue it (and PgDn does not step)', () => {
 		const waiting = sessionStep(votingSession({paused: true}), {type: 'await-presenter'});
-		for (const go of [key('\r', {return: true}), key('', {pageDown: true}), key('n')]) {
+		for (const go of [key('\r', {return: true}), key(' '), key('', {pageDown: true}), key('n')]) {
 			expect(actionForKey(waiting, go), JSON.stringify(go)).toEqual({type: 'continue'});
 		}
 
